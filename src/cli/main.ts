@@ -1,0 +1,128 @@
+// The `rustvsgo` command line: start | ask | lookup | help | digest. Results go to stdout and nothing else
+// does (logs go to stderr), so `npm run --silent rustvsgo -- ask --json "..."` is safe to pipe.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { renderText } from '../adapters/shell/render-text.ts';
+import { commands } from '../commands/index.ts';
+import type { Config } from '../config/env.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { dispatchStructured } from '../core/dispatch.ts';
+import type { InvocationOrigin } from '../core/invocation.ts';
+import { newRequestId } from '../core/request-id.ts';
+import type { Services } from '../core/services.ts';
+import { createLogger } from '../logging/logger.ts';
+import { createServices } from '../runtime/create-services.ts';
+import { exitOnStartupProblem } from '../runtime/fatal-start-error.ts';
+import { startBot } from '../runtime/start.ts';
+
+const USAGE = `Usage: rustvsgo <command>
+
+  rustvsgo start                          run the bot (shell when no platform tokens are set)
+  rustvsgo ask [--json] "<question>"      answer one question
+  rustvsgo ask --json --batch FILE        answer JSON lines {"id","question"}; one JSON line out per case
+  rustvsgo lookup "<topic>"               search the facts
+  rustvsgo digest collect [--now ISO]     collect this week's ecosystem data
+  rustvsgo digest preview [--now ISO] [--json] [--demo]
+                                          show this week's digest (--demo: recorded data, no network)
+  rustvsgo digest run [--now ISO]         collect if due and deliver what is due
+  rustvsgo help                           this text
+`;
+
+const cliOrigin = (): InvocationOrigin => ({
+  platform: 'cli',
+  workspaceId: 'local',
+  channelId: 'cli',
+  userId: 'local-user',
+  locale: 'en',
+  requestId: newRequestId(),
+  canManage: true,
+  mode: 'command',
+});
+
+const batchCaseSchema = z.object({ id: z.union([z.string(), z.number()]), question: z.string() });
+
+async function withServices<T>(config: Config, fn: (services: Services) => Promise<T>): Promise<T> {
+  const services = await createServices(config, createLogger(config));
+  try {
+    return await fn(services);
+  } finally {
+    await services.store.close();
+  }
+}
+
+async function runCommandOnce(services: Services, path: string, options: Record<string, unknown>, json: boolean): Promise<number> {
+  const { reply, outcome } = await dispatchStructured(path, options, `${path} ${Object.values(options).join(' ')}`, cliOrigin(), services, commands);
+  if (json) process.stdout.write(`${JSON.stringify(reply.data ?? { error: reply.title, detail: reply.summary ?? null })}\n`);
+  else process.stdout.write(`${renderText(reply, { color: Boolean(process.stdout.isTTY) })}\n`);
+  return outcome === 'ok' ? 0 : 1;
+}
+
+async function runBatch(services: Services, file: string): Promise<number> {
+  let failures = 0;
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  for (const [index, line] of lines.entries()) {
+    let parsed: z.infer<typeof batchCaseSchema>;
+    try {
+      parsed = batchCaseSchema.parse(JSON.parse(line));
+    } catch {
+      failures++;
+      process.stdout.write(`${JSON.stringify({ id: null, line: index + 1, error: 'expected a JSON object {"id", "question"}' })}\n`);
+      continue;
+    }
+    const { reply, outcome } = await dispatchStructured('ask', { question: parsed.question }, parsed.question, cliOrigin(), services, commands);
+    if (outcome !== 'ok') failures++;
+    const data = reply.data && typeof reply.data === 'object' ? reply.data : { error: reply.title };
+    process.stdout.write(`${JSON.stringify({ id: parsed.id, ...data })}\n`);
+  }
+  return failures === 0 ? 0 : 1;
+}
+
+export async function cli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    exitOnStartupProblem(error);
+  }
+  switch (command) {
+    case 'start': {
+      const bot = await startBot(config, createLogger(config), { handleSignals: true });
+      await bot.stopped;
+      return 0;
+    }
+    case 'ask': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, batch: { type: 'string' } } });
+      if (values.batch) return withServices(config, (s) => runBatch(s, values.batch!));
+      const question = positionals.join(' ').trim();
+      if (!question) {
+        process.stderr.write('rustvsgo ask: give a question, e.g. rustvsgo ask "Rust or Go for an edge gateway?"\n');
+        return 2;
+      }
+      return withServices(config, (s) => runCommandOnce(s, 'ask', { question }, Boolean(values.json)));
+    }
+    case 'lookup': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' } } });
+      const topic = positionals.join(' ').trim();
+      if (!topic) {
+        process.stderr.write('rustvsgo lookup: give a topic, e.g. rustvsgo lookup "gc pauses"\n');
+        return 2;
+      }
+      return withServices(config, (s) => runCommandOnce(s, 'lookup', { topic }, Boolean(values.json)));
+    }
+    default:
+      process.stderr.write(`rustvsgo: unknown command "${command.slice(0, 40)}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+try {
+  process.exitCode = await cli(process.argv.slice(2));
+} catch (error) {
+  exitOnStartupProblem(error);
+}

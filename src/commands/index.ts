@@ -1,0 +1,7 @@
+// The command registry: every command the bot knows, in the order help lists them.
+import type { CommandSpec } from '../core/command-spec.ts';
+import { help } from './help.ts';
+
+export const commands: readonly CommandSpec[] = [
+  help,
+];

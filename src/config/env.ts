@@ -1,0 +1,129 @@
+// Every environment variable the bot reads, in one zod schema. `.env.example` documents each with its default.
+// Invalid values stop start-up (exit code 2) with one message naming each variable; secret values never appear.
+import { z } from 'zod';
+
+const optionalSecret = z.string().min(1).optional();
+const url = z.url({ protocol: /^https?$/ });
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'a sqlite:<path> or postgres://... URL')
+    .default('sqlite:./data/rustvsgo.db'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+
+  SLACK_BOT_TOKEN: optionalSecret,
+  SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_APP_TOKEN: optionalSecret,
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: optionalSecret,
+  SLACK_STATE_SECRET: optionalSecret,
+  SLACK_API_URL: url.default('https://slack.com/api/'),
+  SETTINGS_ACCESS: z.enum(['everyone', 'admins', 'listed']).default('everyone'),
+  SETTINGS_USER_IDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+
+  DISCORD_TOKEN: optionalSecret,
+  DISCORD_PUBLIC_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'a 64-character hex Ed25519 public key').optional(),
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d+$/, 'a numeric application id').optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d+$/, 'a numeric guild id').optional(),
+  DISCORD_API_URL: url.default('https://discord.com/api'),
+
+  GITHUB_TOKEN: optionalSecret,
+  GITHUB_API_URL: url.default('https://api.github.com'),
+  CRATES_IO_URL: url.default('https://crates.io'),
+  GOPROXY_URL: url.default('https://proxy.golang.org'),
+  GO_DEV_URL: url.default('https://go.dev'),
+  OSV_API_URL: url.default('https://api.osv.dev'),
+  RUST_BLOG_FEED_URL: url.default('https://blog.rust-lang.org/feed.xml'),
+  GO_BLOG_FEED_URL: url.default('https://go.dev/blog/feed.atom'),
+  TWIR_FEED_URL: url.default('https://this-week-in-rust.org/rss.xml'),
+  SOURCE_TIMEOUT_MS: positiveInt.default(10_000),
+
+  DIGEST_ENABLED: flag.default(true),
+  DIGEST_DEFAULT_DAY: z
+    .enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+    .default('monday'),
+  DIGEST_DEFAULT_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM').default('09:00'),
+  DIGEST_DEFAULT_TIMEZONE: z
+    .string()
+    .refine((tz) => isTimeZone(tz), 'an IANA time zone such as Europe/Berlin')
+    .default('UTC'),
+
+  METRICS_TOKEN: optionalSecret,
+  RATE_LIMIT_USER_PER_MINUTE: positiveInt.default(20),
+  RATE_LIMIT_CHANNEL_PER_MINUTE: positiveInt.default(60),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+/** Variables whose values must never be printed. */
+export const SECRET_VARIABLES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'DISCORD_TOKEN',
+  'GITHUB_TOKEN',
+  'METRICS_TOKEN',
+] as const;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates the environment. Empty strings count as unset, so a blank line in .env means "use the default".
+ * Error messages name the variable and what it expects, never the value (it may be a secret).
+ */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = envSchema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    return `${name}: expected ${expectation(issue)}`;
+  });
+  throw new ConfigError([...new Set(problems)]);
+}
+
+function expectation(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return `one of ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'invalid_format' && issue.format === 'url') return 'an http(s) URL';
+  if (issue.code === 'too_small' || issue.code === 'too_big') return `a number in range (${issue.message})`;
+  if (issue.code === 'invalid_type') return `a ${issue.expected}`;
+  return issue.message;
+}
+
+/** Which platform adapters have the credentials they need. */
+export function configuredPlatforms(config: Config): { slack: boolean; discordGateway: boolean; discordHttp: boolean } {
+  const slackOAuth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
+  return {
+    slack: Boolean((config.SLACK_BOT_TOKEN || slackOAuth) && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN)),
+    discordGateway: Boolean(config.DISCORD_TOKEN),
+    discordHttp: Boolean(config.DISCORD_PUBLIC_KEY && config.DISCORD_APPLICATION_ID),
+  };
+}

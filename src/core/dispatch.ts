@@ -1,0 +1,115 @@
+// Runs one invocation: permission check, the handler, and the error policy (a user's mistake gets a reply
+// that says what to do; our failure gets logged with context and a short apology with an id to quote).
+import { findCommand, type CommandSpec, type LeafCommand } from './command-spec.ts';
+import type { Invocation, InvocationOrigin } from './invocation.ts';
+import { parseCommandText, validateArgs, type ParsedText } from './parse-text.ts';
+import { reply, type Reply } from './reply.ts';
+import { neutralizeMentions, truncate } from './safe-text.ts';
+import type { Services } from './services.ts';
+import { usageLine } from './usage.ts';
+import { UserError } from './user-error.ts';
+
+export interface DispatchOutcome {
+  reply: Reply;
+  /** The command path that ran, or "unknown"/"invalid", for metrics and logs. */
+  command: string;
+  outcome: 'ok' | 'user_error' | 'denied' | 'failed';
+}
+
+/** Text form: `/rustvsgo ...`, a shell line, or a mention. */
+export async function dispatchText(
+  text: string,
+  origin: InvocationOrigin,
+  services: Services,
+  specs: readonly CommandSpec[],
+): Promise<DispatchOutcome> {
+  const parsed = parseCommandText(text, specs, { mode: origin.mode });
+  return dispatchParsed(parsed, text, origin, services);
+}
+
+/** Structured form: a Discord application command with typed options. */
+export async function dispatchStructured(
+  path: string,
+  options: Record<string, unknown>,
+  rawText: string,
+  origin: InvocationOrigin,
+  services: Services,
+  specs: readonly CommandSpec[],
+): Promise<DispatchOutcome> {
+  const spec = findCommand(specs, path);
+  const parsed: ParsedText = spec ? validateArgs(path, spec, options) : { kind: 'unknown', word: path };
+  return dispatchParsed(parsed, rawText, origin, services);
+}
+
+async function dispatchParsed(parsed: ParsedText, rawText: string, origin: InvocationOrigin, services: Services): Promise<DispatchOutcome> {
+  if (parsed.kind === 'unknown') {
+    const word = neutralizeMentions(truncate(parsed.word, 40));
+    const hint = parsed.suggestion ? `Did you mean \`/rustvsgo ${parsed.suggestion}\`?` : 'Ask a question in plain words, e.g. `/rustvsgo Rust or Go for an edge gateway?`';
+    return {
+      command: 'unknown',
+      outcome: 'user_error',
+      reply: reply({
+        title: `Unknown command "${word}"`,
+        summary: hint,
+        sections: [{ body: 'See `/rustvsgo help` for every command. To search the facts: `/rustvsgo lookup <topic>`.' }],
+        tone: 'warning',
+      }),
+    };
+  }
+  if (parsed.kind === 'invalid') {
+    return {
+      command: parsed.path,
+      outcome: 'user_error',
+      reply: reply({
+        title: `That \`${parsed.path}\` needs a fix`,
+        summary: parsed.problems.map((p) => neutralizeMentions(p)).join('\n'),
+        sections: [{ heading: 'Usage', body: `\`${usageLine(parsed.path, parsed.spec)}\`` }, ...examplesSection(parsed.spec)],
+        tone: 'warning',
+      }),
+    };
+  }
+  const invocation: Invocation = { ...origin, command: parsed.path, args: parsed.args, rawText };
+  return run(parsed.spec, invocation, services);
+}
+
+function examplesSection(spec: LeafCommand) {
+  return spec.examples.length ? [{ heading: 'Example', body: `\`/rustvsgo ${spec.examples[0]}\`` }] : [];
+}
+
+async function run(spec: LeafCommand, invocation: Invocation, services: Services): Promise<DispatchOutcome> {
+  const log = services.logger.child({ requestId: invocation.requestId, command: invocation.command, platform: invocation.platform });
+  if (spec.access === 'manage' && !invocation.canManage) {
+    return {
+      command: invocation.command,
+      outcome: 'denied',
+      reply: reply({
+        title: 'You cannot change this channel’s settings',
+        summary: 'Ask someone allowed to manage this channel’s rustvsgo settings to run it.',
+        tone: 'warning',
+      }),
+    };
+  }
+  try {
+    const result = reply(await spec.handle(invocation.args, { invocation, services }));
+    log.debug('command handled');
+    return { command: invocation.command, outcome: 'ok', reply: result };
+  } catch (error) {
+    if (error instanceof UserError) {
+      return {
+        command: invocation.command,
+        outcome: 'user_error',
+        reply: reply({ title: neutralizeMentions(error.message), summary: error.hint, tone: 'warning' }),
+      };
+    }
+    log.error({ err: error }, 'command failed');
+    return { command: invocation.command, outcome: 'failed', reply: apologyReply(invocation.requestId) };
+  }
+}
+
+export function apologyReply(requestId: string): Reply {
+  return reply({
+    title: 'Sorry, something went wrong on our side',
+    summary: `Please try again in a moment. If it keeps happening, quote error id \`${requestId}\`.`,
+    tone: 'error',
+  });
+}

@@ -1,0 +1,29 @@
+// What an adapter hands the core: one command call, platform-neutral and validated.
+import { z } from 'zod';
+
+export const platformSchema = z.enum(['slack', 'discord', 'shell', 'cli']);
+export type Platform = z.infer<typeof platformSchema>;
+
+export const invocationSchema = z.object({
+  platform: platformSchema,
+  /** Slack team id, Discord guild id, or "local" for the shell and CLI. */
+  workspaceId: z.string().min(1),
+  channelId: z.string().min(1),
+  threadId: z.string().optional(),
+  userId: z.string().min(1),
+  /** Command path, e.g. "ask" or "team set". */
+  command: z.string().min(1),
+  args: z.record(z.string(), z.unknown()),
+  rawText: z.string(),
+  locale: z.string().default('en'),
+  /** Follows the invocation through the logs from receipt to reply. */
+  requestId: z.string().min(1),
+  /** Whether the adapter established that this user may change channel settings (team profile, digests). */
+  canManage: z.boolean(),
+  /** "mention" for thread lookups (answers are condensed), "command" otherwise. */
+  mode: z.enum(['command', 'mention']).default('command'),
+});
+export type Invocation = z.infer<typeof invocationSchema>;
+
+/** Who and where, as an adapter knows it before the text is parsed. */
+export type InvocationOrigin = Omit<Invocation, 'command' | 'args' | 'rawText'>;

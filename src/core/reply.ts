@@ -1,0 +1,70 @@
+// The platform-neutral answer every command returns. Adapters render it (Block Kit, embeds, terminal text);
+// renderers, not handlers, keep messages within each platform's limits.
+//
+// Text fields use a small neutral markup that every renderer understands:
+//   **bold**, `code`, [label](https://url), and lines starting with "• " for bullets.
+// User-typed text placed in a Reply must first go through neutralizeMentions (src/core/safe-text.ts).
+import { z } from 'zod';
+
+export const sourceSchema = z.object({
+  title: z.string().min(1),
+  url: z.url(),
+  /** Publication or last-update date of the source, YYYY-MM-DD (or YYYY-MM when only the month is known). */
+  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const replySectionSchema = z.object({
+  heading: z.string().optional(),
+  body: z.string(),
+});
+export type ReplySection = z.infer<typeof replySectionSchema>;
+
+export const replyFieldSchema = z.object({
+  label: z.string(),
+  value: z.string(),
+  inline: z.boolean().default(true),
+});
+export type ReplyField = z.infer<typeof replyFieldSchema>;
+
+export const scoreBarSchema = z.object({
+  label: z.string(),
+  score: z.number(),
+  max: z.number().positive().default(100),
+});
+export type ScoreBar = z.infer<typeof scoreBarSchema>;
+
+/**
+ * A follow-up button. `command` is the command text that reproduces the full answer (answers are deterministic,
+ * so re-running it is how "Share in channel" and "Show full answer" stay stateless across replicas).
+ */
+export const replyActionSchema = z.object({
+  kind: z.enum(['share', 'show_full']),
+  label: z.string(),
+  command: z.string(),
+});
+export type ReplyAction = z.infer<typeof replyActionSchema>;
+
+export const replySchema = z.object({
+  title: z.string(),
+  summary: z.string().optional(),
+  sections: z.array(replySectionSchema).default([]),
+  fields: z.array(replyFieldSchema).default([]),
+  scoreBars: z.array(scoreBarSchema).default([]),
+  sources: z.array(sourceSchema).default([]),
+  footer: z.string().optional(),
+  visibility: z.enum(['ephemeral', 'in_channel']).default('ephemeral'),
+  actions: z.array(replyActionSchema).default([]),
+  /** How a renderer may colour or mark the reply. */
+  tone: z.enum(['answer', 'info', 'warning', 'error']).default('info'),
+  /** Machine-readable result (the CLI's --json prints it), e.g. the advisor's JSON contract. */
+  data: z.unknown().optional(),
+});
+/** A Reply as handlers build it (defaults optional). */
+export type ReplyInput = z.input<typeof replySchema>;
+/** A Reply with every default filled in, as renderers receive it. */
+export type Reply = z.infer<typeof replySchema>;
+
+export function reply(input: ReplyInput): Reply {
+  return replySchema.parse(input);
+}

@@ -1,0 +1,20 @@
+// `npm start`: runs the bot with the adapters the environment configures (the terminal shell by default).
+import { loadConfig } from './config/load-config.ts';
+import { createLogger } from './logging/logger.ts';
+import { exitOnStartupProblem } from './runtime/fatal-start-error.ts';
+import { startBot } from './runtime/start.ts';
+
+export async function main(): Promise<void> {
+  let bot;
+  try {
+    const config = loadConfig();
+    const logger = createLogger(config);
+    bot = await startBot(config, logger, { handleSignals: true });
+  } catch (error) {
+    exitOnStartupProblem(error);
+  }
+  await bot.stopped;
+  process.exit(0);
+}
+
+await main();

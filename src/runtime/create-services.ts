@@ -1,0 +1,17 @@
+// Builds the long-lived parts every command needs: config, logger, store, knowledge base, clock.
+import type { Logger } from 'pino';
+import type { Config } from '../config/env.ts';
+import type { Services } from '../core/services.ts';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { openStore } from '../store/store.ts';
+
+export interface ServiceOptions {
+  now?: () => Date;
+}
+
+export async function createServices(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<Services> {
+  // The knowledge base first: a broken data file should stop start-up before anything is opened.
+  const knowledge = loadKnowledgeBase();
+  const store = await openStore(config.DATABASE_URL);
+  return { config, logger, store, knowledge, now: options.now ?? (() => new Date()) };
+}

@@ -1,0 +1,88 @@
+// Starts the bot: every platform adapter whose credentials are set (several can run in one process), or the
+// terminal shell when none is. Stops cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
+import type { Logger } from 'pino';
+import type { Adapter } from '../adapters/adapter.ts';
+import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
+import { commands } from '../commands/index.ts';
+import { configuredPlatforms, type Config } from '../config/env.ts';
+import type { Services } from '../core/services.ts';
+import { createHttpServer, type HttpServer } from '../http/server.ts';
+import { createServices } from './create-services.ts';
+
+export interface RunningBot {
+  services: Services;
+  adapters: Adapter[];
+  http?: HttpServer;
+  /** The port the HTTP server listens on, when one runs. */
+  port?: number;
+  /** Settles when the bot has stopped (shell end of input, or a signal). */
+  stopped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  input?: NodeJS.ReadableStream & { isTTY?: boolean };
+  output?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Install SIGINT/SIGTERM handlers (the real process does; tests don't). */
+  handleSignals?: boolean;
+}
+
+export async function startBot(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningBot> {
+  const services = await createServices(config, logger);
+  const platforms = configuredPlatforms(config);
+  const adapters: Adapter[] = [];
+  const http = createHttpServer(logger);
+  const needsHttp = platforms.slack || platforms.discordHttp || platforms.discordGateway;
+
+  // Platform adapters register here (each reads its own variables from config).
+
+  if (adapters.length === 0 && !needsHttp) {
+    adapters.push(
+      createShellAdapter({
+        input: (options.input ?? process.stdin) as never,
+        output: (options.output ?? process.stdout) as never,
+        services,
+        commands,
+      }),
+    );
+  }
+
+  let port: number | undefined;
+  if (needsHttp) {
+    port = await http.listen(config.PORT, config.HOST);
+    logger.info({ port }, 'http server listening');
+  }
+  for (const adapter of adapters) await adapter.start();
+  logger.info({ adapters: adapters.map((a) => a.name), database: services.store.kind }, 'rustvsgo started');
+
+  let stopping: Promise<void> | undefined;
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+  const stop = () =>
+    (stopping ??= (async () => {
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref());
+      await Promise.race([
+        (async () => {
+          await Promise.allSettled(adapters.map((a) => a.stop()));
+          if (needsHttp) await http.close();
+          await services.store.close();
+        })(),
+        deadline,
+      ]);
+      resolveStopped();
+    })());
+
+  if (options.handleSignals) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        logger.info({ signal }, 'shutting down');
+        void stop();
+      });
+    }
+  }
+  // The shell ends at end of input; a piped script then exits 0.
+  const shell = adapters.find((a) => a.finished);
+  if (shell?.finished && adapters.length === 1) void shell.finished.then(() => stop());
+
+  return { services, adapters, http: needsHttp ? http : undefined, port, stopped, stop };
+}

@@ -1,0 +1,10 @@
+// Identifies a channel across platforms and workspaces; every per-channel row is keyed by it.
+import { z } from 'zod';
+import { platformSchema } from '../core/invocation.ts';
+
+export const channelKeySchema = z.object({
+  platform: platformSchema,
+  workspaceId: z.string().min(1),
+  channelId: z.string().min(1),
+});
+export type ChannelKey = z.infer<typeof channelKeySchema>;

@@ -1,0 +1,8 @@
+// The versioned migrations, applied in name order at start-up. Never edit a migration that has shipped:
+// add a new one.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_team_profiles.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_team_profiles': m0001,
+};

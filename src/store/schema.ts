@@ -1,0 +1,6 @@
+// The database's tables as Kysely sees them. Each area declares its tables next to its repository and
+// adds them here. Timestamps are integer epoch milliseconds and structured values are JSON text, so the same
+// SQL runs on SQLite and PostgreSQL.
+import type { TeamProfileTables } from './team-profiles.ts';
+
+export interface DatabaseSchema extends TeamProfileTables {}

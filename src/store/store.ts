@@ -1,0 +1,38 @@
+// The store: one repository per concept over one database (SQLite by default, PostgreSQL for replicas).
+// Callers never see SQL; each repository keeps its queries portable across both dialects.
+import { migrateToLatest, openDatabase, type Database } from './database.ts';
+import { TeamProfileRepository } from './team-profiles.ts';
+
+export interface Store {
+  readonly kind: Database['kind'];
+  readonly database: Database;
+  readonly teamProfiles: TeamProfileRepository;
+  /** Cheap round trip for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createStore(database: Database): Store {
+  const { db } = database;
+  return {
+    kind: database.kind,
+    database,
+    teamProfiles: new TeamProfileRepository(db),
+    async ping() {
+      await db.selectFrom('team_profiles').select('platform').limit(1).execute();
+    },
+    close: () => database.close(),
+  };
+}
+
+/** Opens the database at `url`, applies migrations and returns the store. */
+export async function openStore(url: string): Promise<Store> {
+  const database = openDatabase(url);
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return createStore(database);
+}
