@@ -16,7 +16,7 @@ describe('shell adapter over piped stdin', () => {
     const result = runShell('/rustvsgo help\n');
     expect(result.status).toBe(0);
     for (const spec of commands) expect(result.stdout).toContain(`/rustvsgo ${spec.name}`);
-    expect(result.stdout).not.toMatch(/\x1b\[/); // no colour when not a terminal
+    expect(result.stdout).not.toContain("\u001b["); // no colour when not a terminal
   });
 
   it('answers one reply per line, in order, and survives bad lines', () => {
