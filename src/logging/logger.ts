@@ -39,6 +39,10 @@ export function createLogger(config: Config, options: LoggerOptions = {}): Logge
     formatters: {
       log: (object) => scrubObject(object, secrets),
     },
+    // Serializers run after formatters, so an error's message and stack are scrubbed here.
+    serializers: {
+      err: (error: Error) => scrubObject(pino.stdSerializers.err(error) as unknown as Record<string, unknown>, secrets),
+    },
   };
   if (options.destination) return pino(base, options.destination);
   if (pretty) {
