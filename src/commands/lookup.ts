@@ -1,0 +1,63 @@
+// `/rustvsgo lookup <topic>`: the best-matching sourced facts, or the closest topics when nothing matches.
+import { z } from 'zod';
+import { defineCommand } from '../core/command-spec.ts';
+import type { ReplyInput, Source } from '../core/reply.ts';
+import { neutralizeMentions, truncate } from '../core/safe-text.ts';
+import type { Fact } from '../knowledge/fact.ts';
+import { completeTopic, factIndexFor, searchFacts, suggestTopics, type FactIndex } from '../knowledge/fact-search.ts';
+
+/** How many facts one lookup shows. */
+export const lookupResultCount = 3;
+
+const languageLabel: Record<Fact['language'], string> = { rust: 'Rust', go: 'Go', both: 'Rust and Go' };
+
+function sourceLine(source: Source): string {
+  return `[${source.title}](${source.url}) (${source.date})`;
+}
+
+/** The lookup answer for a query, as a pure function of the fact index. */
+export function lookupReply(index: FactIndex, query: string, limit = lookupResultCount): ReplyInput {
+  const shown = neutralizeMentions(truncate(query.trim(), 100));
+  const hits = searchFacts(index, query, limit);
+  if (hits.length === 0) {
+    const close = suggestTopics(index, query);
+    return {
+      title: `Lookup: ${shown}`,
+      summary: `No fact matches ${shown}. Close topics: ${close.join(', ')}`,
+      tone: 'info',
+      data: { query, results: [], suggestions: close },
+    };
+  }
+  return {
+    title: `Lookup: ${shown}`,
+    summary: `${hits.length === 1 ? 'One fact' : `${hits.length} facts`} for ${shown}, best match first.`,
+    sections: hits.map(({ fact }) => ({
+      heading: `${fact.topic} (${languageLabel[fact.language]}, ${fact.criterion})`,
+      body: [fact.text, ...fact.sources.map((source) => `• ${sourceLine(source)}`)].join('\n'),
+    })),
+    sources: hits.flatMap(({ fact }) => fact.sources),
+    tone: 'answer',
+    data: {
+      query,
+      results: hits.map(({ fact }) => ({ id: fact.id, topic: fact.topic, text: fact.text, sources: fact.sources })),
+    },
+  };
+}
+
+export const lookupCommand = defineCommand({
+  name: 'lookup',
+  description: 'Sourced facts on a topic (GC pauses, Tokio, binary size, case studies...)',
+  examples: ['lookup gc pauses', 'lookup tokio vs goroutines', 'lookup binary size'],
+  access: 'everyone',
+  args: z.object({
+    topic: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe('Topic or keywords to look up')
+      .meta({ rest: true, autocomplete: true }),
+  }),
+  handle: (args, ctx) => lookupReply(factIndexFor(ctx.services.knowledge.facts), args.topic),
+  autocomplete: (_option, partial, ctx) => completeTopic(factIndexFor(ctx.services.knowledge.facts), partial),
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/core/command-spec.ts';
+import { describeOptions } from '../../src/core/command-spec.ts';
+import { reply } from '../../src/core/reply.ts';
+import { containsLivePing } from '../../src/core/safe-text.ts';
+import { lookupCommand, lookupReply } from '../../src/commands/lookup.ts';
+import { buildFactIndex } from '../../src/knowledge/fact-search.ts';
+import { shippedFacts } from './facts-data.ts';
+
+const facts = shippedFacts();
+const index = buildFactIndex(facts);
+
+// Only `knowledge.facts` is used by the lookup command; the rest of Services is irrelevant here.
+const ctx = { services: { knowledge: { facts } } } as unknown as CommandContext;
+
+describe('lookupReply', () => {
+  it('given "gc pauses" then three facts, each with its text, sources and dates', () => {
+    const answer = reply(lookupReply(index, 'gc pauses'));
+    expect(answer.sections).toHaveLength(3);
+    expect(answer.sections[0]?.heading).toContain('Go GC pause times');
+    expect(answer.sections[0]?.body).toContain('100 microseconds');
+    expect(answer.sections[0]?.body).toMatch(/• \[Go 1\.8 Release Notes[^\]]*\]\(https:\/\/go\.dev\/doc\/go1\.8#gc\) \(2017-02-16\)/);
+    expect(answer.sources.length).toBeGreaterThanOrEqual(3);
+    for (const source of answer.sources) expect(source.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(answer.tone).toBe('answer');
+  });
+
+  it('given no match then it says so and lists close topics', () => {
+    const answer = reply(lookupReply(index, 'tokoi'));
+    expect(answer.sections).toEqual([]);
+    expect(answer.summary).toMatch(/^No fact matches tokoi\. Close topics: Tokio [^,]+, Tokio [^,]+, Tokio .+$/);
+  });
+
+  it('given a query with mentions then the echo cannot ping anyone', () => {
+    for (const query of ['@everyone gc pauses', '<!channel> xyzzy', '<@U123ABC> tokio']) {
+      const answer = reply(lookupReply(index, query));
+      expect(containsLivePing(`${answer.title} ${answer.summary ?? ''}`), query).toBe(false);
+    }
+  });
+
+  it('given a very long query then the echoed title stays short', () => {
+    const answer = reply(lookupReply(index, `gc ${'pauses '.repeat(100)}`));
+    expect(answer.title.length).toBeLessThanOrEqual(120);
+  });
+
+  it('given a limit then that many facts are shown', () => {
+    expect(reply(lookupReply(index, 'tokio', 1)).sections).toHaveLength(1);
+  });
+});
+
+describe('lookupCommand spec', () => {
+  it('given its options then topic takes the rest of the text and asks for autocomplete', () => {
+    expect(lookupCommand.name).toBe('lookup');
+    const [topic] = describeOptions(lookupCommand.args);
+    expect(topic).toMatchObject({ name: 'topic', type: 'string', required: true, rest: true, autocomplete: true });
+  });
+
+  it('given parsed args then the handler answers from services.knowledge.facts', async () => {
+    const args = lookupCommand.args.parse({ topic: '  binary size  ' });
+    const answer = reply(await lookupCommand.handle(args, ctx));
+    expect(answer.title).toBe('Lookup: binary size');
+    expect(answer.sections.map((s) => s.heading).join(' ')).toMatch(/binary size/i);
+  });
+
+  it('given an empty topic then validation rejects it', () => {
+    expect(lookupCommand.args.safeParse({ topic: '   ' }).success).toBe(false);
+  });
+
+  it('given a partial value then autocomplete returns at most 25 topics', async () => {
+    for (const partial of ['', 'go', 'rust', 'zz']) {
+      const topics = await lookupCommand.autocomplete?.('topic', partial, ctx);
+      expect(topics?.length).toBeGreaterThan(0);
+      expect(topics?.length).toBeLessThanOrEqual(25);
+    }
+  });
+});
