@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One PostgreSQL server for the run (TEST_POSTGRES_URL or a throwaway cluster): see docs/scaling.md.
+    globalSetup: ['tests/store/support/postgres-global-setup.ts'],
   },
 });

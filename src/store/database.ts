@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Dialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteAdapter, SqliteDialect, type DialectAdapter, type Dialect } from 'kysely';
+import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
 
@@ -29,14 +30,63 @@ export function openDatabase(url: string): Database {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    return wrap(new SqliteDialect({ database: sqlite }), 'sqlite');
+    return wrap(new MigrationLockingSqliteDialect({ database: sqlite }), 'sqlite');
   }
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
   throw new DatabaseUrlError('DATABASE_URL: expected sqlite:<path> or postgres://...');
 }
 
-function openPostgres(_url: string): Database {
-  throw new DatabaseUrlError('DATABASE_URL: PostgreSQL support is not available in this build');
+// Timestamps are bigint epoch milliseconds and counts come back as bigint (COUNT(*)); pg returns int8 as a
+// string by default to avoid precision loss past 2^53, which epoch milliseconds and our counts never reach.
+// Set per pool rather than on the global pg.types, so nothing else in the process is affected.
+const INT8_OID = 20;
+const postgresTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID && format !== 'binary') return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** Pool size per replica; PostgreSQL's default max_connections (100) then fits many replicas. */
+export const POSTGRES_POOL_SIZE = 10;
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POSTGRES_POOL_SIZE,
+    types: postgresTypes,
+    // A replica that cannot reach the database should fail start-up promptly rather than hang.
+    connectionTimeoutMillis: 10_000,
+    application_name: 'rustvsgo',
+  });
+  // An idle client losing its connection (server restart, failover) emits 'error' on the pool; without a
+  // listener that would crash the process. The next query gets a fresh connection.
+  pool.on('error', () => {});
+  return wrap(new PostgresDialect({ pool }), 'postgres');
+}
+
+// Kysely's SQLite adapter takes no migration lock (it assumes one process), so two processes starting on a new
+// file at once (bot + CLI, or two replicas on one host) could both create the same table. BEGIN IMMEDIATE takes
+// SQLite's write lock for the whole run (waiting up to busy_timeout); the loser then sees the migrations done.
+// PostgreSQL needs nothing here: Kysely's Postgres adapter already holds an advisory lock while migrating.
+class MigrationLockingSqliteAdapter extends SqliteAdapter {
+  override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await sql`begin immediate`.execute(db);
+  }
+
+  override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
+    try {
+      await sql`commit`.execute(db);
+    } catch {
+      // No transaction is open when acquiring failed; that error is the one worth reporting.
+    }
+  }
+}
+
+class MigrationLockingSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new MigrationLockingSqliteAdapter();
+  }
 }
 
 function wrap(dialect: Dialect, kind: DatabaseKind): Database {

@@ -1,0 +1,123 @@
+// Finds a PostgreSQL server for the tests and benches: TEST_POSTGRES_URL (or DATABASE_URL=postgres://...) when
+// set, otherwise a throwaway cluster started from the machine's PostgreSQL server binaries (Debian's
+// postgresql package) in a temporary directory, listening on a free loopback port, removed afterwards.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+
+export interface PostgresServer {
+  /** Admin URL of a server on which the tests may create and drop databases. */
+  url: string;
+  /** Where it came from, for the log line. */
+  source: 'TEST_POSTGRES_URL' | 'DATABASE_URL' | 'throwaway cluster';
+  stop(): Promise<void>;
+}
+
+/** Why no server could be found, with what to do about it. */
+export class PostgresUnavailable extends Error {}
+
+const postgresUrlPattern = /^postgres(ql)?:\/\//;
+
+export async function findOrStartPostgres(env: NodeJS.ProcessEnv = process.env): Promise<PostgresServer> {
+  if (env.TEST_POSTGRES_URL) return { url: env.TEST_POSTGRES_URL, source: 'TEST_POSTGRES_URL', stop: async () => {} };
+  if (env.DATABASE_URL && postgresUrlPattern.test(env.DATABASE_URL)) {
+    return { url: env.DATABASE_URL, source: 'DATABASE_URL', stop: async () => {} };
+  }
+  const bin = findServerBinaries(env);
+  if (!bin) {
+    throw new PostgresUnavailable(
+      'no PostgreSQL server found: set TEST_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/postgres (a role that may ' +
+        'CREATE DATABASE), or install the server binaries (Debian: apt-get install -y postgresql) so the tests start a ' +
+        'throwaway cluster themselves',
+    );
+  }
+  return startThrowawayCluster(bin);
+}
+
+/** The directory holding initdb, pg_ctl and postgres: PG_BIN, PATH, or the newest /usr/lib/postgresql/<v>/bin. */
+export function findServerBinaries(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const candidates = [
+    ...(env.PG_BIN ? [env.PG_BIN] : []),
+    ...(env.PATH ?? '').split(delimiter).filter(Boolean),
+    ...debianVersionDirs(),
+  ];
+  return candidates.find((dir) => ['initdb', 'pg_ctl', 'postgres'].every((exe) => existsSync(join(dir, exe))));
+}
+
+function debianVersionDirs(): string[] {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a))
+    .map((v) => join(root, v, 'bin'));
+}
+
+/** PostgreSQL refuses to run as root; as root we run it as the postgres (or nobody) account. */
+function serverAccount(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const passwd = readFileSync('/etc/passwd', 'utf8').split('\n').map((line) => line.split(':'));
+  const entry = passwd.find((f) => f[0] === 'postgres') ?? passwd.find((f) => f[0] === 'nobody');
+  if (!entry) throw new PostgresUnavailable('running as root and neither a postgres nor a nobody account exists');
+  return { uid: Number(entry[2]), gid: Number(entry[3]) };
+}
+
+async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startThrowawayCluster(bin: string): Promise<PostgresServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'rustvsgo-pg-'));
+  const data = join(dir, 'data');
+  const account = serverAccount();
+  if (account) chownSync(dir, account.uid, account.gid);
+  const run = (exe: string, args: string[]) => {
+    const result = spawnSync(join(bin, exe), args, {
+      encoding: 'utf8',
+      cwd: dir,
+      timeout: 60_000,
+      ...(account ? { uid: account.uid, gid: account.gid } : {}),
+      env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+    });
+    if (result.status !== 0) {
+      throw new PostgresUnavailable(`${exe} failed (${result.status ?? result.signal}): ${result.stderr || result.stdout}`);
+    }
+  };
+  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+  const port = await freeLoopbackPort();
+  // Durability settings are off: this cluster lives for one test run. max_connections leaves room for the
+  // parallel test files, each opening pools, and the multi-replica test's child processes.
+  const options = [
+    `-p ${port}`,
+    '-c listen_addresses=127.0.0.1',
+    `-c unix_socket_directories=${dir}`,
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=300',
+  ].join(' ');
+  run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const stop = async () => {
+    try {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, source: 'throwaway cluster', stop };
+}
+
+/** Version line of the server binaries, for docs and bench output. */
+export function serverVersion(bin: string): string {
+  return execFileSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
+}
