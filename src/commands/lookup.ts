@@ -35,7 +35,8 @@ export function lookupReply(index: FactIndex, query: string, limit = lookupResul
       heading: `${fact.topic} (${languageLabel[fact.language]}, ${fact.criterion})`,
       body: [fact.text, ...fact.sources.map((source) => `• ${sourceLine(source)}`)].join('\n'),
     })),
-    sources: hits.flatMap(({ fact }) => fact.sources),
+    // The same page often backs several facts; list it once.
+    sources: [...new Map(hits.flatMap(({ fact }) => fact.sources).map((source) => [source.url, source])).values()],
     tone: 'answer',
     data: {
       query,

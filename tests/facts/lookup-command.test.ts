@@ -43,6 +43,13 @@ describe('lookupReply', () => {
     expect(answer.title.length).toBeLessThanOrEqual(120);
   });
 
+  it('given facts that share a source page then the reply lists that page once', () => {
+    const answer = reply(lookupReply(index, 'gc pauses'));
+    const urls = answer.sources.map((source) => source.url);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls).toContain('https://go.dev/doc/gc-guide#Latency');
+  });
+
   it('given a limit then that many facts are shown', () => {
     expect(reply(lookupReply(index, 'tokio', 1)).sections).toHaveLength(1);
   });
