@@ -1,0 +1,112 @@
+// Delivers one channel's digest for one week, exactly once, through the ledger:
+//   ensure row -> claim (conditional UPDATE) -> [if an earlier claim existed: ask the platform whether that holder
+//   already posted it] -> post with the week's marker -> record sent (only while still holding the claim).
+// A crash anywhere leaves a row a later run can finish: before the post nothing was sent; after it, the platform
+// shows the marked message and the next holder records it instead of posting again.
+import type { Logger } from 'pino';
+import type { Reply } from '../../core/reply.ts';
+import type { ChannelKey } from '../../store/channel-key.ts';
+import type { DigestLedgerRepository } from '../../store/digest-ledger.ts';
+import type { DigestSubscriptionRepository } from '../../store/digest-subscriptions.ts';
+import type { Pacer } from './pacer.ts';
+import { ChannelRejectedError, RateLimitedError, type DigestPoster } from './poster.ts';
+
+export type DeliveryStep = 'claimed' | 'sent' | 'recorded';
+
+export type DeliveryOutcome =
+  /** Posted and recorded now. */
+  | 'sent'
+  /** An earlier holder had posted it; recorded now without posting again. */
+  | 'recovered'
+  /** Already sent, or another holder is on it. */
+  | 'skipped'
+  | 'paused'
+  | 'failed'
+  /** Posted, but the claim had expired and another holder took it over: that holder will find the message. */
+  | 'lease_lost';
+
+export interface DeliveryDeps {
+  ledger: DigestLedgerRepository;
+  subscriptions: DigestSubscriptionRepository;
+  posters: Partial<Record<ChannelKey['platform'], DigestPoster>>;
+  /** Who claims: unique per process, so a restarted process never mistakes an old claim for its own. */
+  holder: string;
+  now: () => Date;
+  /** How long a claim lasts; longer than any one post takes, including rate-limit waits. */
+  leaseMs: number;
+  pacer?: Pacer;
+  logger: Logger;
+  /** Test hook after each step; a throw here simulates a crash at that point (it is not caught). */
+  onStep?: (step: DeliveryStep, channel: ChannelKey) => void | Promise<void>;
+}
+
+export interface DeliveryTask {
+  channel: ChannelKey;
+  week: string;
+  dueAt: Date;
+  /** Builds the digest to post; only called when a post is needed. */
+  reply: () => Promise<Reply>;
+}
+
+const RETRY_BASE_MS = 5 * 60_000;
+const RETRY_MAX_MS = 6 * 60 * 60_000;
+
+/** Exponential backoff for transient failures: 5 min, 10 min, 20 min ... at most 6 h. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message.slice(0, 300);
+  return 'unknown error';
+}
+
+export async function deliverWeek(deps: DeliveryDeps, task: DeliveryTask): Promise<DeliveryOutcome> {
+  const { ledger, holder } = deps;
+  const { channel, week } = task;
+  const poster = deps.posters[channel.platform];
+  const log = deps.logger.child({ platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, week });
+  if (!poster) return 'skipped';
+
+  await ledger.ensure(channel, week, task.dueAt, deps.now());
+  const claim = await ledger.claim(channel, week, holder, deps.now(), deps.leaseMs);
+  if (!claim) return 'skipped';
+  await deps.onStep?.('claimed', channel);
+
+  let messageRef: string;
+  let recovered = false;
+  try {
+    // An earlier claim means an earlier holder may have posted and died before recording it: look first.
+    const existing = claim.attempts > 1 ? await poster.findPosted(channel, week) : undefined;
+    if (existing) {
+      messageRef = existing;
+      recovered = true;
+    } else {
+      const reply = await task.reply();
+      await deps.pacer?.wait(channel);
+      messageRef = await poster.post({ channel, week, reply });
+    }
+  } catch (error) {
+    const now = deps.now();
+    if (error instanceof ChannelRejectedError) {
+      await ledger.markPaused(channel, week, holder, error.reason, now);
+      await deps.subscriptions.pause(channel, error.reason, now);
+      log.warn({ reason: error.reason }, 'digest channel rejects the bot; subscription paused');
+      return 'paused';
+    }
+    const retryAt = new Date(now.getTime() + (error instanceof RateLimitedError ? error.retryAfterMs : retryDelayMs(claim.attempts)));
+    await ledger.markFailed(channel, week, holder, describe(error), retryAt, now);
+    log.warn({ err: error, retryAt: retryAt.toISOString(), attempts: claim.attempts }, 'digest delivery failed; will retry');
+    return 'failed';
+  }
+  if (!recovered) await deps.onStep?.('sent', channel);
+
+  const recorded = await ledger.markSent(channel, week, holder, messageRef, deps.now());
+  if (!recorded) {
+    log.warn({ messageRef }, 'digest posted after the claim expired; the next holder will find it and record it');
+    return 'lease_lost';
+  }
+  await deps.onStep?.('recorded', channel);
+  log.info({ messageRef, recovered }, recovered ? 'digest found already posted; recorded' : 'digest delivered');
+  return recovered ? 'recovered' : 'sent';
+}

@@ -1,0 +1,96 @@
+// Posts digests to Discord channels over REST (discord.js). Each post carries a deterministic nonce with
+// enforce_nonce, so Discord itself drops a repeat of the same post within its nonce window, and a visible marker
+// line naming the week; recovery reads the channel's recent messages for the bot's marker.
+import { createHash } from 'node:crypto';
+import { DiscordAPIError, REST, RateLimitError, Routes } from 'discord.js';
+import { z } from 'zod';
+import { replyMessage } from '../../adapters/discord/message-payload.ts';
+import type { ChannelKey } from '../../store/channel-key.ts';
+import { ChannelRejectedError, digestMarker, realSleep, withRateLimitWaits, type DigestPoster, type Sleep } from './poster.ts';
+
+/** Discord JSON error codes that mean the channel will not take the bot's messages until someone acts. */
+const REJECTIONS: Record<number, string> = {
+  10003: 'Unknown Channel: the channel was deleted or the bot cannot see it',
+  10004: 'Unknown Guild: the bot was removed from the server',
+  50001: 'Missing Access: the bot cannot view the channel',
+  50013: 'Missing Permissions: the bot may not send messages or embeds there',
+};
+
+const messagesSchema = z.array(
+  z.looseObject({
+    id: z.string(),
+    content: z.string().default(''),
+    author: z.looseObject({ id: z.string(), bot: z.boolean().optional() }),
+  }),
+);
+
+export interface DiscordPosterOptions {
+  /** DISCORD_API_URL, e.g. https://discord.com/api */
+  apiUrl: string;
+  token: string;
+  sleep?: Sleep;
+  onRateLimitWait?: (ms: number) => void;
+  timeoutMs?: number;
+}
+
+/** At most 25 characters (Discord's nonce limit), the same for a channel and week on every replica. */
+export function digestNonce(channelId: string, week: string): string {
+  const hash = createHash('sha256').update(`${channelId}:${week}`).digest('hex').slice(0, 12);
+  return `rvg${week.replace('-W', '')}${hash}`;
+}
+
+function retryAfterMs(error: unknown): number | undefined {
+  return error instanceof RateLimitError ? Math.max(0, error.retryAfter) : undefined;
+}
+
+function rejection(error: unknown): ChannelRejectedError | undefined {
+  if (error instanceof DiscordAPIError && typeof error.code === 'number' && REJECTIONS[error.code]) {
+    return new ChannelRejectedError(`Discord: ${error.code} ${REJECTIONS[error.code]}`);
+  }
+  return undefined;
+}
+
+export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster {
+  const rest = new REST({
+    api: options.apiUrl,
+    // Rate limits surface as errors so the wait is ours (injectable) and bounded by the ledger claim.
+    rejectOnRateLimit: () => true,
+    retries: 0,
+    offset: 0,
+    timeout: options.timeoutMs ?? 15_000,
+  }).setToken(options.token);
+  const sleep = options.sleep ?? realSleep;
+
+  async function call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await withRateLimitWaits(fn, retryAfterMs, { sleep, onWait: options.onRateLimitWait });
+    } catch (error) {
+      throw rejection(error) ?? error;
+    }
+  }
+
+  return {
+    platform: 'discord',
+
+    async post({ channel, week, reply }) {
+      const message = replyMessage(reply);
+      const content = [digestMarker(week), message.content].filter(Boolean).join('\n').slice(0, 2000);
+      const body = {
+        content,
+        embeds: message.embeds,
+        allowed_mentions: message.allowed_mentions,
+        nonce: digestNonce(channel.channelId, week),
+        enforce_nonce: true,
+      };
+      const created = z.looseObject({ id: z.string() }).parse(await call(() => rest.post(Routes.channelMessages(channel.channelId), { body })));
+      return created.id;
+    },
+
+    async findPosted(channel: ChannelKey, week: string) {
+      const marker = digestMarker(week);
+      const raw = await call(() => rest.get(Routes.channelMessages(channel.channelId), { query: new URLSearchParams({ limit: '100' }) }));
+      const found = messagesSchema.parse(raw).find((m) => m.author.bot === true && m.content.startsWith(marker));
+      return found?.id;
+    },
+  };
+}

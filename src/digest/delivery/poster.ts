@@ -1,0 +1,73 @@
+// What delivery needs from a chat platform: post a digest carrying a marker for its week, and find a digest
+// already posted for a week (the check that closes the window between sending a message and recording it).
+import type { Reply } from '../../core/reply.ts';
+import type { ChannelKey } from '../../store/channel-key.ts';
+
+export interface DigestPost {
+  channel: ChannelKey;
+  /** The subscriber's ISO week, e.g. 2026-W10; part of the marker the message carries. */
+  week: string;
+  reply: Reply;
+}
+
+export interface DigestPoster {
+  readonly platform: 'slack' | 'discord';
+  /** Posts the digest; returns a reference to the message (Slack ts, Discord message id). */
+  post(post: DigestPost): Promise<string>;
+  /** The reference of a digest this bot already posted in the channel for `week`, if the platform shows one. */
+  findPosted(channel: ChannelKey, week: string): Promise<string | undefined>;
+}
+
+/** The channel refuses the bot (archived, bot removed, no permission): pause the subscription, do not retry. */
+export class ChannelRejectedError extends Error {
+  constructor(
+    /** Shown to users in `digest status`, e.g. "Slack: is_archived (the channel is archived)". */
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'ChannelRejectedError';
+  }
+}
+
+/** The platform asked us to slow down for longer than we are willing to hold a claim: retry after `retryAfterMs`. */
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`rate limited; retry after ${retryAfterMs} ms`);
+    this.name = 'RateLimitedError';
+  }
+}
+
+/** Waits; tests inject one that records the wait and returns at once. */
+export type Sleep = (ms: number) => Promise<void>;
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The marker text every digest carries so a later run can recognise it (Discord footer, Slack fallback text). */
+export function digestMarker(week: string): string {
+  return `rustvsgo weekly digest · ${week}`;
+}
+
+/**
+ * Runs a platform call, waiting as told when rate limited (`retryAfterMs` from the platform's 429), at most
+ * `maxWaits` times and never longer than `maxWaitMs` in one go (beyond that the claim would expire: give up and
+ * let the ledger retry later).
+ */
+export async function withRateLimitWaits<T>(
+  call: () => Promise<T>,
+  retryAfterOf: (error: unknown) => number | undefined,
+  options: { sleep: Sleep; maxWaits?: number; maxWaitMs?: number; onWait?: (ms: number) => void },
+): Promise<T> {
+  const maxWaits = options.maxWaits ?? 3;
+  const maxWaitMs = options.maxWaitMs ?? 60_000;
+  for (let waits = 0; ; waits += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      const retryAfterMs = retryAfterOf(error);
+      if (retryAfterMs === undefined) throw error;
+      if (waits >= maxWaits || retryAfterMs > maxWaitMs) throw new RateLimitedError(retryAfterMs);
+      options.onWait?.(retryAfterMs);
+      await options.sleep(retryAfterMs);
+    }
+  }
+}

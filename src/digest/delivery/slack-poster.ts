@@ -1,0 +1,145 @@
+// Posts digests to Slack with chat.postMessage. Each message carries message metadata
+// (event_type rustvsgo_digest, payload {week, channel}); recovery reads conversations.history with
+// include_all_metadata to find a digest an earlier run posted but did not record.
+// Needs the bot scopes chat:write and channels:history (groups:history for private channels).
+import { webApi } from '@slack/bolt';
+import { z } from 'zod';
+import type { ChannelKey } from '../../store/channel-key.ts';
+import { renderBlockKit } from '../../adapters/slack/render-block-kit.ts';
+import { weekStart } from './schedule-time.ts';
+import { ChannelRejectedError, digestMarker, realSleep, withRateLimitWaits, type DigestPoster, type Sleep } from './poster.ts';
+
+export const SLACK_DIGEST_EVENT_TYPE = 'rustvsgo_digest';
+
+/** Slack errors that mean this channel will not take the bot's messages until someone acts. */
+const REJECTIONS: Record<string, string> = {
+  channel_not_found: 'the channel no longer exists or the bot cannot see it',
+  is_archived: 'the channel is archived',
+  not_in_channel: 'the bot is not a member of the channel (invite it, then subscribe again)',
+  account_inactive: 'the bot user was deactivated',
+  token_revoked: 'the app’s token was revoked (reinstall the app)',
+  invalid_auth: 'the app’s token is not valid (reinstall the app)',
+  not_authed: 'no token was accepted for this workspace',
+  missing_scope: 'the app lacks a scope it needs (chat:write, channels:history / groups:history)',
+  restricted_action: 'a workspace setting stops the bot from posting here',
+  team_access_not_granted: 'the app is not allowed in this workspace',
+  ekm_access_denied: 'the workspace’s key management denied access',
+  no_token: 'no Slack token is known for this workspace (install the app again)',
+};
+
+const historySchema = z.object({
+  messages: z
+    .array(
+      z.looseObject({
+        ts: z.string(),
+        metadata: z.looseObject({ event_type: z.string().optional(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional(),
+      }),
+    )
+    .default([]),
+  response_metadata: z.looseObject({ next_cursor: z.string().optional() }).optional(),
+});
+
+export interface SlackPosterOptions {
+  /** SLACK_API_URL. */
+  apiUrl: string;
+  /** The bot token for a workspace: the installation store's, else SLACK_BOT_TOKEN. */
+  tokenFor: (workspaceId: string) => Promise<string | undefined>;
+  sleep?: Sleep;
+  /** Called with each rate-limit wait in ms (metrics, tests). */
+  onRateLimitWait?: (ms: number) => void;
+  timeoutMs?: number;
+  /** Pages of history searched when recovering (200 messages each). */
+  historyPages?: number;
+}
+
+function slackError(error: unknown): string | undefined {
+  if (error instanceof Error && 'code' in error && error.code === webApi.ErrorCode.PlatformError) {
+    const data = (error as { data?: { error?: unknown } }).data;
+    return typeof data?.error === 'string' ? data.error : undefined;
+  }
+  return undefined;
+}
+
+function retryAfterMs(error: unknown): number | undefined {
+  if (error instanceof Error && 'code' in error && error.code === webApi.ErrorCode.RateLimitedError) {
+    return Number((error as { retryAfter?: unknown }).retryAfter ?? 1) * 1000;
+  }
+  return undefined;
+}
+
+function rejection(error: unknown): ChannelRejectedError | undefined {
+  const code = slackError(error);
+  return code && REJECTIONS[code] ? new ChannelRejectedError(`Slack: ${code} (${REJECTIONS[code]})`) : undefined;
+}
+
+export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
+  const clients = new Map<string, webApi.WebClient>();
+  const sleep = options.sleep ?? realSleep;
+
+  async function client(channel: ChannelKey): Promise<webApi.WebClient> {
+    const token = await options.tokenFor(channel.workspaceId);
+    if (!token) throw new ChannelRejectedError(`Slack: no_token (${REJECTIONS.no_token})`);
+    let found = clients.get(token);
+    if (!found) {
+      found = new webApi.WebClient(token, {
+        slackApiUrl: options.apiUrl,
+        // The ledger retries failed deliveries with backoff; 429s are waited out here, as Slack says.
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        timeout: options.timeoutMs ?? 15_000,
+        logLevel: webApi.LogLevel.ERROR,
+      });
+      clients.set(token, found);
+    }
+    return found;
+  }
+
+  async function call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await withRateLimitWaits(fn, retryAfterMs, { sleep, onWait: options.onRateLimitWait });
+    } catch (error) {
+      throw rejection(error) ?? error;
+    }
+  }
+
+  return {
+    platform: 'slack',
+
+    async post({ channel, week, reply }) {
+      const web = await client(channel);
+      const message = renderBlockKit(reply);
+      const result = await call(() =>
+        web.chat.postMessage({
+          channel: channel.channelId,
+          text: `${message.text}\n${digestMarker(week)}`,
+          blocks: message.blocks,
+          metadata: { event_type: SLACK_DIGEST_EVENT_TYPE, event_payload: { week, channel: channel.channelId } },
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      );
+      if (!result.ts) throw new Error('Slack chat.postMessage returned no ts');
+      return result.ts;
+    },
+
+    async findPosted(channel, week) {
+      const web = await client(channel);
+      // From two days before the week's Monday (UTC): covers every zone's version of that week.
+      const oldest = String(Math.floor((weekStart(week).getTime() - 2 * 86_400_000) / 1000));
+      let cursor: string | undefined;
+      for (let page = 0; page < (options.historyPages ?? 5); page += 1) {
+        const raw = await call(() =>
+          web.conversations.history({ channel: channel.channelId, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) }),
+        );
+        const history = historySchema.parse(raw);
+        const found = history.messages.find(
+          (m) => m.metadata?.event_type === SLACK_DIGEST_EVENT_TYPE && m.metadata.event_payload?.week === week && m.metadata.event_payload?.channel === channel.channelId,
+        );
+        if (found) return found.ts;
+        cursor = history.response_metadata?.next_cursor || undefined;
+        if (!cursor) return undefined;
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// The digest content delivery posts: collected once a week for every channel (one replica collects, claimed in the
+// ledger), then built per channel from the stored collections, filtered to that channel's watchlist.
+import type { Logger } from 'pino';
+import type { Config } from '../../config/env.ts';
+import { reply, type Reply } from '../../core/reply.ts';
+import { loadWatchlist, mergeWatchlists, type WatchItem } from '../../knowledge/watchlist.ts';
+import type { ChannelKey } from '../../store/channel-key.ts';
+import type { WatchChange } from '../../store/digest-subscriptions.ts';
+import type { Store } from '../../store/store.ts';
+import { buildDigest } from '../build.ts';
+import { collectSnapshots } from '../collect.ts';
+import { renderDigest } from '../render-digest.ts';
+import { isoWeek, type Collection } from '../snapshot.ts';
+import { createSourceClients } from '../source-clients.ts';
+
+export type PrepareResult = 'collected' | 'ready' | 'busy' | 'failed';
+
+export interface DigestContent {
+  /** Makes sure this week's data is collected, once across replicas. "busy": another replica is collecting now. */
+  prepare(now: Date): Promise<PrepareResult>;
+  /** The digest for one channel from the newest collection at or before `now`. */
+  replyFor(channel: ChannelKey, now: Date): Promise<Reply>;
+}
+
+/** Collects one week's data for a watchlist; the default asks the real sources (URLs from config). */
+export type Collector = (now: Date, watchlist: WatchItem[], previous: Collection | undefined) => Promise<Collection>;
+
+export interface StoredDigestContentOptions {
+  store: Store;
+  config: Config;
+  logger: Logger;
+  holder: string;
+  collector?: Collector;
+  defaultWatchlist?: WatchItem[];
+  /** How long a collection claim lasts before another replica may take it over. */
+  collectLeaseMs?: number;
+}
+
+/** Collections kept for sparklines (this week plus earlier ones). */
+const HISTORY_WEEKS = 8;
+const COLLECTION_RETRY_MS = 10 * 60_000;
+const HISTORY_CACHE_MS = 5 * 60_000;
+
+export function sourceCollector(config: Config, store: Store, logger: Logger): Collector {
+  return (now, watchlist, previous) =>
+    collectSnapshots({
+      clients: createSourceClients(config, { validators: store.sourceValidators }),
+      watchlist,
+      now,
+      previous,
+      onProblem: ({ source, item, error }) => logger.warn({ source, item, err: error }, 'digest source problem'),
+    });
+}
+
+/** The default watchlist with a channel's changes applied. */
+export function channelWatchlist(base: WatchItem[], changes: WatchChange[]): WatchItem[] {
+  const removed = new Set(changes.filter((c) => c.action === 'remove').map((c) => c.item.id));
+  const added = changes.filter((c) => c.action === 'add').map((c) => c.item);
+  return mergeWatchlists(
+    base.filter((item) => !removed.has(item.id)),
+    added.filter((item) => !removed.has(item.id)),
+  );
+}
+
+function onlyItems(collection: Collection, ids: Set<string>): Collection {
+  return { ...collection, items: collection.items.filter((item) => ids.has(item.itemId)) };
+}
+
+export function createStoredDigestContent(options: StoredDigestContentOptions): DigestContent {
+  const { store, logger, holder } = options;
+  const base = options.defaultWatchlist ?? loadWatchlist();
+  const collector = options.collector ?? sourceCollector(options.config, store, logger);
+  const leaseMs = options.collectLeaseMs ?? 15 * 60_000;
+  // Loaded collections by week: a fan-out to many channels reads the database once, not once per channel.
+  // Entries expire so a collection saved by another process (`digest collect`) is seen within minutes.
+  const historyCache = new Map<string, { loadedAt: number; collections: Promise<Collection[]> }>();
+
+  return {
+    async prepare(now) {
+      const week = isoWeek(now);
+      if (await store.digestSnapshots.get(week)) return 'ready';
+      const claim = await store.digestLedger.claimCollection(week, holder, now, leaseMs);
+      if (claim === 'busy') return 'busy';
+      if (claim === 'done') return 'ready';
+      try {
+        const watchlist = mergeWatchlists(base, await store.digestSubscriptions.allAdditions());
+        const previous = await store.digestSnapshots.latestBefore(week);
+        const collection = await collector(now, watchlist, previous);
+        await store.digestSnapshots.save(collection);
+        await store.digestLedger.finishCollection(week, holder, now);
+        historyCache.clear();
+        logger.info({ week, items: collection.items.length }, 'digest data collected');
+        return 'collected';
+      } catch (error) {
+        logger.error({ err: error, week }, 'digest collection failed');
+        await store.digestLedger.failCollection(week, holder, error instanceof Error ? error.message.slice(0, 300) : 'unknown error', new Date(now.getTime() + COLLECTION_RETRY_MS), now);
+        return 'failed';
+      }
+    },
+
+    async replyFor(channel, now) {
+      const week = isoWeek(now);
+      let cached = historyCache.get(week);
+      if (!cached || now.getTime() - cached.loadedAt > HISTORY_CACHE_MS || now.getTime() < cached.loadedAt) {
+        cached = { loadedAt: now.getTime(), collections: store.digestSnapshots.history(week, HISTORY_WEEKS + 1) };
+        historyCache.set(week, cached);
+        cached.collections.catch(() => historyCache.delete(week));
+      }
+      const history = await cached.collections;
+      const current = history.at(-1);
+      if (!current) {
+        return reply({
+          title: 'No digest data yet',
+          summary: 'Nothing has been collected yet. The first collection runs with the first scheduled digest (or `rustvsgo digest collect`).',
+          tone: 'info',
+        });
+      }
+      const ids = new Set(channelWatchlist(base, await store.digestSubscriptions.watchChanges(channel)).map((item) => item.id));
+      const filtered = history.map((collection) => onlyItems(collection, ids));
+      const digest = buildDigest({ current: filtered.at(-1) as Collection, previous: filtered.at(-2), history: filtered });
+      return renderDigest(digest);
+    },
+  };
+}
