@@ -2,6 +2,7 @@
 // terminal shell when none is. Stops cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
 import type { Logger } from 'pino';
 import type { Adapter } from '../adapters/adapter.ts';
+import { createDiscordAdapters } from '../adapters/discord/discord-adapters.ts';
 import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { commands } from '../commands/index.ts';
 import { configuredPlatforms, type Config } from '../config/env.ts';
@@ -35,6 +36,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const needsHttp = platforms.slack || platforms.discordHttp || platforms.discordGateway;
 
   // Platform adapters register here (each reads its own variables from config).
+  if (platforms.discordHttp || platforms.discordGateway) adapters.push(...createDiscordAdapters({ services, commands, http }));
 
   if (adapters.length === 0 && !needsHttp) {
     adapters.push(

@@ -2,11 +2,13 @@
 // Callers never see SQL; each repository keeps its queries portable across both dialects.
 import { migrateToLatest, openDatabase, type Database } from './database.ts';
 import { TeamProfileRepository } from './team-profiles.ts';
+import { DiscordActionRepository } from './discord-actions.ts';
 
 export interface Store {
   readonly kind: Database['kind'];
   readonly database: Database;
   readonly teamProfiles: TeamProfileRepository;
+  readonly discordActions: DiscordActionRepository;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -18,6 +20,7 @@ export function createStore(database: Database): Store {
     kind: database.kind,
     database,
     teamProfiles: new TeamProfileRepository(db),
+    discordActions: new DiscordActionRepository(db),
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();
     },

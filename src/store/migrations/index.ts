@@ -2,7 +2,9 @@
 // add a new one.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_team_profiles.ts';
+import * as m0004 from './0004_discord_actions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_team_profiles': m0001,
+  '0004_discord_actions': m0004,
 };

@@ -1,0 +1,173 @@
+// What the bot answers on Discord, shared by the gateway client and the HTTP interactions endpoint: commands,
+// autocomplete, mentions and buttons, each turned into a DiscordMessage. Transport (defer, edit, reply) is the
+// caller's job; nothing here throws to the caller (failures become an apology with an id to quote).
+import { describeOptions, findCommand, type CommandSpec } from '../../core/command-spec.ts';
+import { condenseReply } from '../../core/condense.ts';
+import { apologyReply, dispatchStructured, dispatchText, type DispatchOutcome } from '../../core/dispatch.ts';
+import type { InvocationOrigin } from '../../core/invocation.ts';
+import { neutralizeMentions, truncate } from '../../core/safe-text.ts';
+import type { Services } from '../../core/services.ts';
+import { inlineShowFullId, shareButtonId, storedShowFullId, type ButtonAction } from './button-ids.ts';
+import { usesAutocomplete } from './command-definition.ts';
+import { callText, type CommandCall, type RawEmbed } from './interaction-payload.ts';
+import { noMentions, noticeMessage, replyMessage, type DiscordMessage, type MessageButton } from './message-payload.ts';
+import { discordCanManage } from './settings-access.ts';
+
+export interface DiscordAnswerContext {
+  services: Services;
+  commands: readonly CommandSpec[];
+}
+
+/** Who and where an interaction or message came from, as both transports know it. */
+export interface DiscordFacts {
+  guildId?: string | undefined;
+  channelId: string;
+  /** Set when the channel is a thread: its parent, so per-channel settings follow the parent channel. */
+  parentChannelId?: string | undefined;
+  userId: string;
+  permissions?: bigint | undefined;
+  locale?: string | undefined;
+  requestId: string;
+}
+
+export const AUTOCOMPLETE_MAX_CHOICES = 25;
+/** Discord drops autocomplete answers after 3 s; leave room for the network. */
+export const AUTOCOMPLETE_BUDGET_MS = 2000;
+
+export function discordOrigin(facts: DiscordFacts, services: Services, mode: 'command' | 'mention' = 'command'): InvocationOrigin {
+  const origin: InvocationOrigin = {
+    platform: 'discord',
+    workspaceId: facts.guildId ?? 'dm',
+    channelId: facts.parentChannelId ?? facts.channelId,
+    userId: facts.userId,
+    locale: facts.locale ?? 'en',
+    requestId: facts.requestId,
+    canManage: discordCanManage(services.config, { guildId: facts.guildId, userId: facts.userId, permissions: facts.permissions }),
+    mode,
+  };
+  if (facts.parentChannelId) origin.threadId = facts.channelId;
+  return origin;
+}
+
+function shareable(outcome: DispatchOutcome): boolean {
+  return outcome.outcome === 'ok' && outcome.reply.tone !== 'error';
+}
+
+async function safely(ctx: DiscordAnswerContext, facts: DiscordFacts, run: () => Promise<DispatchOutcome>): Promise<DispatchOutcome> {
+  try {
+    return await run();
+  } catch (error) {
+    ctx.services.logger.error({ err: error, requestId: facts.requestId, platform: 'discord' }, 'discord answer failed');
+    return { command: 'unknown', outcome: 'failed', reply: apologyReply(facts.requestId) };
+  }
+}
+
+/** `/rustvsgo <subcommand> ...`: the full answer, ephemeral, with a Share button when it is an answer. */
+export async function answerCommand(ctx: DiscordAnswerContext, facts: DiscordFacts, call: CommandCall): Promise<DiscordMessage> {
+  const outcome = await safely(ctx, facts, () =>
+    dispatchStructured(call.path, call.options, callText(call), discordOrigin(facts, ctx.services), ctx.services, ctx.commands),
+  );
+  return replyMessage(outcome.reply, shareable(outcome) ? [shareButton] : [], { ephemeral: true });
+}
+
+const shareButton: MessageButton = { label: 'Share in channel', customId: shareButtonId, primary: true };
+
+/** Autocomplete choices for the focused option: the command's own suggestions, or its choices filtered. */
+export async function suggestChoices(ctx: DiscordAnswerContext, facts: DiscordFacts, call: CommandCall): Promise<{ name: string; value: string }[]> {
+  const focused = call.focused;
+  const spec = findCommand(ctx.commands, call.path);
+  if (!focused || !spec) return [];
+  const descriptor = describeOptions(spec.args).find((d) => d.name === focused.name);
+  let suggestions: string[] = [];
+  try {
+    if (spec.autocomplete && descriptor?.autocomplete) {
+      const invocation = { ...discordOrigin(facts, ctx.services), command: call.path, args: {}, rawText: focused.value };
+      suggestions = await withinBudget(Promise.resolve(spec.autocomplete(focused.name, focused.value, { invocation, services: ctx.services })));
+    } else if (descriptor?.choices && usesAutocomplete(descriptor)) {
+      suggestions = completeFromChoices(descriptor.choices, focused.value, descriptor.list);
+    }
+  } catch (error) {
+    ctx.services.logger.warn({ err: error, requestId: facts.requestId }, 'autocomplete failed');
+    return [];
+  }
+  // Choice names and values are at most 100 characters; a cut value would not match, so long ones are dropped.
+  return [...new Set(suggestions)]
+    .filter((s) => s.length >= 1 && s.length <= 100)
+    .slice(0, AUTOCOMPLETE_MAX_CHOICES)
+    .map((s) => ({ name: neutralizeMentions(s).slice(0, 100), value: s }));
+}
+
+async function withinBudget(work: Promise<string[]>): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string[]>((resolve) => {
+    timer = setTimeout(() => resolve([]), AUTOCOMPLETE_BUDGET_MS);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Choices starting with (then containing) what was typed; for a list, completes the last item. */
+export function completeFromChoices(choices: readonly string[], typed: string, list: boolean): string[] {
+  const parts = list ? typed.split(',') : [typed];
+  const last = (parts.pop() ?? '').trim().toLowerCase();
+  const done = parts.map((p) => p.trim()).filter(Boolean);
+  const open = choices.filter((c) => !done.includes(c));
+  const ranked = [...open.filter((c) => c.startsWith(last)), ...open.filter((c) => !c.startsWith(last) && c.includes(last))];
+  return ranked.map((c) => [...done, c].join(','));
+}
+
+/** A mention of the bot: the condensed answer, with a "Show full answer" button when there is more. */
+export async function answerMention(ctx: DiscordAnswerContext, facts: DiscordFacts, text: string): Promise<DiscordMessage> {
+  const outcome = await safely(ctx, facts, () => dispatchText(text, discordOrigin(facts, ctx.services, 'mention'), ctx.services, ctx.commands));
+  const short = outcome.outcome === 'ok' ? condenseReply(outcome.reply, text) : outcome.reply;
+  const buttons: MessageButton[] = [];
+  for (const action of short.actions) {
+    if (action.kind !== 'show_full') continue;
+    const customId = await showFullId(ctx, action.command).catch((error: unknown) => {
+      ctx.services.logger.warn({ err: error, requestId: facts.requestId }, 'could not store show-full command');
+      return undefined;
+    });
+    if (customId) buttons.push({ label: action.label, customId });
+  }
+  return replyMessage(short, buttons);
+}
+
+async function showFullId(ctx: DiscordAnswerContext, command: string): Promise<string> {
+  return inlineShowFullId(command) ?? storedShowFullId(await ctx.services.store.discordActions.save(command, ctx.services.now()));
+}
+
+/** "Show full answer": re-runs the mention's command (answers are deterministic), ephemeral, shareable. */
+export async function answerShowFull(
+  ctx: DiscordAnswerContext,
+  facts: DiscordFacts,
+  action: Extract<ButtonAction, { kind: 'show_full' | 'show_full_stored' }>,
+): Promise<DiscordMessage> {
+  const command =
+    action.kind === 'show_full' ? action.command : await ctx.services.store.discordActions.get(action.id, ctx.services.now()).catch(() => undefined);
+  if (command === undefined) return noticeMessage('This button has expired. Mention me again for a fresh answer.');
+  const outcome = await safely(ctx, facts, () => dispatchText(command, discordOrigin(facts, ctx.services, 'mention'), ctx.services, ctx.commands));
+  return replyMessage(outcome.reply, shareable(outcome) ? [shareButton] : [], { ephemeral: true });
+}
+
+/**
+ * "Share in channel": reposts the embeds of the ephemeral answer the button sits on, so the channel sees
+ * exactly what the user saw, with no state kept anywhere.
+ */
+export function shareMessage(embeds: readonly RawEmbed[], sharedBy: string): DiscordMessage {
+  if (embeds.length === 0) return noticeMessage('There is nothing to share in this message.');
+  const name = neutralizeMentions(truncate(sharedBy.replace(/[*_`~|>]/g, ''), 64)) || 'someone';
+  return {
+    content: `Shared by ${name}`,
+    embeds: embeds.map((e) => {
+      const { title, description, url, color, fields, footer } = e;
+      return Object.fromEntries(Object.entries({ title, description, url, color, fields, footer }).filter(([, v]) => v !== undefined));
+    }),
+    components: [],
+    allowed_mentions: noMentions,
+  };
+}
+
