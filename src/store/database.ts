@@ -97,6 +97,8 @@ function wrap(dialect: Dialect, kind: DatabaseKind): Database {
 /** Applies every migration not yet applied; returns the names applied now. */
 export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Up to date (the usual start): skip the migration lock, so stores opening at once never queue on it.
+  if ((await migrator.getMigrations()).every((m) => m.executedAt !== undefined)) return [];
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
