@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Adapter } from '../adapters/adapter.ts';
 import { createDiscordAdapters } from '../adapters/discord/discord-adapters.ts';
 import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
+import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import { commands } from '../commands/index.ts';
 import { configuredPlatforms, type Config } from '../config/env.ts';
 import type { Services } from '../core/services.ts';
@@ -36,6 +37,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const needsHttp = platforms.slack || platforms.discordHttp || platforms.discordGateway;
 
   // Platform adapters register here (each reads its own variables from config).
+  if (platforms.slack) adapters.push(createSlackAdapter({ config, services, http, commands }));
   if (platforms.discordHttp || platforms.discordGateway) adapters.push(...createDiscordAdapters({ services, commands, http }));
 
   if (adapters.length === 0 && !needsHttp) {

@@ -2,6 +2,7 @@
 // adds them here. Timestamps are integer epoch milliseconds and structured values are JSON text, so the same
 // SQL runs on SQLite and PostgreSQL.
 import type { TeamProfileTables } from './team-profiles.ts';
+import type { SlackInstallationTables } from './slack-installations.ts';
 import type { DiscordActionTables } from './discord-actions.ts';
 
-export interface DatabaseSchema extends TeamProfileTables, DiscordActionTables {}
+export interface DatabaseSchema extends TeamProfileTables, SlackInstallationTables, DiscordActionTables {}

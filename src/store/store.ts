@@ -2,12 +2,14 @@
 // Callers never see SQL; each repository keeps its queries portable across both dialects.
 import { migrateToLatest, openDatabase, type Database } from './database.ts';
 import { TeamProfileRepository } from './team-profiles.ts';
+import { SlackInstallationRepository } from './slack-installations.ts';
 import { DiscordActionRepository } from './discord-actions.ts';
 
 export interface Store {
   readonly kind: Database['kind'];
   readonly database: Database;
   readonly teamProfiles: TeamProfileRepository;
+  readonly slackInstallations: SlackInstallationRepository;
   readonly discordActions: DiscordActionRepository;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
@@ -20,6 +22,7 @@ export function createStore(database: Database): Store {
     kind: database.kind,
     database,
     teamProfiles: new TeamProfileRepository(db),
+    slackInstallations: new SlackInstallationRepository(db),
     discordActions: new DiscordActionRepository(db),
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();

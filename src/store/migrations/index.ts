@@ -2,9 +2,11 @@
 // add a new one.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_team_profiles.ts';
+import * as m0002 from './0002_slack_installations.ts';
 import * as m0004 from './0004_discord_actions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_team_profiles': m0001,
+  '0002_slack_installations': m0002,
   '0004_discord_actions': m0004,
 };

@@ -1,0 +1,243 @@
+// What the bot does with each Slack input: the /rustvsgo command, its buttons, mentions, and uninstall events.
+// The same listeners serve HTTP and Socket Mode; only the receiver differs. Answers come from the core
+// (dispatchText); this file only translates between Slack payloads and the core.
+import type { App, RespondFn } from '@slack/bolt';
+import type { CommandSpec } from '../../core/command-spec.ts';
+import { condenseReply } from '../../core/condense.ts';
+import { apologyReply, dispatchText, type DispatchOutcome } from '../../core/dispatch.ts';
+import type { InvocationOrigin } from '../../core/invocation.ts';
+import { parseCommandText } from '../../core/parse-text.ts';
+import type { Reply } from '../../core/reply.ts';
+import { newRequestId } from '../../core/request-id.ts';
+import { neutralizeMentions } from '../../core/safe-text.ts';
+import type { Services } from '../../core/services.ts';
+import type { SlackInstallationKey } from '../../store/slack-installations.ts';
+import { unescapeSlackText } from './mrkdwn.ts';
+import { appMentionSchema, blockActionSchema, eventEnvelopeSchema, slashCommandSchema, tokensRevokedSchema } from './payloads.ts';
+import { ACTION_ID_PREFIX, renderBlockKit, type SlackMessage } from './render-block-kit.ts';
+import { SeenEvents } from './seen-events.ts';
+import { canManageSettings } from './settings-access.ts';
+
+export const SLASH_COMMAND = '/rustvsgo';
+
+export interface SlackListenerDeps {
+  services: Services;
+  commands: readonly CommandSpec[];
+  seenEvents: SeenEvents;
+  /** Deletes a workspace's stored installation (OAuth mode); absent with a single SLACK_BOT_TOKEN. */
+  forgetInstallation?: (key: SlackInstallationKey) => Promise<boolean>;
+  /** Registers work still running after the ack, so stop() can wait for it. */
+  track: (work: Promise<unknown>) => void;
+}
+
+type WebClient = App['client'];
+
+/** Posts a message in a channel or thread with the bot token of the event's workspace. */
+type PostMessage = (message: SlackMessage & { channel: string; thread_ts?: string }) => Promise<unknown>;
+
+export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
+  const { services, commands } = deps;
+  const render = (reply: Reply) => renderBlockKit(reply, { kbVersion: services.knowledge.version });
+
+  /** Runs after the ack; a failure becomes an apology with an id, never a crash or a silent drop. */
+  const afterAck = (requestId: string, work: () => Promise<void>, apologize: (message: SlackMessage) => Promise<unknown>) => {
+    const log = services.logger.child({ requestId, platform: 'slack' });
+    deps.track(
+      work().catch(async (error: unknown) => {
+        log.error({ err: error }, 'slack handler failed');
+        await apologize(render(apologyReply(requestId))).catch((e: unknown) => log.warn({ err: e }, 'could not send the apology'));
+      }),
+    );
+  };
+
+  /** Whether the user may change channel settings; asks Slack (users.info) only when the command needs it. */
+  const canManage = async (text: string, mode: 'command' | 'mention', userId: string, client: WebClient) => {
+    const parsed = parseCommandText(text, commands, { mode });
+    const needsIt = parsed.kind === 'command' && parsed.spec.access === 'manage';
+    if (services.config.SETTINGS_ACCESS === 'admins' && !needsIt) return { canManage: false, manage: false };
+    return { canManage: await canManageSettings(services.config, userId, (user) => client.users.info({ user })), manage: needsIt };
+  };
+
+  const run = (text: string, origin: InvocationOrigin): Promise<DispatchOutcome> => dispatchText(text, origin, services, commands);
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    // Slack allows 3 s; the answer goes to the response URL afterwards.
+    await ack();
+    const requestId = newRequestId();
+    afterAck(
+      requestId,
+      async () => {
+        const payload = slashCommandSchema.parse(command);
+        const text = readUserText(payload.text);
+        const access = await canManage(text, 'command', payload.user_id, client);
+        const outcome = await run(text, {
+          platform: 'slack',
+          workspaceId: payload.team_id,
+          channelId: payload.channel_id,
+          userId: payload.user_id,
+          locale: 'en',
+          requestId,
+          canManage: access.canManage,
+          mode: 'command',
+        });
+        const reply = withShareButton(outcome, text, access.manage);
+        await respond({ response_type: reply.visibility, ...render(reply) });
+      },
+      (message) => respond({ response_type: 'ephemeral', ...message }),
+    );
+  });
+
+  // "Share in channel": re-runs the command (answers are deterministic) and posts it for everyone.
+  app.action(new RegExp(`^${ACTION_ID_PREFIX.share}`), async ({ ack, body, respond, client }) => {
+    await ack();
+    const requestId = newRequestId();
+    afterAck(
+      requestId,
+      async () => {
+        const payload = blockActionSchema.parse(body);
+        const channelId = payload.channel?.id ?? payload.container?.channel_id;
+        if (!channelId) throw new Error('share button pressed outside a channel');
+        const outcome = await run(payload.actions[0]!.value ?? '', {
+          ...actionOrigin(payload, channelId, requestId),
+          // Sharing never changes settings: a manage command is refused rather than run again.
+          canManage: false,
+          mode: 'command',
+        });
+        if (outcome.outcome !== 'ok') {
+          await respondOrPost(respond, client, channelId, { response_type: 'ephemeral', ...render(outcome.reply) });
+          return;
+        }
+        const shared: Reply = { ...outcome.reply, actions: [], visibility: 'in_channel' };
+        await respondOrPost(respond, client, channelId, { response_type: 'in_channel', replace_original: false, ...render(shared) });
+      },
+      (message) => (respond ? respond({ response_type: 'ephemeral', replace_original: false, ...message }) : Promise.resolve()),
+    );
+  });
+
+  // "Show full answer" under a condensed thread reply: the full answer, in the same thread.
+  app.action(new RegExp(`^${ACTION_ID_PREFIX.show_full}`), async ({ ack, body, client }) => {
+    await ack();
+    const requestId = newRequestId();
+    const payload = blockActionSchema.safeParse(body);
+    const channelId = payload.success ? (payload.data.channel?.id ?? payload.data.container?.channel_id) : undefined;
+    const message = payload.success ? payload.data.message : undefined;
+    const threadTs = message?.thread_ts ?? message?.ts ?? (payload.success ? payload.data.container?.thread_ts : undefined);
+    const post: PostMessage = (m) => client.chat.postMessage(m);
+    afterAck(
+      requestId,
+      async () => {
+        if (!payload.success) throw payload.error;
+        if (!channelId) throw new Error('show-full button pressed outside a channel');
+        const outcome = await run(payload.data.actions[0]!.value ?? '', {
+          ...actionOrigin(payload.data, channelId, requestId),
+          canManage: false,
+          mode: 'mention',
+          ...(threadTs ? { threadId: threadTs } : {}),
+        });
+        await post({ channel: channelId, ...(threadTs ? { thread_ts: threadTs } : {}), ...render({ ...outcome.reply, actions: [] }) });
+      },
+      (m) => (channelId ? post({ channel: channelId, ...(threadTs ? { thread_ts: threadTs } : {}), ...m }) : Promise.resolve()),
+    );
+  });
+
+  // Thread lookups: a mention is answered in its thread (a new thread under the message when it was in none).
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    const envelope = eventEnvelopeSchema.parse(body);
+    // Slack retries an event it thinks was not delivered; answer each event once.
+    if (envelope.event_id && deps.seenEvents.checkAndRemember(envelope.event_id)) return;
+    const mention = appMentionSchema.parse(event);
+    const threadTs = mention.thread_ts ?? mention.ts;
+    const requestId = newRequestId();
+    const post: PostMessage = (m) => client.chat.postMessage(m);
+    afterAck(
+      requestId,
+      async () => {
+        const text = readUserText(mention.text, context.botUserId);
+        const userId = mention.user ?? 'unknown';
+        const access = await canManage(text, 'mention', userId, client);
+        const outcome = await run(text, {
+          platform: 'slack',
+          workspaceId: envelope.team_id ?? mention.team ?? context.teamId ?? 'unknown',
+          channelId: mention.channel,
+          threadId: threadTs,
+          userId,
+          locale: 'en',
+          requestId,
+          canManage: access.canManage,
+          mode: 'mention',
+        });
+        const shown = outcome.outcome === 'ok' ? condenseReply(outcome.reply, text) : outcome.reply;
+        await post({ channel: mention.channel, thread_ts: threadTs, ...render(shown) });
+      },
+      (m) => post({ channel: mention.channel, thread_ts: threadTs, ...m }),
+    );
+  });
+
+  const forget = async (body: unknown, why: string) => {
+    const envelope = eventEnvelopeSchema.parse(body);
+    const log = services.logger.child({ platform: 'slack', teamId: envelope.team_id, enterpriseId: envelope.enterprise_id });
+    if (!deps.forgetInstallation) {
+      log.info(`${why}; running with a single SLACK_BOT_TOKEN, so nothing is stored to delete`);
+      return;
+    }
+    const deleted = await deps.forgetInstallation({
+      teamId: envelope.team_id,
+      enterpriseId: envelope.enterprise_id,
+      isEnterpriseInstall: envelope.is_enterprise_install ?? false,
+    });
+    log.info({ deleted }, `${why}; installation deleted`);
+  };
+
+  app.event('app_uninstalled', async ({ body }) => {
+    await forget(body, 'app uninstalled');
+  });
+
+  app.event('tokens_revoked', async ({ event, body }) => {
+    const revoked = tokensRevokedSchema.safeParse(event);
+    // Only a revoked bot token makes the installation useless; user tokens are not used.
+    if (revoked.success && (revoked.data.tokens.bot?.length ?? 0) > 0) await forget(body, 'bot token revoked');
+  });
+}
+
+/**
+ * User text as the core should see it: the bot's own mention removed, every other mention token made inert (so
+ * it can never be echoed live), then Slack's entity escaping undone (the renderer escapes again on the way out).
+ */
+export function readUserText(raw: string, botUserId?: string): string {
+  const withoutBot = botUserId ? raw.replace(new RegExp(`<@${escapeRegExp(botUserId)}(\\|[^>]*)?>`, 'g'), ' ') : raw;
+  return unescapeSlackText(neutralizeMentions(withoutBot)).replace(/[ \t]{2,}/g, ' ').trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Ephemeral answers get a "Share in channel" button, unless the command changed settings (re-running it would too). */
+function withShareButton(outcome: DispatchOutcome, text: string, manage: boolean): Reply {
+  const { reply } = outcome;
+  if (reply.visibility !== 'ephemeral' || outcome.outcome !== 'ok' || manage || reply.actions.some((a) => a.kind === 'share')) return reply;
+  return { ...reply, actions: [...reply.actions, { kind: 'share', label: 'Share in channel', command: text }] };
+}
+
+function actionOrigin(payload: ReturnType<typeof blockActionSchema.parse>, channelId: string, requestId: string) {
+  return {
+    platform: 'slack' as const,
+    workspaceId: payload.team?.id ?? payload.user.team_id ?? 'unknown',
+    channelId,
+    userId: payload.user.id,
+    locale: 'en',
+    requestId,
+  };
+}
+
+/** The response URL when the payload has one (it can post in_channel), else chat.postMessage. */
+async function respondOrPost(
+  respond: RespondFn | undefined,
+  client: WebClient,
+  channel: string,
+  message: SlackMessage & { response_type: 'ephemeral' | 'in_channel'; replace_original?: boolean },
+): Promise<unknown> {
+  if (respond) return respond(message);
+  const { text, blocks } = message;
+  return client.chat.postMessage({ channel, text, blocks });
+}

@@ -1,0 +1,155 @@
+// Reply -> Block Kit message plus the plain-text fallback Slack shows in notifications. Every limit of Block Kit
+// is respected here, so an oversized reply is split or trimmed, never rejected by Slack (msg_blocks_too_long).
+import type { types } from '@slack/bolt';
+import type { Reply, ReplyAction } from '../../core/reply.ts';
+import { truncate } from '../../core/safe-text.ts';
+import { scoreBar } from '../../core/score-bar.ts';
+import { splitText } from '../../core/split-text.ts';
+import { escapeSlackText, slackLink, toMrkdwn, toPlainText } from './mrkdwn.ts';
+
+export type SlackBlock = types.KnownBlock;
+
+export interface SlackMessage {
+  /** Fallback for notifications and clients that cannot show blocks. */
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/** Block Kit's documented limits, plus a total size kept below where Slack starts answering msg_blocks_too_long. */
+export const BLOCK_KIT_LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  fields: 10,
+  fieldText: 2000,
+  contextElements: 10,
+  contextText: 3000,
+  headerText: 150,
+  actions: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  /** Serialized blocks; bolt-js #2509 saw msg_blocks_too_long at about 13.2k characters. */
+  totalChars: 12_000,
+  fallbackText: 3000,
+} as const;
+
+/** Button action ids start with these; a listener matches by prefix (ids must be unique within a message). */
+export const ACTION_ID_PREFIX: Record<ReplyAction['kind'], string> = {
+  share: 'rustvsgo_share',
+  show_full: 'rustvsgo_show_full',
+};
+
+export interface RenderOptions {
+  /** Knowledge-base version for the footer; left out when the reply's own footer already names it. */
+  kbVersion?: string;
+}
+
+/** Footer text and button values together stay within this, leaving the rest of the total for the answer. */
+const FOOTER_AND_BUTTONS_BUDGET = 4000;
+/** A footer element's length: below Block Kit's 3000 so the footer never crowds out the answer. */
+const FOOTER_ELEMENT_CHARS = 1000;
+
+const TONE_PREFIX: Record<Reply['tone'], string> = { answer: '', info: '', warning: '⚠️ ', error: '❌ ' };
+
+export function renderBlockKit(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  const L = BLOCK_KIT_LIMITS;
+  const header: SlackBlock = {
+    type: 'header',
+    text: { type: 'plain_text', text: truncate(`${TONE_PREFIX[reply.tone]}${toPlainText(reply.title)}`, L.headerText) || '…', emoji: true },
+  };
+
+  const body: SlackBlock[] = [];
+  if (reply.summary) body.push(...textSections(toMrkdwn(reply.summary)));
+  if (reply.scoreBars.length > 0) {
+    const lines = reply.scoreBars.map((b) => `\`${scoreBar(b.score, b.max)}\`  *${toMrkdwn(b.label)}*`);
+    body.push(...textSections(lines.join('\n')));
+  }
+  for (const section of reply.sections) {
+    const heading = section.heading ? `*${toMrkdwn(section.heading)}*\n` : '';
+    body.push(...textSections(`${heading}${toMrkdwn(section.body)}`));
+  }
+  for (let i = 0; i < reply.fields.length; i += L.fields) {
+    const fields = reply.fields.slice(i, i + L.fields).map((f) => ({
+      type: 'mrkdwn' as const,
+      text: truncate(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, L.fieldText),
+    }));
+    body.push({ type: 'section', fields });
+  }
+  if (reply.sources.length > 0) {
+    const lines = reply.sources.map((s, i) => `${i + 1}. ${slackLink(escapeSlackText(s.url), toMrkdwn(s.title))} (${escapeSlackText(s.date)})`);
+    body.push(...textSections(`*Sources*\n${lines.join('\n')}`));
+  }
+
+  const tail: SlackBlock[] = [];
+  const footer = footerElements(reply.footer, options.kbVersion);
+  if (footer.length > 0) tail.push({ type: 'context', elements: footer });
+  const actions = reply.actions.slice(0, L.actions);
+  // Values share a budget so even many buttons keep the message under the total size.
+  const valueLength = Math.min(L.buttonValue, Math.floor(FOOTER_AND_BUTTONS_BUDGET / Math.max(1, actions.length)));
+  const buttons = actions.map((action, i) => ({
+    type: 'button' as const,
+    action_id: `${ACTION_ID_PREFIX[action.kind]}_${i}`,
+    text: { type: 'plain_text' as const, text: truncate(toPlainText(action.label), L.buttonText) || 'Open', emoji: true },
+    // The command is re-run on click; one cut short still runs (as a shorter question) rather than failing.
+    value: action.command.slice(0, valueLength),
+    ...(action.kind === 'share' ? { style: 'primary' as const } : {}),
+  }));
+  if (buttons.length > 0) tail.push({ type: 'actions', elements: buttons });
+
+  const blocks = fitWithin([header, ...body], tail);
+  return { text: fallbackText(reply), blocks };
+}
+
+/** Splits mrkdwn into as many sections as its length needs (each within the section text limit). */
+function textSections(mrkdwn: string): SlackBlock[] {
+  return splitText(mrkdwn, BLOCK_KIT_LIMITS.sectionText).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
+
+function footerElements(footer: string | undefined, kbVersion: string | undefined) {
+  const parts: string[] = [];
+  if (footer) parts.push(toMrkdwn(footer));
+  if (kbVersion && !(footer ?? '').includes(kbVersion)) parts.push(`rustvsgo · knowledge base v${escapeSlackText(kbVersion)}`);
+  return parts.slice(0, BLOCK_KIT_LIMITS.contextElements).map((text) => ({
+    type: 'mrkdwn' as const,
+    text: truncate(text, FOOTER_ELEMENT_CHARS),
+  }));
+}
+
+const TRIMMED_NOTICE: SlackBlock = {
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: '_Trimmed to fit Slack’s message limits._' }],
+};
+
+const size = (blocks: readonly SlackBlock[]) => JSON.stringify(blocks).length;
+
+/** Keeps the head blocks in order while they fit the block count and total size, then the tail (footer, buttons). */
+function fitWithin(head: SlackBlock[], tail: SlackBlock[]): SlackBlock[] {
+  const L = BLOCK_KIT_LIMITS;
+  if (head.length + tail.length <= L.blocks && size(head) + size(tail) <= L.totalChars) return [...head, ...tail];
+  const maxBlocks = L.blocks - tail.length - 1;
+  // +2 per block for the array's commas and brackets.
+  let room = L.totalChars - size(tail) - size([TRIMMED_NOTICE]) - 2;
+  const kept: SlackBlock[] = [];
+  for (const block of head) {
+    if (kept.length >= maxBlocks) break;
+    const cost = size([block]) + 1;
+    if (cost <= room) {
+      kept.push(block);
+      room -= cost;
+      continue;
+    }
+    // A long section can still show its beginning.
+    if (block.type === 'section' && block.text && room > 300) {
+      const overhead = size([{ ...block, text: { ...block.text, text: '' } }]) + 1;
+      // JSON escaping can grow text (quotes, newlines); leave a margin for it.
+      const allowed = Math.floor((room - overhead) * 0.8);
+      if (allowed > 100) kept.push({ ...block, text: { ...block.text, text: truncate(block.text.text, allowed) } });
+    }
+    break;
+  }
+  return [...kept, TRIMMED_NOTICE, ...tail];
+}
+
+function fallbackText(reply: Reply): string {
+  const text = reply.summary ? `${reply.title}: ${reply.summary}` : reply.title;
+  return truncate(toMrkdwn(text), BLOCK_KIT_LIMITS.fallbackText);
+}

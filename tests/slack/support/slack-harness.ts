@@ -1,0 +1,48 @@
+// The real Slack adapter on the shared HTTP server (127.0.0.1, ephemeral port), talking to a fake Slack.
+import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
+import { commands } from '../../../src/commands/index.ts';
+import type { Services } from '../../../src/core/services.ts';
+import { createHttpServer, type HttpServer } from '../../../src/http/server.ts';
+import { createTestServices } from '../../helpers/test-services.ts';
+import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
+import { SIGNING_SECRET } from './signed-request.ts';
+
+export interface SlackHarness {
+  slack: FakeSlack;
+  services: Services;
+  http: HttpServer;
+  adapter: SlackAdapter;
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+  eventsUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startSlackHarness(env: Record<string, string> = {}): Promise<SlackHarness> {
+  const slack = await startFakeSlack();
+  const services = await createTestServices({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    ...env,
+  });
+  const http = createHttpServer(services.logger);
+  const adapter = createSlackAdapter({ config: services.config, services, http, commands, clientOptions: { retryConfig: { retries: 0 } } });
+  const port = await http.listen(0, '127.0.0.1');
+  await adapter.start();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    slack,
+    services,
+    http,
+    adapter,
+    baseUrl,
+    eventsUrl: `${baseUrl}/slack/events`,
+    async close() {
+      await adapter.stop();
+      await http.close();
+      await services.store.close();
+      await slack.close();
+    },
+  };
+}
