@@ -30,8 +30,12 @@ export const factSchema = z.object({
 });
 export type Fact = z.infer<typeof factSchema>;
 
-export const factsFileSchema = z.object({
-  facts: z.array(factSchema).superRefine((facts, ctx) => {
+/**
+ * facts.yaml is a top-level list (so a validation error names the entry by id); parsing yields `{ facts }`.
+ */
+export const factsFileSchema = z
+  .array(factSchema)
+  .superRefine((facts, ctx) => {
     const seen = new Set<string>();
     facts.forEach((fact, index) => {
       if (seen.has(fact.id)) {
@@ -39,6 +43,6 @@ export const factsFileSchema = z.object({
       }
       seen.add(fact.id);
     });
-  }),
-});
-export type FactsFile = z.infer<typeof factsFileSchema>;
+  })
+  .transform((facts) => ({ facts }));
+export type FactsFile = z.output<typeof factsFileSchema>;

@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { factsFileSchema } from '../../src/knowledge/fact.ts';
+import { loadDataFile } from '../../src/knowledge/load-data-file.ts';
 import { rawFactsFile, shippedFacts } from './facts-data.ts';
 
 const facts = shippedFacts();
@@ -105,7 +109,7 @@ describe('facts.yaml', () => {
 
   it('given a duplicate id then the schema rejects the file and names the id', () => {
     const [first] = facts;
-    const result = factsFileSchema.safeParse({ facts: [first, first] });
+    const result = factsFileSchema.safeParse([first, first]);
     expect(result.success).toBe(false);
     expect(JSON.stringify(result.error?.issues)).toContain(`duplicate fact id \\"${first?.id}\\"`);
   });
@@ -113,6 +117,17 @@ describe('facts.yaml', () => {
   it('given an http source then the schema rejects it', () => {
     const [first] = facts;
     const broken = { ...first, sources: [{ title: 'Plain HTTP', url: 'http://example.com/', date: '2024-01-01' }] };
-    expect(factsFileSchema.safeParse({ facts: [broken] }).success).toBe(false);
+    expect(factsFileSchema.safeParse([broken]).success).toBe(false);
+  });
+
+  it('given a broken entry then loading names the file, the entry and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'facts-'));
+    const path = join(dir, 'facts.yaml');
+    const entries = rawFactsFile() as Record<string, unknown>[];
+    const broken = entries.map((entry, i) => (i === 1 ? { ...entry, sources: [{ title: 'No date', url: 'https://go.dev/' }] } : entry));
+    writeFileSync(path, stringify(broken));
+    expect(() => loadDataFile(path, factsFileSchema)).toThrow(
+      new RegExp(`knowledge file facts\\.yaml, entry "${String(entries[1]?.id)}" \\(#2\\), field sources\\.0\\.date`),
+    );
   });
 });
