@@ -4,6 +4,7 @@ import type { CommandSpec } from '../../core/command-spec.ts';
 import type { Services } from '../../core/services.ts';
 import type { HttpServer } from '../../http/server.ts';
 import type { Adapter } from '../adapter.ts';
+import { createDiscordGateway } from './gateway-adapter.ts';
 import { createDiscordHttpEndpoint } from './http-interactions.ts';
 
 export interface DiscordAdapterOptions {
@@ -18,5 +19,6 @@ export function createDiscordAdapters({ services, commands, http }: DiscordAdapt
   if (config.DISCORD_PUBLIC_KEY && config.DISCORD_APPLICATION_ID) {
     adapters.push(createDiscordHttpEndpoint({ services, commands, http, publicKey: config.DISCORD_PUBLIC_KEY, applicationId: config.DISCORD_APPLICATION_ID }));
   }
+  if (config.DISCORD_TOKEN) adapters.push(createDiscordGateway({ services, commands }));
   return adapters;
 }

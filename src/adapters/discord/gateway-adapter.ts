@@ -1,0 +1,201 @@
+// The gateway client (DISCORD_TOKEN): slash commands, autocomplete, buttons and mentions of the bot over a
+// websocket, with only the Guilds and GuildMessages intents (no privileged intent: mentions of the bot carry
+// their content anyway). Every message it sends suppresses pings.
+import {
+  ChannelType,
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  ThreadAutoArchiveDuration,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+} from 'discord.js';
+import type { CommandSpec } from '../../core/command-spec.ts';
+import { newRequestId } from '../../core/request-id.ts';
+import { neutralizeMentions, truncate } from '../../core/safe-text.ts';
+import type { Services } from '../../core/services.ts';
+import type { Adapter } from '../adapter.ts';
+import { parseButtonId } from './button-ids.ts';
+import { answerCommand, answerMention, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
+import { readCommandCall, type RawCommandOption, type RawEmbed } from './interaction-payload.ts';
+import { noticeMessage, toDiscordJsOptions, type DiscordMessage } from './message-payload.ts';
+
+export interface DiscordGatewayOptions {
+  services: Services;
+  commands: readonly CommandSpec[];
+  /** A prepared client (tests point its REST at a fake API); by default one is built from the config. */
+  client?: Client;
+}
+
+export interface DiscordGateway extends Adapter {
+  readonly client: Client;
+  /** Handles one interaction as if the gateway had delivered it (what the InteractionCreate listener runs). */
+  handleInteraction(interaction: Interaction): Promise<void>;
+  /** Handles one message as if the gateway had delivered it (what the MessageCreate listener runs). */
+  handleMessage(message: Message): Promise<void>;
+  /** Settles when every handler started so far has finished. */
+  idle(): Promise<void>;
+}
+
+/** The client the bot runs with: the two intents it needs, no pings by default, REST on DISCORD_API_URL. */
+export function createDiscordClient(apiUrl: string): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: { api: apiUrl },
+  });
+}
+
+export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGateway {
+  const { services, commands } = options;
+  const client = options.client ?? createDiscordClient(services.config.DISCORD_API_URL);
+  const ctx: DiscordAnswerContext = { services, commands };
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+
+  function track(work: Promise<void>): Promise<void> {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+    return work;
+  }
+
+  function factsOf(source: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction | Message, requestId: string): DiscordFacts {
+    const channel = source.channel;
+    const inThread = channel?.isThread() ?? false;
+    const userId = 'user' in source ? source.user.id : source.author.id;
+    let permissions: bigint | undefined;
+    if ('memberPermissions' in source) permissions = source.memberPermissions?.bitfield;
+    else if (source.member && channel && !channel.isDMBased()) permissions = channel.permissionsFor(source.member).bitfield;
+    return {
+      guildId: source.guildId ?? undefined,
+      channelId: source.channelId ?? 'unknown',
+      parentChannelId: inThread && channel?.isThread() ? (channel.parentId ?? undefined) : undefined,
+      userId,
+      permissions,
+      locale: 'locale' in source ? source.locale : undefined,
+      requestId,
+    };
+  }
+
+  async function handleInteraction(interaction: Interaction): Promise<void> {
+    if (!accepting) return;
+    const requestId = newRequestId();
+    const log = services.logger.child({ requestId, platform: 'discord', transport: 'gateway' });
+    try {
+      if (interaction.isChatInputCommand()) {
+        // Defer first: Discord invalidates the interaction if nothing answers within 3 s.
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        const message = await answerCommand(ctx, factsOf(interaction, requestId), readCommandCall(interaction.options.data as readonly RawCommandOption[]));
+        await interaction.editReply(toDiscordJsOptions(message));
+      } else if (interaction.isAutocomplete()) {
+        const choices = await suggestChoices(ctx, factsOf(interaction, requestId), readCommandCall(interaction.options.data as readonly RawCommandOption[]));
+        await interaction.respond(choices.slice(0, 25));
+      } else if (interaction.isButton()) {
+        await handleButton(interaction, requestId);
+      }
+    } catch (error) {
+      log.error({ err: error }, 'discord interaction failed');
+    }
+  }
+
+  async function handleButton(interaction: ButtonInteraction, requestId: string): Promise<void> {
+    const action = parseButtonId(interaction.customId);
+    if (action?.kind === 'share') {
+      const embeds = interaction.message.embeds.map((e) => e.toJSON() as RawEmbed);
+      const name = interaction.user.globalName ?? interaction.user.username;
+      await interaction.reply(toDiscordJsOptions(shareMessage(embeds, name)));
+      return;
+    }
+    if (!action) {
+      await interaction.reply({ ...toDiscordJsOptions(noticeMessage('This button is no longer supported. Run the command again.')), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.editReply(toDiscordJsOptions(await answerShowFull(ctx, factsOf(interaction, requestId), action)));
+  }
+
+  async function handleMessage(message: Message): Promise<void> {
+    const me = client.user;
+    if (!accepting || !me || message.author.bot) return;
+    // Only a direct mention of the bot: not @everyone, a role it has, or a reply to one of its messages.
+    if (!message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })) return;
+    const requestId = newRequestId();
+    const log = services.logger.child({ requestId, platform: 'discord', transport: 'gateway' });
+    try {
+      const text = mentionText(message.content, me.id);
+      const answer = await answerMention(ctx, factsOf(message, requestId), text);
+      await postInThread(message, text, answer, log);
+    } catch (error) {
+      log.error({ err: error }, 'discord mention failed');
+    }
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => void track(handleInteraction(interaction)));
+  client.on(Events.MessageCreate, (message) => void track(handleMessage(message)));
+  client.on(Events.Error, (error) => services.logger.error({ err: error, platform: 'discord' }, 'discord client error'));
+
+  const idle = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+  return {
+    name: 'discord-gateway',
+    client,
+    handleInteraction: (interaction) => track(handleInteraction(interaction)),
+    handleMessage: (message) => track(handleMessage(message)),
+    idle,
+    isReady: () => accepting && client.isReady(),
+    async start() {
+      accepting = true;
+      const token = services.config.DISCORD_TOKEN;
+      if (!token) throw new Error('DISCORD_TOKEN is not set');
+      await client.login(token);
+    },
+    async stop() {
+      accepting = false;
+      await idle();
+      await client.destroy();
+    },
+  };
+}
+
+/** The mention's text without the bot's own mention tokens (wherever they sit in the message). */
+export function mentionText(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Thread names are 1-100 characters; mentions in them never ping, but stay neutral in case they are echoed. */
+export function threadName(text: string): string {
+  const name = neutralizeMentions(text.replace(/[\r\n]+/g, ' ')).trim();
+  return truncate(name ? `rustvsgo: ${name}` : 'rustvsgo', 100);
+}
+
+/**
+ * Answers in the mention's thread: the thread it was posted in, the thread already started from it, or a new
+ * thread started from it where the channel allows; otherwise (no permission, unsupported channel) a reply.
+ */
+async function postInThread(message: Message, text: string, answer: DiscordMessage, log: Services['logger']): Promise<void> {
+  const options = toDiscordJsOptions(answer);
+  const channel = message.channel;
+  if (channel.isThread()) {
+    await message.reply(options);
+    return;
+  }
+  if (message.thread) {
+    await message.thread.send(options);
+    return;
+  }
+  if (message.inGuild() && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement)) {
+    try {
+      const thread = await message.startThread({ name: threadName(text), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+      await thread.send(options);
+      return;
+    } catch (error) {
+      log.warn({ err: error }, 'could not start a thread; replying in the channel');
+    }
+  }
+  await message.reply(options);
+}
