@@ -18,6 +18,8 @@ export const envSchema = z.object({
     .default('sqlite:./data/rustvsgo.db'),
   PORT: port.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  // auto: serve HTTP only when a platform adapter is configured; always: also beside the shell (health/metrics).
+  HTTP_SERVER: z.enum(['auto', 'always']).default('auto'),
 
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,

@@ -2,7 +2,9 @@
 // that says what to do; our failure gets logged with context and a short apology with an id to quote).
 import { findCommand, type CommandSpec, type LeafCommand } from './command-spec.ts';
 import type { Invocation, InvocationOrigin } from './invocation.ts';
+import type { CommandOutcomeLabel } from './observer.ts';
 import { parseCommandText, validateArgs, type ParsedText } from './parse-text.ts';
+import { rateLimitedReply } from './rate-limit-gate.ts';
 import { reply, type Reply } from './reply.ts';
 import { neutralizeMentions, truncate } from './safe-text.ts';
 import type { Services } from './services.ts';
@@ -13,7 +15,7 @@ export interface DispatchOutcome {
   reply: Reply;
   /** The command path that ran, or "unknown"/"invalid", for metrics and logs. */
   command: string;
-  outcome: 'ok' | 'user_error' | 'denied' | 'failed';
+  outcome: CommandOutcomeLabel;
 }
 
 /** Text form: `/rustvsgo ...`, a shell line, or a mention. */
@@ -41,7 +43,38 @@ export async function dispatchStructured(
   return dispatchParsed(parsed, rawText, origin, services);
 }
 
+/** Rate limits first (every attempt counts, help and mistakes too), then the answer; reports the outcome. */
 async function dispatchParsed(parsed: ParsedText, rawText: string, origin: InvocationOrigin, services: Services): Promise<DispatchOutcome> {
+  const started = performance.now();
+  const command = parsed.kind === 'unknown' ? 'unknown' : parsed.path;
+  const log = services.logger.child({ requestId: origin.requestId, command, platform: origin.platform });
+  const limited = await checkRateLimit(command, origin, services, log);
+  const result = limited ?? (await answerParsed(parsed, rawText, origin, services));
+  const seconds = (performance.now() - started) / 1000;
+  services.observer?.commandFinished({ command: result.command, platform: origin.platform, outcome: result.outcome, seconds });
+  // One line per invocation on chat platforms (an access log); the local shell and CLI keep it at debug.
+  const level = origin.platform === 'slack' || origin.platform === 'discord' ? 'info' : 'debug';
+  log[level]({ outcome: result.outcome, durationMs: Math.round(seconds * 1000) }, 'command finished');
+  return result;
+}
+
+async function checkRateLimit(command: string, origin: InvocationOrigin, services: Services, log: Services['logger']): Promise<DispatchOutcome | undefined> {
+  if (!services.rateLimiter) return undefined;
+  const now = services.now();
+  try {
+    const decision = await services.rateLimiter.check(origin, now);
+    if (decision.allowed) return undefined;
+    services.observer?.rateLimitWaited(decision.scope, decision.retryAfterSeconds);
+    log.info({ scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds }, 'rate limited');
+    return { command, outcome: 'rate_limited', reply: rateLimitedReply(decision, now) };
+  } catch (error) {
+    // The limits protect us from floods; a database hiccup in them should not turn every answer into an error.
+    log.warn({ err: error }, 'rate limit check failed; allowing the command');
+    return undefined;
+  }
+}
+
+async function answerParsed(parsed: ParsedText, rawText: string, origin: InvocationOrigin, services: Services): Promise<DispatchOutcome> {
   if (parsed.kind === 'unknown') {
     const word = neutralizeMentions(truncate(parsed.word, 40));
     const hint = parsed.suggestion ? `Did you mean \`/rustvsgo ${parsed.suggestion}\`?` : 'Ask a question in plain words, e.g. `/rustvsgo Rust or Go for an edge gateway?`';

@@ -9,6 +9,7 @@ import { commands } from '../commands/index.ts';
 import { configuredPlatforms, type Config } from '../config/env.ts';
 import type { Services } from '../core/services.ts';
 import { createHttpServer, type HttpServer } from '../http/server.ts';
+import { installOps } from '../ops/install-ops.ts';
 import { createServices } from './create-services.ts';
 
 export interface RunningBot {
@@ -35,6 +36,9 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const adapters: Adapter[] = [];
   const http = createHttpServer(logger);
   const needsHttp = platforms.slack || platforms.discordHttp || platforms.discordGateway;
+  // Health and metrics ride on the same server; the shell alone opens no port unless HTTP_SERVER=always.
+  const serveHttp = needsHttp || config.HTTP_SERVER === 'always';
+  installOps(services, http, () => adapters);
 
   // Platform adapters register here (each reads its own variables from config).
   if (platforms.slack) adapters.push(createSlackAdapter({ config, services, http, commands }));
@@ -52,7 +56,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   }
 
   let port: number | undefined;
-  if (needsHttp) {
+  if (serveHttp) {
     port = await http.listen(config.PORT, config.HOST);
     logger.info({ port }, 'http server listening');
   }
@@ -68,7 +72,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
       await Promise.race([
         (async () => {
           await Promise.allSettled(adapters.map((a) => a.stop()));
-          if (needsHttp) await http.close();
+          if (serveHttp) await http.close();
           await services.store.close();
         })(),
         deadline,
@@ -88,5 +92,5 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const shell = adapters.find((a) => a.finished);
   if (shell?.finished && adapters.length === 1) void shell.finished.then(() => stop());
 
-  return { services, adapters, http: needsHttp ? http : undefined, port, stopped, stop };
+  return { services, adapters, http: serveHttp ? http : undefined, port, stopped, stop };
 }

@@ -4,5 +4,6 @@
 import type { TeamProfileTables } from './team-profiles.ts';
 import type { SlackInstallationTables } from './slack-installations.ts';
 import type { DiscordActionTables } from './discord-actions.ts';
+import type { RateLimitTables } from './rate-limits.ts';
 
-export interface DatabaseSchema extends TeamProfileTables, SlackInstallationTables, DiscordActionTables {}
+export interface DatabaseSchema extends TeamProfileTables, SlackInstallationTables, DiscordActionTables, RateLimitTables {}

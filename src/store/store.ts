@@ -3,6 +3,7 @@
 import { migrateToLatest, openDatabase, type Database } from './database.ts';
 import { TeamProfileRepository } from './team-profiles.ts';
 import { SlackInstallationRepository } from './slack-installations.ts';
+import { RateLimitRepository } from './rate-limits.ts';
 import { DiscordActionRepository } from './discord-actions.ts';
 
 export interface Store {
@@ -10,6 +11,7 @@ export interface Store {
   readonly database: Database;
   readonly teamProfiles: TeamProfileRepository;
   readonly slackInstallations: SlackInstallationRepository;
+  readonly rateLimits: RateLimitRepository;
   readonly discordActions: DiscordActionRepository;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
@@ -23,6 +25,7 @@ export function createStore(database: Database): Store {
     database,
     teamProfiles: new TeamProfileRepository(db),
     slackInstallations: new SlackInstallationRepository(db),
+    rateLimits: new RateLimitRepository(db),
     discordActions: new DiscordActionRepository(db),
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();

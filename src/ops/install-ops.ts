@@ -1,0 +1,23 @@
+// Wires operations into a starting bot: metrics as the Services observer, the shared command rate limits,
+// and the /healthz, /readyz and /metrics routes on the HTTP server.
+import type { Adapter } from '../adapters/adapter.ts';
+import type { Services } from '../core/services.ts';
+import type { HttpServer } from '../http/server.ts';
+import { createCommandRateLimiter } from './command-rate-limiter.ts';
+import { createMetrics, type OpsMetrics } from './metrics.ts';
+import { registerOpsRoutes } from './ops-routes.ts';
+
+export function installOps(services: Services, http: HttpServer, adapters: () => readonly Adapter[]): OpsMetrics {
+  const metrics = createMetrics();
+  services.observer = metrics.observer;
+  services.rateLimiter = createCommandRateLimiter(services.store.rateLimits, {
+    userPerMinute: services.config.RATE_LIMIT_USER_PER_MINUTE,
+    channelPerMinute: services.config.RATE_LIMIT_CHANNEL_PER_MINUTE,
+  });
+  registerOpsRoutes(http, {
+    metrics,
+    metricsToken: services.config.METRICS_TOKEN,
+    readiness: () => ({ ping: () => services.store.ping(), adapters: adapters(), knowledge: services.knowledge }),
+  });
+  return metrics;
+}
