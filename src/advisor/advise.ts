@@ -1,0 +1,188 @@
+// The advisor: question (+ the channel's team profile) -> a sourced recommendation in the JSON contract.
+import type { CriterionId } from '../knowledge/criterion.ts';
+import type { SkillLevel } from '../knowledge/constraint-signal.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Advice, AdviceSignal, Language, Reason } from './advice.ts';
+import { compileKb, type CompiledKb } from './compiled-kb.ts';
+import { findFlip, LANGUAGE_NAME, reasonsFor, settlingQuestion, winnerOf } from './explain.ts';
+import { scoreScene, type Scene, type SceneScore, type TeamSkills } from './score.ts';
+import { understandQuestion, type Component, type Understanding } from './understand.ts';
+
+/** The channel's team profile, as the store keeps it. */
+export interface TeamProfileInput {
+  rust: SkillLevel;
+  go: SkillLevel;
+  priorities?: readonly CriterionId[];
+}
+
+const LOW_CONFIDENCE = 0.6;
+/** Below this margin (points) an inherent two-part workload or a fleet of services is answered as a hybrid. */
+const SHAPE_HYBRID_MARGIN = 20;
+/** Each component of a hybrid must lean its way by at least this much. */
+const COMPONENT_MARGIN = 1.5;
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function teamFromQuestion(compiled: CompiledKb, u: Understanding): TeamSkills {
+  const team: TeamSkills = {};
+  for (const s of u.signals) {
+    const implied = compiled.constraints.get(s.id)?.team;
+    if (!implied || s.negated) continue;
+    // Strongest statement wins ("written in Go" beats "new to Go" only if both appear; rare).
+    if (implied.rust) team.rust = implied.rust;
+    if (implied.go) team.go = implied.go;
+  }
+  return team;
+}
+
+function sceneOf(compiled: CompiledKb, u: Understanding, team: TeamSkills, priorities: readonly CriterionId[], only?: Component, localElsewhere?: Set<string>): Scene {
+  const workloads = only ? only.workloads : u.signals.filter((s) => s.kind === 'workload').map((s) => s.id);
+  const constraints = u.signals
+    .filter((s) => s.kind !== 'workload' && compiled.constraints.has(s.id))
+    .filter((s) => !only || only.constraints.includes(s.id) || !localElsewhere?.has(s.id))
+    .map((s) => ({ id: s.id, negated: s.negated }));
+  return { workloads, constraints, team, priorities };
+}
+
+function confidenceOf(margin: number, u: Understanding): number {
+  let c = 0.45 + 0.45 * Math.min(Math.abs(margin) / 10, 1);
+  if (!u.signals.some((s) => s.kind === 'workload')) c -= 0.15;
+  if (!u.signals.some((s) => s.kind !== 'workload')) c -= 0.05;
+  return Math.round(Math.max(0.2, Math.min(0.95, c)) * 100) / 100;
+}
+
+function skillWords(team: TeamSkills): string {
+  return `Rust ${team.rust ?? 'unknown'}, Go ${team.go ?? 'unknown'}`;
+}
+
+function interleave(a: Reason[], b: Reason[]): Reason[] {
+  const out: Reason[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i]) out.push(a[i]!);
+    if (b[i]) out.push(b[i]!);
+  }
+  return out;
+}
+
+interface HybridPlan {
+  split: { rust: string; go: string };
+  reasons: Reason[];
+  confidence: number;
+  flip: string;
+}
+
+function hybridFromComponents(compiled: CompiledKb, u: Understanding, team: TeamSkills, priorities: readonly CriterionId[]): HybridPlan | undefined {
+  if (u.components.length !== 2) return undefined;
+  const local = new Set(u.components.flatMap((c) => c.constraints));
+  const [a, b] = u.components as [Component, Component];
+  const sa = scoreScene(compiled, sceneOf(compiled, u, team, priorities, a, local));
+  const sb = scoreScene(compiled, sceneOf(compiled, u, team, priorities, b, local));
+  if (winnerOf(sa) === winnerOf(sb)) return undefined;
+  if (Math.min(Math.abs(sa.margin), Math.abs(sb.margin)) < COMPONENT_MARGIN) return undefined;
+  const role = (c: Component): string => compiled.workloads.get(c.workloads[0] ?? '')?.role ?? 'any';
+  const rolesDiffer = role(a) !== role(b) && role(a) !== 'any' && role(b) !== 'any';
+  if (!a.explicit && !rolesDiffer) return undefined;
+  const [rustPart, rustScore, goPart, goScore] = winnerOf(sa) === 'rust' ? [a, sa, b, sb] : [b, sb, a, sa];
+  const rustReasons = reasonsFor(rustScore, 'rust', team, 3, `For ${rustPart.text}: `);
+  const goReasons = reasonsFor(goScore, 'go', team, 3, `For ${goPart.text}: `);
+  const weaker = Math.min(Math.abs(sa.margin), Math.abs(sb.margin));
+  return {
+    split: { rust: rustPart.text, go: goPart.text },
+    reasons: interleave(rustReasons, goReasons),
+    confidence: Math.round((0.5 + 0.4 * Math.min(weaker / 8, 1)) * 100) / 100,
+    flip: `One language would do if the two parts did not pull apart: ${rustPart.text} leans Rust by ${Math.round(rustScore.margin)} points and ${goPart.text} leans Go by ${Math.round(-goScore.margin)}.`,
+  };
+}
+
+function hybridFromShape(compiled: CompiledKb, u: Understanding, score: SceneScore, team: TeamSkills): HybridPlan | undefined {
+  if (Math.abs(score.margin) >= SHAPE_HYBRID_MARGIN) return undefined;
+  const shaped = u.signals
+    .filter((s) => !s.negated)
+    .map((s) => compiled.workloads.get(s.id)?.hybrid ?? compiled.constraints.get(s.id)?.hybrid)
+    .find((h) => h !== undefined);
+  if (!shaped) return undefined;
+  return {
+    split: shaped,
+    reasons: interleave(reasonsFor(score, 'rust', team, 3, `For ${shaped.rust}: `), reasonsFor(score, 'go', team, 3, `For ${shaped.go}: `)),
+    confidence: 0.6,
+    flip: `One language would do if a single part dominated: on the whole question ${LANGUAGE_NAME[winnerOf(score)]} scores higher (${Math.round(Math.max(score.rust, score.go))} vs ${Math.round(Math.min(score.rust, score.go))}).`,
+  };
+}
+
+function adviceSignals(u: Understanding, profile: TeamProfileInput | undefined): AdviceSignal[] {
+  const out: AdviceSignal[] = u.signals.map((s) => ({ id: s.id, kind: s.kind, label: s.label, negated: s.negated }));
+  if (profile) out.push({ id: 'team-profile', kind: 'team-profile', label: `team profile: Rust ${profile.rust}, Go ${profile.go}`, negated: false });
+  return out;
+}
+
+export function advise(question: string, teamProfile: TeamProfileInput | undefined, kb: KnowledgeBase): Advice {
+  const compiled = compileKb(kb);
+  const u = understandQuestion(compiled, question);
+  const questionTeam = teamFromQuestion(compiled, u);
+  // What the question says about the team overrides the channel profile, language by language.
+  const team: TeamSkills = { ...(teamProfile ? { rust: teamProfile.rust, go: teamProfile.go } : {}), ...questionTeam };
+  const priorities = teamProfile?.priorities ?? [];
+  const scene = sceneOf(compiled, u, team, priorities);
+  const score = scoreScene(compiled, scene);
+  const signals = adviceSignals(u, teamProfile);
+  const readAs = signals.length ? signals.map((s) => s.label).join(', ') : 'nothing specific (scored as a general backend service)';
+
+  let teamNote: string | null = null;
+  if (teamProfile) {
+    const without = scoreScene(compiled, sceneOf(compiled, u, questionTeam, []));
+    const moved = winnerOf(without) !== winnerOf(score);
+    teamNote = moved
+      ? `Your channel's team profile (${skillWords(team)}) moved this close call from ${LANGUAGE_NAME[winnerOf(without)]} to ${LANGUAGE_NAME[winnerOf(score)]}.`
+      : `Your channel's team profile (${skillWords(team)}) is part of the score; it did not change the answer.`;
+  }
+
+  const base = {
+    question,
+    scores: { rust: round1(score.rust), go: round1(score.go) },
+    signals,
+    kb_version: kb.meta.version,
+    kb_reviewed: kb.meta.last_reviewed,
+    read_as: readAs,
+    team_note: teamNote,
+  };
+
+  const hybrid = hybridFromComponents(compiled, u, team, priorities) ?? hybridFromShape(compiled, u, score, team);
+  if (hybrid) {
+    const whole = winnerOf(score);
+    const wholeReasons = reasonsFor(score, whole, team, 1);
+    const tradeoff: Reason | null = wholeReasons[0]
+      ? {
+          ...wholeReasons[0],
+          text: `Two languages cost two toolchains, two hiring pools and an API or FFI boundary; if one language for everything matters more, ${LANGUAGE_NAME[whole]} fits the whole better (${Math.round(score[whole])} vs ${Math.round(score[whole === 'rust' ? 'go' : 'rust'])}): ${wholeReasons[0].text}`,
+        }
+      : null;
+    return {
+      ...base,
+      recommendation: 'hybrid',
+      confidence: hybrid.confidence,
+      reasons: hybrid.reasons,
+      tradeoff,
+      flip: hybrid.flip,
+      hybrid: hybrid.split,
+      clarifying_question: null,
+    };
+  }
+
+  const winner: Language = winnerOf(score);
+  const other: Language = winner === 'rust' ? 'go' : 'rust';
+  const confidence = confidenceOf(score.margin, u);
+  return {
+    ...base,
+    recommendation: winner,
+    confidence,
+    reasons: reasonsFor(score, winner, team, 4),
+    tradeoff: reasonsFor(score, other, team, 1)[0] ?? null,
+    flip: findFlip(compiled, scene, score),
+    hybrid: null,
+    clarifying_question: confidence < LOW_CONFIDENCE ? settlingQuestion(compiled, scene, score) : null,
+  };
+}
+
+export { LOW_CONFIDENCE };

@@ -1,0 +1,202 @@
+// The phrase matcher, compiled once per knowledge base: every workload and constraint phrase becomes a token
+// sequence over a shared vocabulary; questions are matched word-order-insensitively within a small window,
+// with plural stemming, typo correction against the vocabulary, and longest-match-wins inside a group.
+import { distance } from 'fastest-levenshtein';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { phraseTokens, tokenize, type TokenStream } from './normalize-text.ts';
+
+export type SignalGroup = 'workload' | 'constraint' | 'team';
+
+interface CompiledPhrase {
+  signalId: string;
+  group: SignalGroup;
+  tokens: string[];
+  /** Phrases that contain a negation word themselves ("no rust experience") are never negated by it. */
+  selfNegating: boolean;
+}
+
+export interface PhraseMatch {
+  signalId: string;
+  group: SignalGroup;
+  /** Token positions (in the stop-word-free stream) the phrase covered. */
+  positions: number[];
+  negated: boolean;
+  /** Character offset of the first covered token, for splitting a question into components. */
+  offset: number;
+}
+
+export interface Lexicon {
+  phrases: CompiledPhrase[];
+  /** token -> phrases containing it (candidate lookup). */
+  byToken: Map<string, number[]>;
+  vocabulary: Set<string>;
+  /** Vocabulary bucketed by first letter, for typo correction. */
+  byInitial: Map<string, string[]>;
+  corrections: Map<string, string>;
+}
+
+/** Everyday words that resemble lexicon words but must never be "corrected" into them. */
+const NEVER_CORRECT = new Set([
+  'serve', 'served', 'steam', 'build', 'built', 'write', 'written', 'large', 'small', 'heavy', 'light', 'other',
+  'about', 'their', 'there', 'where', 'which', 'while', 'should', 'would', 'could', 'might', 'something', 'rather',
+  'moving', 'moved', 'given', 'using', 'needs', 'needed', 'great', 'good', 'works', 'worked', 'store', 'share',
+  'shared', 'plain', 'place', 'point', 'still', 'since', 'state', 'start', 'stage', 'cases', 'cause', 'cheap',
+  'check', 'chose', 'chosen', 'class', 'clear', 'close', 'count', 'cover', 'daily', 'early', 'every', 'first',
+  'focus', 'front', 'later', 'least', 'level', 'limit', 'local', 'lower', 'major', 'might', 'minor', 'model',
+  'money', 'month', 'never', 'newer', 'often', 'order', 'owner', 'parts', 'power', 'price', 'prior', 'quite',
+  'ready', 'right', 'round', 'scale', 'seems', 'setup', 'shape', 'short', 'since', 'solid', 'sound', 'space',
+  'speed', 'spend', 'split', 'stack', 'stays', 'store', 'style', 'table', 'taken', 'terms', 'thing', 'think',
+  'third', 'those', 'today', 'total', 'tough', 'truly', 'under', 'until', 'users', 'value', 'video', 'watch',
+  'whole', 'world', 'worry', 'worse', 'worth', 'years', 'young', 'maybe', 'mostly', 'mainly', 'people',
+  'server', 'service', 'system', 'systems', 'client', 'clients', 'tools', 'tool', 'team', 'teams',
+]);
+
+const GROUP_OF_KIND: Record<string, SignalGroup> = {
+  constraint: 'constraint',
+  shape: 'constraint',
+  team: 'team',
+  codebase: 'team',
+  migration: 'team',
+};
+
+export const LANGUAGE_TOKENS = new Set(['go', 'rust']);
+
+const NEGATION_WORDS = new Set(['no', 'not', 'never', 'without', 'nobody', 'neither', 'nor']);
+
+export function compileLexicon(kb: KnowledgeBase): Lexicon {
+  const phrases: CompiledPhrase[] = [];
+  const add = (signalId: string, group: SignalGroup, phrase: string): void => {
+    const tokens = phraseTokens(phrase);
+    // A phrase reduced to a bare language name would fire on every "Rust or Go" question.
+    if (tokens.length === 0 || (tokens.length === 1 && LANGUAGE_TOKENS.has(tokens[0]!))) return;
+    phrases.push({ signalId, group, tokens, selfNegating: tokens.some((t) => NEGATION_WORDS.has(t)) });
+  };
+  for (const w of kb.workloads) for (const p of w.phrases) add(w.id, 'workload', p);
+  for (const c of kb.constraints) for (const p of c.phrases) add(c.id, GROUP_OF_KIND[c.kind] ?? 'constraint', p);
+  const byToken = new Map<string, number[]>();
+  const vocabulary = new Set<string>();
+  for (const [index, phrase] of phrases.entries()) {
+    for (const t of new Set(phrase.tokens)) {
+      vocabulary.add(t);
+      const list = byToken.get(t);
+      if (list) list.push(index);
+      else byToken.set(t, [index]);
+    }
+  }
+  const byInitial = new Map<string, string[]>();
+  for (const word of vocabulary) {
+    if (word.length < 5) continue;
+    const key = word[0]!;
+    const list = byInitial.get(key);
+    if (list) list.push(word);
+    else byInitial.set(key, [word]);
+  }
+  return { phrases, byToken, vocabulary, byInitial, corrections: new Map() };
+}
+
+/** Maps a word outside the vocabulary to the closest vocabulary word (1 edit, 2 for long words), if any. */
+export function correctWord(lexicon: Lexicon, word: string): string {
+  if (word.length < 5 || lexicon.vocabulary.has(word) || NEVER_CORRECT.has(word) || /\d/.test(word)) return word;
+  const cached = lexicon.corrections.get(word);
+  if (cached !== undefined) return cached;
+  const maxEdits = word.length >= 8 ? 2 : 1;
+  let best = word;
+  let bestDistance = maxEdits + 1;
+  for (const candidate of lexicon.byInitial.get(word[0]!) ?? []) {
+    if (Math.abs(candidate.length - word.length) > maxEdits) continue;
+    const d = distance(word, candidate);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  if (lexicon.corrections.size > 20_000) lexicon.corrections.clear();
+  lexicon.corrections.set(word, best);
+  return best;
+}
+
+export function tokenizeFor(lexicon: Lexicon, text: string): TokenStream {
+  return tokenize(text, (w) => correctWord(lexicon, w));
+}
+
+/**
+ * Finds every phrase whose tokens all occur, in any order, within a window of (phrase length + 1) tokens of
+ * one clause. Inside a group, a longer phrase that overlaps a shorter one wins ("caching proxy" over "cache").
+ */
+export function matchPhrases(lexicon: Lexicon, stream: TokenStream): PhraseMatch[] {
+  const positionsOf = new Map<string, number[]>();
+  for (const [i, t] of stream.tokens.entries()) {
+    const list = positionsOf.get(t);
+    if (list) list.push(i);
+    else positionsOf.set(t, [i]);
+  }
+  const candidates = new Set<number>();
+  for (const t of positionsOf.keys()) for (const p of lexicon.byToken.get(t) ?? []) candidates.add(p);
+
+  const found: { phrase: CompiledPhrase; positions: number[] }[] = [];
+  for (const index of candidates) {
+    const phrase = lexicon.phrases[index]!;
+    if (!phrase.tokens.every((t) => positionsOf.has(t))) continue;
+    const positions = bestWindow(phrase.tokens, positionsOf, stream);
+    if (positions) found.push({ phrase, positions });
+  }
+  // Longest first; ties keep the earlier match.
+  found.sort((a, b) => b.phrase.tokens.length - a.phrase.tokens.length || a.positions[0]! - b.positions[0]!);
+  const taken = new Map<SignalGroup, Set<number>>();
+  const out: PhraseMatch[] = [];
+  const seen = new Set<string>();
+  for (const { phrase, positions } of found) {
+    const used = taken.get(phrase.group) ?? new Set<number>();
+    taken.set(phrase.group, used);
+    const overlapsLonger = positions.some((p) => used.has(p));
+    if (overlapsLonger && !out.some((m) => m.group === phrase.group && m.positions.length === positions.length && sameSet(m.positions, positions))) continue;
+    for (const p of positions) used.add(p);
+    const negated = !phrase.selfNegating && positions.some((p) => stream.negated[p]);
+    const key = `${phrase.signalId}@${positions[0]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ signalId: phrase.signalId, group: phrase.group, positions, negated, offset: stream.offset[positions[0]!] ?? 0 });
+  }
+  return out;
+}
+
+function sameSet(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** The tightest placement of the phrase's tokens within one clause, or undefined if it does not fit the window. */
+function bestWindow(tokens: string[], positionsOf: Map<string, number[]>, stream: TokenStream): number[] | undefined {
+  if (tokens.length === 1) return [positionsOf.get(tokens[0]!)![0]!];
+  const window = tokens.length + 1;
+  // Anchor on each occurrence of the first token; pick the nearest occurrence of each other token.
+  let best: number[] | undefined;
+  let bestSpan = Number.POSITIVE_INFINITY;
+  for (const anchor of positionsOf.get(tokens[0]!)!) {
+    const chosen = [anchor];
+    let ok = true;
+    for (const t of tokens.slice(1)) {
+      let nearest = -1;
+      let nearestDistance = Number.POSITIVE_INFINITY;
+      for (const p of positionsOf.get(t)!) {
+        if (chosen.includes(p) || stream.sentence[p] !== stream.sentence[anchor]) continue;
+        const d = Math.abs(p - anchor);
+        if (d < nearestDistance) {
+          nearestDistance = d;
+          nearest = p;
+        }
+      }
+      if (nearest < 0) {
+        ok = false;
+        break;
+      }
+      chosen.push(nearest);
+    }
+    if (!ok) continue;
+    const span = Math.max(...chosen) - Math.min(...chosen) + 1;
+    if (span <= window && span < bestSpan) {
+      bestSpan = span;
+      best = chosen;
+    }
+  }
+  return best;
+}

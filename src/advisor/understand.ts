@@ -1,0 +1,118 @@
+// Question understanding: free text -> the signals it carries (workloads, constraints, team context,
+// negations) and, when it names two components, which signals belong to which.
+import type { CompiledKb } from './compiled-kb.ts';
+import { matchPhrases, tokenizeFor, type PhraseMatch } from './lexicon.ts';
+import { readNumbers } from './read-numbers.ts';
+
+export type SignalKind = 'workload' | 'constraint' | 'team' | 'codebase' | 'migration' | 'shape';
+
+export interface DetectedSignal {
+  id: string;
+  kind: SignalKind;
+  label: string;
+  negated: boolean;
+  /** Character offset of its first mention in the canonical text. */
+  offset: number;
+}
+
+export interface Component {
+  /** The component as the question names it ("the per-pod sidecar proxy"). */
+  text: string;
+  workloads: string[];
+  /** Constraint ids that apply to this component only. */
+  constraints: string[];
+  /** True when the question itself separates the components ("versus", "plus", "and its", a list after a colon). */
+  explicit: boolean;
+}
+
+export interface Understanding {
+  question: string;
+  signals: DetectedSignal[];
+  /** Two components when the question names them; otherwise empty. */
+  components: Component[];
+}
+
+const STRONG_MARKERS = /\s(versus|vs\.?|plus|and its|as opposed to)\s/;
+const WEAK_MARKERS = /\s(and the|and a|into|along with|together with|as well as)\s/;
+
+export function understandQuestion(compiled: CompiledKb, question: string): Understanding {
+  const stream = tokenizeFor(compiled.lexicon, question);
+  const matches: PhraseMatch[] = matchPhrases(compiled.lexicon, stream);
+  for (const n of readNumbers(stream.text)) {
+    matches.push({ signalId: n.signalId, group: 'constraint', positions: [], negated: false, offset: n.offset });
+  }
+  // One entry per signal: first mention's offset; negated only when every mention is negated.
+  const byId = new Map<string, DetectedSignal>();
+  const offsets = new Map<string, number[]>();
+  for (const m of matches) {
+    const workload = compiled.workloads.get(m.signalId);
+    const constraint = compiled.constraints.get(m.signalId);
+    const kind: SignalKind = workload ? 'workload' : (constraint?.kind ?? 'constraint');
+    // A negated team/codebase phrase ("no Go experience") is handled by its own phrases; drop the bare match.
+    if (m.negated && (kind === 'team' || kind === 'codebase' || kind === 'workload')) {
+      if (kind !== 'workload') continue;
+    }
+    const negatable = constraint?.negatable ?? false;
+    const negated = m.negated && negatable;
+    const label = negated ? (constraint?.negated_label ?? `not ${constraint?.label ?? m.signalId}`) : (workload?.name ?? constraint?.label ?? m.signalId);
+    const existing = byId.get(m.signalId);
+    offsets.set(m.signalId, [...(offsets.get(m.signalId) ?? []), m.offset]);
+    if (!existing) byId.set(m.signalId, { id: m.signalId, kind, label, negated, offset: m.offset });
+    else if (existing.negated && !negated) byId.set(m.signalId, { ...existing, negated: false, label: workload?.name ?? constraint?.label ?? m.signalId });
+  }
+  // Superseded signals give way to the more precise ones ("p99 < 100 ms" is a relaxed budget, not just "latency").
+  for (const s of [...byId.values()]) {
+    const sup = compiled.constraints.get(s.id)?.superseded_by ?? [];
+    if (sup.some((other) => byId.has(other) && !byId.get(other)!.negated)) byId.delete(s.id);
+  }
+  // A catch-all workload ("a service") only counts when nothing more specific was named.
+  if ([...byId.values()].some((s) => s.kind === 'workload' && !compiled.workloads.get(s.id)?.generic)) {
+    for (const s of [...byId.values()]) if (compiled.workloads.get(s.id)?.generic) byId.delete(s.id);
+  }
+  const signals = [...byId.values()].sort((a, b) => a.offset - b.offset);
+  return { question, signals, components: findComponents(compiled, stream.text, signals, offsets) };
+}
+
+function clean(text: string): string {
+  return text
+    .replace(/^[\s,:;]*(for|to)?\s*/, '')
+    .replace(/[?.!\s]+$/, '')
+    .replace(/^\s*(a|an|the|for|plugging|building|writing)\s+/, '')
+    .trim();
+}
+
+function findComponents(compiled: CompiledKb, text: string, signals: DetectedSignal[], offsets: Map<string, number[]>): Component[] {
+  const colon = text.indexOf(':');
+  const regionStart = colon >= 0 ? colon + 1 : 0;
+  const region = text.slice(regionStart);
+  const strong = STRONG_MARKERS.exec(region);
+  const weak = strong ? null : WEAK_MARKERS.exec(region);
+  const marker = strong ?? weak;
+  const workloads = signals.filter((s) => s.kind === 'workload');
+  if (marker) {
+    const aStart = regionStart;
+    const aEnd = regionStart + marker.index;
+    const bStart = aEnd + marker[0].length;
+    const inRange = (id: string, from: number, to: number): boolean => (offsets.get(id) ?? []).some((o) => o >= from && o < to);
+    const partWorkloads = (from: number, to: number): string[] => workloads.filter((w) => inRange(w.id, from, to)).map((w) => w.id);
+    const prefixWorkloads = colon >= 0 ? partWorkloads(0, regionStart) : [];
+    const aOwn = partWorkloads(aStart, aEnd);
+    const bOwn = partWorkloads(bStart, text.length);
+    const local = (from: number, to: number): string[] =>
+      signals.filter((s) => s.kind !== 'workload' && s.kind !== 'team' && s.kind !== 'codebase' && inRange(s.id, from, to) && !inRange(s.id, 0, from) && !inRange(s.id, to, text.length)).map((s) => s.id);
+    const a: Component = { text: clean(text.slice(aStart, aEnd)), workloads: aOwn.length ? aOwn : prefixWorkloads, constraints: local(aStart, aEnd), explicit: strong !== null || colon >= 0 };
+    const b: Component = { text: clean(text.slice(bStart)), workloads: bOwn.length ? bOwn : prefixWorkloads, constraints: local(bStart, text.length), explicit: strong !== null || colon >= 0 };
+    const distinct = a.workloads.join() !== b.workloads.join();
+    if ((aOwn.length > 0 || bOwn.length > 0) && a.workloads.length > 0 && b.workloads.length > 0 && distinct) return [a, b];
+  }
+  // No marker: a data-plane workload and a control-plane workload named together are two components.
+  const dataPlane = workloads.find((w) => compiled.workloads.get(w.id)?.role === 'data-plane');
+  const controlPlane = workloads.find((w) => compiled.workloads.get(w.id)?.role === 'control-plane');
+  if (dataPlane && controlPlane) {
+    return [
+      { text: dataPlane.label, workloads: [dataPlane.id], constraints: [], explicit: false },
+      { text: controlPlane.label, workloads: [controlPlane.id], constraints: [], explicit: false },
+    ];
+  }
+  return [];
+}
