@@ -8,6 +8,7 @@ import { loadDemoCollections } from '../digest/demo/load-demo.ts';
 import { renderDigest } from '../digest/render-digest.ts';
 import type { SourceClock } from '../digest/sources/http-client.ts';
 import { collectWeek, ensureDigest } from '../digest/weekly-digest.ts';
+import { runDueCommand } from '../digest/run-due.ts';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
 
 export const DIGEST_USAGE = `Usage: rustvsgo digest <subcommand>
@@ -73,10 +74,8 @@ export async function runDigestCli(argv: string[], services: Services, options: 
         return 0;
       }
       case 'run':
-        // HOOK(H6): `digest run` (collect if due, deliver what is due) lives in src/digest/run-due.ts.
-        // Replace this case with a call into it, e.g. `return runDue({ services, now, stdout })`.
-        stderr('rustvsgo digest run: delivery is not available in this build yet\n');
-        return 1;
+        // Collect if due and deliver what is due (src/digest/run-due.ts); --now pins the clock for every step.
+        return runDueCommand({ ...services, now: () => now }, (line) => stdout(`${line}\n`));
       default:
         stderr(subcommand ? `rustvsgo digest: unknown subcommand "${subcommand.slice(0, 40)}"\n\n${DIGEST_USAGE}` : DIGEST_USAGE);
         return 2;

@@ -152,7 +152,7 @@ export function serveWeek(server: FakeSourceServer, week: 1 | 2): void {
 }
 
 /** Environment variables pointing every source at the fake server. */
-export function worldEnv(baseUrl: string): Record<string, string> {
+export function worldEnv(baseUrl: string) {
   return {
     GITHUB_API_URL: baseUrl,
     CRATES_IO_URL: baseUrl,
