@@ -3,7 +3,9 @@
 // SQL runs on SQLite and PostgreSQL.
 import type { TeamProfileTables } from './team-profiles.ts';
 import type { SlackInstallationTables } from './slack-installations.ts';
+import type { SourceValidatorTables } from './source-validators.ts';
+import type { DigestSnapshotTables } from './digest-snapshots.ts';
 import type { DiscordActionTables } from './discord-actions.ts';
 import type { RateLimitTables } from './rate-limits.ts';
 
-export interface DatabaseSchema extends TeamProfileTables, SlackInstallationTables, DiscordActionTables, RateLimitTables {}
+export interface DatabaseSchema extends TeamProfileTables, SlackInstallationTables, SourceValidatorTables, DigestSnapshotTables, DiscordActionTables, RateLimitTables {}

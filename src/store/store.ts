@@ -4,6 +4,8 @@ import { migrateToLatest, openDatabase, type Database } from './database.ts';
 import { TeamProfileRepository } from './team-profiles.ts';
 import { SlackInstallationRepository } from './slack-installations.ts';
 import { RateLimitRepository } from './rate-limits.ts';
+import { SourceValidatorRepository } from './source-validators.ts';
+import { DigestSnapshotRepository } from './digest-snapshots.ts';
 import { DiscordActionRepository } from './discord-actions.ts';
 
 export interface Store {
@@ -12,6 +14,8 @@ export interface Store {
   readonly teamProfiles: TeamProfileRepository;
   readonly slackInstallations: SlackInstallationRepository;
   readonly rateLimits: RateLimitRepository;
+  readonly sourceValidators: SourceValidatorRepository;
+  readonly digestSnapshots: DigestSnapshotRepository;
   readonly discordActions: DiscordActionRepository;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
@@ -26,6 +30,8 @@ export function createStore(database: Database): Store {
     teamProfiles: new TeamProfileRepository(db),
     slackInstallations: new SlackInstallationRepository(db),
     rateLimits: new RateLimitRepository(db),
+    sourceValidators: new SourceValidatorRepository(db),
+    digestSnapshots: new DigestSnapshotRepository(db),
     discordActions: new DiscordActionRepository(db),
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();
