@@ -15,9 +15,20 @@ function sourceLine(source: Source): string {
   return `[${source.title}](${source.url}) (${source.date})`;
 }
 
+/** Which knowledge base answered, for the footer every answer carries. */
+export interface KbStamp {
+  version: string;
+  reviewed: string;
+}
+
+export function kbFooter(kb: KbStamp): string {
+  return `Knowledge base v${kb.version}, reviewed ${kb.reviewed}`;
+}
+
 /** The lookup answer for a query, as a pure function of the fact index. */
-export function lookupReply(index: FactIndex, query: string, limit = lookupResultCount): ReplyInput {
+export function lookupReply(index: FactIndex, query: string, kb?: KbStamp, limit = lookupResultCount): ReplyInput {
   const shown = neutralizeMentions(truncate(query.trim(), 100));
+  const footer = kb ? { footer: kbFooter(kb) } : {};
   const hits = searchFacts(index, query, limit);
   if (hits.length === 0) {
     const close = suggestTopics(index, query);
@@ -25,6 +36,7 @@ export function lookupReply(index: FactIndex, query: string, limit = lookupResul
       title: `Lookup: ${shown}`,
       summary: `No fact matches ${shown}. Close topics: ${close.join(', ')}`,
       tone: 'info',
+      ...footer,
       data: { query, results: [], suggestions: close },
     };
   }
@@ -38,6 +50,7 @@ export function lookupReply(index: FactIndex, query: string, limit = lookupResul
     // The same page often backs several facts; list it once.
     sources: [...new Map(hits.flatMap(({ fact }) => fact.sources).map((source) => [source.url, source])).values()],
     tone: 'answer',
+    ...footer,
     data: {
       query,
       results: hits.map(({ fact }) => ({ id: fact.id, topic: fact.topic, text: fact.text, sources: fact.sources })),
@@ -59,6 +72,9 @@ export const lookupCommand = defineCommand({
       .describe('Topic or keywords to look up')
       .meta({ rest: true, autocomplete: true }),
   }),
-  handle: (args, ctx) => lookupReply(factIndexFor(ctx.services.knowledge.facts), args.topic),
+  handle: (args, ctx) => {
+    const kb = ctx.services.knowledge;
+    return lookupReply(factIndexFor(kb.facts), args.topic, kb);
+  },
   autocomplete: (_option, partial, ctx) => completeTopic(factIndexFor(ctx.services.knowledge.facts), partial),
 });

@@ -7,9 +7,12 @@ import type { Fact } from './fact.ts';
 
 export interface FactIndex {
   readonly facts: readonly Fact[];
+  readonly byId: ReadonlyMap<string, Fact>;
   readonly search: MiniSearch<IndexedFact>;
   /** Distinct topics in file order, for autocomplete and "close topics". */
   readonly topics: readonly string[];
+  /** Each topic's normalised words, computed once for spelling suggestions. */
+  readonly topicWords: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface FactHit {
@@ -39,6 +42,14 @@ export function normalizeTerm(term: string): string | null {
   return lower;
 }
 
+/** A text's meaningful words, as the index sees them (MiniSearch's default tokenizer plus normalizeTerm). */
+function words(text: string): string[] {
+  return text
+    .split(/[\n\r\p{Z}\p{P}]+/u)
+    .map((word) => normalizeTerm(word))
+    .filter((word): word is string => word !== null);
+}
+
 const searchOptions = {
   boost: { topic: 3, tags: 2, text: 1, language: 0.5 },
   prefix: (term: string) => term.length >= 3,
@@ -63,7 +74,8 @@ export function buildFactIndex(facts: readonly Fact[]): FactIndex {
     })),
   );
   const topics = [...new Set(facts.map((fact) => fact.topic))];
-  return { facts, search, topics };
+  const topicWords = new Map(topics.map((topic) => [topic, words(topic)]));
+  return { facts, byId: new Map(facts.map((fact) => [fact.id, fact])), search, topics, topicWords };
 }
 
 const cache = new WeakMap<readonly Fact[], FactIndex>();
@@ -78,14 +90,6 @@ export function factIndexFor(facts: readonly Fact[]): FactIndex {
   return index;
 }
 
-/** The query's meaningful words, as the index sees them (MiniSearch's default tokenizer plus normalizeTerm). */
-function words(text: string): string[] {
-  return text
-    .split(/[\n\r\p{Z}\p{P}]+/u)
-    .map((word) => normalizeTerm(word))
-    .filter((word): word is string => word !== null);
-}
-
 /**
  * The best-matching facts, best first; empty when nothing matches. A fact must match at least half of the
  * query's words (exactly, by prefix or with a typo), so one fuzzy hit ("bread" ~ "read") in an unrelated
@@ -94,13 +98,12 @@ function words(text: string): string[] {
 export function searchFacts(index: FactIndex, query: string, limit = 3): FactHit[] {
   const queryWords = new Set(words(query));
   if (limit <= 0 || queryWords.size === 0) return [];
-  const byId = new Map(index.facts.map((fact) => [fact.id, fact]));
   return index.search
     .search(query)
     .filter((result) => new Set(result.queryTerms).size * 2 >= queryWords.size)
     .slice(0, limit)
     .flatMap((result) => {
-      const fact = byId.get(String(result.id));
+      const fact = index.byId.get(String(result.id));
       return fact ? [{ fact, score: result.score }] : [];
     });
 }
@@ -126,7 +129,7 @@ const unrelatedDistance = 0.5;
 export function suggestTopics(index: FactIndex, query: string, limit = 3): string[] {
   const queryWords = words(query);
   const scored = index.topics.map((topic, order) => {
-    const topicWords = words(topic);
+    const topicWords = index.topicWords.get(topic) ?? [];
     const total = queryWords.reduce((sum, word) => sum + wordDistance(word, topicWords), 0);
     return { topic, order, score: queryWords.length === 0 ? 1 : total / queryWords.length };
   });

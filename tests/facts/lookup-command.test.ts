@@ -11,7 +11,7 @@ const facts = shippedFacts();
 const index = buildFactIndex(facts);
 
 // Only `knowledge.facts` is used by the lookup command; the rest of Services is irrelevant here.
-const ctx = { services: { knowledge: { facts } } } as unknown as CommandContext;
+const ctx = { services: { knowledge: { facts, version: '1.2.3', reviewed: '2026-11-27' } } } as unknown as CommandContext;
 
 describe('lookupReply', () => {
   it('given "gc pauses" then three facts, each with its text, sources and dates', () => {
@@ -51,7 +51,7 @@ describe('lookupReply', () => {
   });
 
   it('given a limit then that many facts are shown', () => {
-    expect(reply(lookupReply(index, 'tokio', 1)).sections).toHaveLength(1);
+    expect(reply(lookupReply(index, 'tokio', undefined, 1)).sections).toHaveLength(1);
   });
 });
 
@@ -66,6 +66,7 @@ describe('lookupCommand spec', () => {
     const args = lookupCommand.args.parse({ topic: '  binary size  ' });
     const answer = reply(await lookupCommand.handle(args, ctx));
     expect(answer.title).toBe('Lookup: binary size');
+    expect(answer.footer).toBe('Knowledge base v1.2.3, reviewed 2026-11-27');
     expect(answer.sections.map((s) => s.heading).join(' ')).toMatch(/binary size/i);
   });
 
