@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 export interface ReadinessInput {
   ping(): Promise<void>;
   adapters: readonly Pick<Adapter, 'name' | 'isReady'>[];
-  knowledge: Pick<KnowledgeBase, 'version' | 'facts' | 'criteria'>;
+  knowledge: Pick<KnowledgeBase, 'version' | 'facts'>;
   /** A database that does not answer within this is "not ready", not a hung probe. */
   pingTimeoutMs?: number;
 }
@@ -25,7 +25,7 @@ export async function checkReadiness(input: ReadinessInput): Promise<ReadinessRe
   const states = Object.fromEntries(input.adapters.map((a) => [a.name, safeIsReady(a)]));
   const adapters = { ok: input.adapters.length > 0 && Object.values(states).every(Boolean), states };
   const knowledge = {
-    ok: input.knowledge.facts.length > 0 && input.knowledge.criteria.length > 0,
+    ok: input.knowledge.facts.length > 0,
     version: input.knowledge.version,
     facts: input.knowledge.facts.length,
   };

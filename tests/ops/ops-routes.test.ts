@@ -6,7 +6,7 @@ import { checkReadiness, type ReadinessInput } from '../../src/ops/readiness.ts'
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { bearerMatches, registerOpsRoutes } from '../../src/ops/ops-routes.ts';
 
-const knowledge = { version: '2026.11', facts: [{}], criteria: [{}] } as unknown as ReadinessInput['knowledge'];
+const knowledge = { version: '2026.11', facts: [{}] } as unknown as ReadinessInput['knowledge'];
 const readyAdapter = { name: 'slack', isReady: () => true };
 
 let server: HttpServer | undefined;
@@ -117,7 +117,7 @@ describe('readiness', () => {
   });
 
   it('given an empty knowledge base, then it is not ready', async () => {
-    const empty = { version: 'x', facts: [], criteria: [] } as unknown as ReadinessInput['knowledge'];
+    const empty = { version: 'x', facts: [] } as unknown as ReadinessInput['knowledge'];
     const report = await checkReadiness({ ping: async () => undefined, adapters: [readyAdapter], knowledge: empty });
     expect(report.checks.knowledge.ok).toBe(false);
     expect(report.ready).toBe(false);
