@@ -2,8 +2,10 @@
 import type { CommandSpec } from '../core/command-spec.ts';
 import { help } from './help.ts';
 import { lookupCommand } from './lookup.ts';
+import { digestCommand } from './digest.ts';
 
 export const commands: readonly CommandSpec[] = [
   help,
   lookupCommand,
+  digestCommand,
 ];

@@ -15,7 +15,7 @@ import { createPacer, DEFAULT_POST_INTERVAL_MS, type Pacer } from './delivery/pa
 import { realSleep } from './delivery/poster.ts';
 import { postersFromConfig, type Posters } from './delivery/posters-from-config.ts';
 import { slotThisWeek } from './delivery/schedule-time.ts';
-import { createStoredDigestContent, type DigestContent, type PrepareResult } from './delivery/weekly-digest.ts';
+import { createStoredDigestContent, type DigestContent, type PrepareResult } from './delivery/digest-content.ts';
 
 /** Default claim length: well above one post with its rate-limit waits (capped at a minute each). */
 export const DEFAULT_DELIVERY_LEASE_MS = 5 * 60_000;

@@ -4,7 +4,8 @@
 // owed is decided by runDue from the database (slot passed this week, not yet sent), which makes the sweep and
 // the start-up round a catch-up that can never send twice. Rounds in one process never overlap.
 import cron, { type ScheduledTask } from 'node-cron';
-import { runDue, type RunDueDeps, type RunDueResult } from './run-due.ts';
+import type { Services } from '../core/services.ts';
+import { runDue, runDueDepsFromServices, type RunDueDeps, type RunDueResult } from './run-due.ts';
 import { cronExpression, type WeeklySlot } from './delivery/schedule-time.ts';
 
 export interface DigestSchedulerOptions {
@@ -117,4 +118,15 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     sync,
     slotKeys: () => [...slotTasks.keys()].sort(),
   };
+}
+
+/**
+ * The running bot's scheduler: undefined when digests are disabled (DIGEST_ENABLED=false) or no platform can post
+ * (no Slack token or installations, no Discord token).
+ */
+export function digestSchedulerFor(services: Services): DigestScheduler | undefined {
+  if (!services.config.DIGEST_ENABLED) return undefined;
+  const deps = runDueDepsFromServices(services);
+  if (!deps.posters.slack && !deps.posters.discord) return undefined;
+  return createDigestScheduler({ deps });
 }

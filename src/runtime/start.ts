@@ -8,6 +8,7 @@ import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import { commands } from '../commands/index.ts';
 import { configuredPlatforms, type Config } from '../config/env.ts';
 import type { Services } from '../core/services.ts';
+import { digestSchedulerFor } from '../digest/scheduler.ts';
 import { createHttpServer, type HttpServer } from '../http/server.ts';
 import { installOps } from '../ops/install-ops.ts';
 import { createServices } from './create-services.ts';
@@ -62,6 +63,9 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   }
   for (const adapter of adapters) await adapter.start();
   logger.info({ adapters: adapters.map((a) => a.name), database: services.store.kind }, 'rustvsgo started');
+  // Weekly digests: scheduled rounds plus a catch-up round now (not awaited: a collection can take minutes).
+  const digestScheduler = digestSchedulerFor(services);
+  void digestScheduler?.start().catch((error: unknown) => logger.error({ err: error }, 'digest scheduler failed to start'));
 
   let stopping: Promise<void> | undefined;
   let resolveStopped!: () => void;
@@ -71,6 +75,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref());
       await Promise.race([
         (async () => {
+          await digestScheduler?.stop();
           await Promise.allSettled(adapters.map((a) => a.stop()));
           if (serveHttp) await http.close();
           await services.store.close();

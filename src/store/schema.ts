@@ -7,5 +7,9 @@ import type { SourceValidatorTables } from './source-validators.ts';
 import type { DigestSnapshotTables } from './digest-snapshots.ts';
 import type { DiscordActionTables } from './discord-actions.ts';
 import type { RateLimitTables } from './rate-limits.ts';
+import type { DigestSubscriptionTables } from './digest-subscriptions.ts';
+import type { DigestLedgerTables } from './digest-ledger.ts';
 
-export interface DatabaseSchema extends TeamProfileTables, SlackInstallationTables, SourceValidatorTables, DigestSnapshotTables, DiscordActionTables, RateLimitTables {}
+export interface DatabaseSchema extends TeamProfileTables, SlackInstallationTables, SourceValidatorTables, DigestSnapshotTables, DiscordActionTables, RateLimitTables,
+    DigestSubscriptionTables,
+    DigestLedgerTables {}

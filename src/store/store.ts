@@ -7,6 +7,8 @@ import { RateLimitRepository } from './rate-limits.ts';
 import { SourceValidatorRepository } from './source-validators.ts';
 import { DigestSnapshotRepository } from './digest-snapshots.ts';
 import { DiscordActionRepository } from './discord-actions.ts';
+import { DigestSubscriptionRepository } from './digest-subscriptions.ts';
+import { DigestLedgerRepository } from './digest-ledger.ts';
 
 export interface Store {
   readonly kind: Database['kind'];
@@ -17,6 +19,8 @@ export interface Store {
   readonly sourceValidators: SourceValidatorRepository;
   readonly digestSnapshots: DigestSnapshotRepository;
   readonly discordActions: DiscordActionRepository;
+  readonly digestSubscriptions: DigestSubscriptionRepository;
+  readonly digestLedger: DigestLedgerRepository;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +37,8 @@ export function createStore(database: Database): Store {
     sourceValidators: new SourceValidatorRepository(db),
     digestSnapshots: new DigestSnapshotRepository(db),
     discordActions: new DiscordActionRepository(db),
+    digestSubscriptions: new DigestSubscriptionRepository(db),
+    digestLedger: new DigestLedgerRepository(db),
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();
     },

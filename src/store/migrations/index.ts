@@ -5,6 +5,7 @@ import * as m0001 from './0001_team_profiles.ts';
 import * as m0002 from './0002_slack_installations.ts';
 import * as m0003 from './0003_digest_sources.ts';
 import * as m0004 from './0004_discord_actions.ts';
+import * as m0005 from './0005_digest_delivery.ts';
 import * as m0007 from './0007_rate_limits.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0002_slack_installations': m0002,
   '0003_digest_sources': m0003,
   '0004_discord_actions': m0004,
+  '0005_digest_delivery': m0005,
   '0007_rate_limits': m0007,
 };

@@ -8,10 +8,9 @@ import type { ChannelKey } from '../../store/channel-key.ts';
 import type { WatchChange } from '../../store/digest-subscriptions.ts';
 import type { Store } from '../../store/store.ts';
 import { buildDigest } from '../build.ts';
-import { collectSnapshots } from '../collect.ts';
 import { renderDigest } from '../render-digest.ts';
 import { isoWeek, type Collection } from '../snapshot.ts';
-import { createSourceClients } from '../source-clients.ts';
+import { collectWeek } from '../weekly-digest.ts';
 
 export type PrepareResult = 'collected' | 'ready' | 'busy' | 'failed';
 
@@ -22,8 +21,8 @@ export interface DigestContent {
   replyFor(channel: ChannelKey, now: Date): Promise<Reply>;
 }
 
-/** Collects one week's data for a watchlist; the default asks the real sources (URLs from config). */
-export type Collector = (now: Date, watchlist: WatchItem[], previous: Collection | undefined) => Promise<Collection>;
+/** Collects and stores one week's data for a watchlist; the default asks the real sources (URLs from config). */
+export type Collector = (now: Date, watchlist: WatchItem[]) => Promise<Collection>;
 
 export interface StoredDigestContentOptions {
   store: Store;
@@ -42,14 +41,7 @@ const COLLECTION_RETRY_MS = 10 * 60_000;
 const HISTORY_CACHE_MS = 5 * 60_000;
 
 export function sourceCollector(config: Config, store: Store, logger: Logger): Collector {
-  return (now, watchlist, previous) =>
-    collectSnapshots({
-      clients: createSourceClients(config, { validators: store.sourceValidators }),
-      watchlist,
-      now,
-      previous,
-      onProblem: ({ source, item, error }) => logger.warn({ source, item, err: error }, 'digest source problem'),
-    });
+  return (now, watchlist) => collectWeek({ store, config, now, watchlist, logger });
 }
 
 /** The default watchlist with a channel's changes applied. */
@@ -84,9 +76,7 @@ export function createStoredDigestContent(options: StoredDigestContentOptions): 
       if (claim === 'done') return 'ready';
       try {
         const watchlist = mergeWatchlists(base, await store.digestSubscriptions.allAdditions());
-        const previous = await store.digestSnapshots.latestBefore(week);
-        const collection = await collector(now, watchlist, previous);
-        await store.digestSnapshots.save(collection);
+        const collection = await collector(now, watchlist);
         await store.digestLedger.finishCollection(week, holder, now);
         historyCache.clear();
         logger.info({ week, items: collection.items.length }, 'digest data collected');

@@ -1,0 +1,150 @@
+// Exactly one digest per channel and week, through a crash at every step of delivery and a restart (a new store
+// connection, holder, posters and content on the same SQLite file), on a fake Slack API and a fake Discord API.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeliveryStep } from '../../src/digest/delivery/deliver.ts';
+import { runDue } from '../../src/digest/run-due.ts';
+import { SLACK_DIGEST_EVENT_TYPE } from '../../src/digest/delivery/slack-poster.ts';
+import { createDeliveryWorld, DISCORD_CHANNEL, SLACK_CHANNEL, type DeliveryWorld } from './support/delivery-world.ts';
+
+const SUBSCRIBED_AT = '2026-11-30T08:00:00Z'; // Monday, an hour before the slot
+const SLOT = { day: 'monday', time: '09:00', timezone: 'UTC' } as const;
+const DUE = '2026-11-30T09:00:30Z';
+const WEEK = '2026-W49';
+const AFTER_LEASE_MS = 6 * 60_000; // the default claim lasts 5 minutes
+
+class Crash extends Error {}
+
+let world: DeliveryWorld;
+
+beforeEach(async () => {
+  world = await createDeliveryWorld(SUBSCRIBED_AT);
+  const setup = await world.start();
+  await setup.store.digestSubscriptions.subscribe(SLACK_CHANNEL, SLOT, 'U1', world.clock.now());
+  await setup.store.digestSubscriptions.subscribe(DISCORD_CHANNEL, SLOT, 'U2', world.clock.now());
+  world.clock.set(DUE);
+});
+
+afterEach(async () => {
+  await world.close();
+});
+
+function expectExactlyOneEach(): void {
+  expect(world.slack.inChannel('C1')).toHaveLength(1);
+  expect(world.discord.inChannel('222')).toHaveLength(1);
+}
+
+describe('delivery without failures', () => {
+  it('posts one digest per subscribed channel, marked with its week, and records both as sent', async () => {
+    const bot = await world.start();
+    const result = await runDue(bot.deps);
+
+    expect(result.collection).toBe('collected');
+    expect(result.deliveries.map((d) => d.outcome)).toEqual(['sent', 'sent']);
+    expectExactlyOneEach();
+    const slackMessage = world.slack.inChannel('C1')[0]!;
+    expect(slackMessage.metadata).toEqual({ event_type: SLACK_DIGEST_EVENT_TYPE, event_payload: { week: WEEK, channel: 'C1' } });
+    expect(slackMessage.blocks.length).toBeGreaterThan(0);
+    const discordMessage = world.discord.inChannel('222')[0]!;
+    expect(discordMessage.content).toContain(`rustvsgo weekly digest · ${WEEK}`);
+    expect(discordMessage.nonce).toMatch(/^rvg202649[0-9a-f]{12}$/);
+    expect(discordMessage.allowed_mentions).toEqual({ parse: [] });
+    const ledger = await bot.store.digestLedger.forWeek(WEEK);
+    expect(ledger.map((r) => [r.channel.platform, r.state, r.attempts])).toEqual([
+      ['discord', 'sent', 1],
+      ['slack', 'sent', 1],
+    ]);
+    expect(ledger.find((r) => r.channel.platform === 'slack')?.messageRef).toBe(slackMessage.ts);
+  });
+
+  it('collects once for all channels and delivers nothing more on later rounds of the same week', async () => {
+    const bot = await world.start();
+    await runDue(bot.deps);
+    world.clock.advance(60 * 60_000);
+    const again = await runDue(bot.deps);
+    world.clock.set('2026-12-06T23:59:00Z'); // Sunday, still the same ISO week
+    const later = await runDue(bot.deps);
+
+    expect(bot.collections).toBe(1);
+    expect(again.due).toBe(0);
+    expect(later.deliveries).toEqual([]);
+    expectExactlyOneEach();
+  });
+
+  it('sends nothing before the slot', async () => {
+    world.clock.set('2026-11-30T08:59:59Z');
+    const bot = await world.start();
+    const result = await runDue(bot.deps);
+    expect(result.due).toBe(0);
+    expect(world.slack.messages).toHaveLength(0);
+    expect(world.discord.messages).toHaveLength(0);
+  });
+
+  it('two replicas racing on the same database deliver each channel once', async () => {
+    const [a, b] = [await world.start(), await world.start()];
+    const results = await Promise.all([runDue(a.deps), runDue(b.deps)]);
+
+    expectExactlyOneEach();
+    const sent = results.flatMap((r) => r.deliveries).filter((d) => d.outcome === 'sent');
+    expect(sent).toHaveLength(2);
+    expect(a.collections + b.collections).toBe(1);
+  });
+});
+
+describe.each<DeliveryStep>(['claimed', 'sent', 'recorded'])('a crash after the step "%s", then a restart', (step) => {
+  it('ends with exactly one digest in each channel', async () => {
+    let crashes = 0;
+    const crashing = await world.start({
+      onStep: (at) => {
+        if (at === step) {
+          crashes += 1;
+          throw new Crash(`crash after ${at}`);
+        }
+      },
+    });
+    // The first channel's delivery dies at `step`; the process dies with it.
+    await expect(runDue(crashing.deps)).rejects.toBeInstanceOf(Crash);
+    expect(crashes).toBe(1);
+
+    // A restart within the dead holder's claim leaves that channel alone (its holder might still be sending)...
+    world.clock.advance(60_000);
+    const restarted = await world.start();
+    await runDue(restarted.deps);
+    const claimedByDead = (await restarted.store.digestLedger.forWeek(WEEK)).filter((r) => r.state === 'claimed');
+    expect(claimedByDead).toHaveLength(step === 'recorded' ? 0 : 1);
+
+    // ...and once the claim has expired, the next round finishes it without a second post.
+    world.clock.advance(AFTER_LEASE_MS);
+    const final = await world.start();
+    const result = await runDue(final.deps);
+
+    expectExactlyOneEach();
+    const ledger = await final.store.digestLedger.forWeek(WEEK);
+    expect(ledger.map((r) => r.state)).toEqual(['sent', 'sent']);
+    if (step === 'sent') expect(result.deliveries.map((d) => d.outcome)).toContain('recovered');
+  });
+});
+
+describe('a restart in the middle of delivery, for a Slack and a Discord channel', () => {
+  it.each([
+    ['Slack', 'C1'],
+    ['Discord', '222'],
+  ])('a %s post sent but not recorded is found on the platform and recorded, not posted again', async (_name, crashChannel) => {
+    const crashing = await world.start({
+      onStep: (at, channel) => {
+        if (at === 'sent' && channel.channelId === crashChannel) throw new Crash('killed between send and record');
+      },
+    });
+    await expect(runDue(crashing.deps)).rejects.toBeInstanceOf(Crash);
+    world.clock.advance(AFTER_LEASE_MS);
+
+    const restarted = await world.start();
+    const result = await runDue(restarted.deps);
+
+    expectExactlyOneEach();
+    const recovered = result.deliveries.find((d) => d.channel.channelId === crashChannel);
+    expect(recovered?.outcome).toBe('recovered');
+    const record = await restarted.store.digestLedger.get(recovered!.channel, WEEK);
+    const posted = crashChannel === 'C1' ? world.slack.inChannel('C1')[0]!.ts : world.discord.inChannel('222')[0]!.id;
+    expect(record?.messageRef).toBe(posted);
+  });
+});

@@ -1,0 +1,118 @@
+// A delivery test world: one SQLite file (shared by every "process" a test starts, as replicas or restarts would
+// share it), a fake Slack API and a fake Discord API on loopback, an injected clock, recorded waits, and a
+// collector that stores recorded demo data instead of asking the real sources.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { parseConfig } from '../../../src/config/env.ts';
+import { createStoredDigestContent, type Collector } from '../../../src/digest/delivery/digest-content.ts';
+import { createDiscordPoster } from '../../../src/digest/delivery/discord-poster.ts';
+import type { Posters } from '../../../src/digest/delivery/posters-from-config.ts';
+import { createSlackPoster } from '../../../src/digest/delivery/slack-poster.ts';
+import { loadDemoCollections } from '../../../src/digest/demo/load-demo.ts';
+import { processHolder, type RunDueDeps } from '../../../src/digest/run-due.ts';
+import { isoWeek } from '../../../src/digest/snapshot.ts';
+import type { ChannelKey } from '../../../src/store/channel-key.ts';
+import { openStore, type Store } from '../../../src/store/store.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from './fake-discord-api.ts';
+import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.ts';
+
+export const SLACK_CHANNEL: ChannelKey = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
+export const DISCORD_CHANNEL: ChannelKey = { platform: 'discord', workspaceId: '111', channelId: '222' };
+
+export interface TestClock {
+  now: () => Date;
+  set(iso: string): void;
+  advance(ms: number): void;
+}
+
+export function testClock(startIso: string): TestClock {
+  let current = Date.parse(startIso);
+  return {
+    now: () => new Date(current),
+    set: (iso) => {
+      current = Date.parse(iso);
+    },
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}
+
+/** Stores the last demo week as this week's collection: real shape, no network. */
+export const demoCollector =
+  (store: Store): Collector =>
+  async (now) => {
+    const demo = loadDemoCollections().at(-1)!;
+    const collection = { ...demo, week: isoWeek(now), collectedAt: now.toISOString() };
+    await store.digestSnapshots.save(collection);
+    return collection;
+  };
+
+export interface TestProcess {
+  store: Store;
+  deps: RunDueDeps;
+  /** Waits a poster was told to make (rate limits), in ms. */
+  waits: number[];
+  collections: number;
+}
+
+export interface DeliveryWorld {
+  databaseUrl: string;
+  slack: FakeSlackApi;
+  discord: FakeDiscordApi;
+  clock: TestClock;
+  /** Starts a "process": its own store connection, holder id, posters and content. */
+  start(overrides?: Partial<RunDueDeps>): Promise<TestProcess>;
+  close(): Promise<void>;
+}
+
+export async function createDeliveryWorld(startIso: string): Promise<DeliveryWorld> {
+  const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'rustvsgo-delivery-')), 'bot.db')}`;
+  const slack = await startFakeSlackApi();
+  const discord = await startFakeDiscordApi();
+  const clock = testClock(startIso);
+  const config = parseConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
+  const logger = pino({ level: 'silent' });
+  const stores: Store[] = [];
+
+  return {
+    databaseUrl,
+    slack,
+    discord,
+    clock,
+    async start(overrides = {}) {
+      const store = await openStore(databaseUrl);
+      stores.push(store);
+      const waits: number[] = [];
+      const sleep = async (ms: number) => {
+        waits.push(ms);
+      };
+      const posters: Posters = {
+        slack: createSlackPoster({ apiUrl: slack.apiUrl, tokenFor: async () => 'xoxb-test', sleep }),
+        discord: createDiscordPoster({ apiUrl: discord.apiUrl, token: 'discord-test-token', sleep }),
+      };
+      const holder = processHolder();
+      const process: TestProcess = { store, waits, collections: 0, deps: undefined as unknown as RunDueDeps };
+      const collect = demoCollector(store);
+      const content = createStoredDigestContent({
+        store,
+        config,
+        logger,
+        holder,
+        collector: async (now, watchlist) => {
+          process.collections += 1;
+          return collect(now, watchlist);
+        },
+      });
+      process.deps = { store, content, posters, holder, now: clock.now, logger, ...overrides };
+      return process;
+    },
+    async close() {
+      await Promise.allSettled(stores.map((store) => store.close()));
+      await slack.close();
+      await discord.close();
+    },
+  };
+}

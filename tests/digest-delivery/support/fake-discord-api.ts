@@ -1,0 +1,85 @@
+// A fake Discord REST API (POST/GET /v10/channels/:id/messages) that keeps each channel's messages, honours
+// enforce_nonce like Discord (a repeated nonce returns the existing message), and can refuse a channel with a
+// Discord error code or rate-limit the next posts.
+import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts';
+
+export interface DiscordMessage {
+  id: string;
+  channel_id: string;
+  content: string;
+  embeds: unknown[];
+  nonce?: string;
+  allowed_mentions?: unknown;
+  author: { id: string; bot: boolean };
+}
+
+export interface FakeDiscordApi {
+  /** DISCORD_API_URL (without the /v10 version segment). */
+  apiUrl: string;
+  messages: DiscordMessage[];
+  calls: { method: string; channel: string }[];
+  /** channel -> Discord JSON error code (10003, 50001, 50013) with its HTTP status. */
+  refuse: Map<string, { code: number; status: number }>;
+  rateLimitNext(count: number, retryAfterSeconds: number): void;
+  inChannel(channel: string): DiscordMessage[];
+  close(): Promise<void>;
+}
+
+export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
+  const messages: DiscordMessage[] = [];
+  const calls: FakeDiscordApi['calls'] = [];
+  const refuse = new Map<string, { code: number; status: number }>();
+  let limited = { count: 0, retryAfter: 0 };
+  let idCounter = 1_300_000_000_000_000_000n;
+
+  const server: LoopbackServer = await startLoopbackServer((request) => {
+    const match = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(request.path);
+    if (!match) return { status: 404, json: { message: '404: Not Found', code: 0 } };
+    const channel = match[1] as string;
+    calls.push({ method: request.method, channel });
+    if (!String(request.headers.authorization ?? '').startsWith('Bot ')) return { status: 401, json: { message: '401: Unauthorized', code: 0 } };
+    const refused = refuse.get(channel);
+    if (refused) return { status: refused.status, json: { message: `refused ${refused.code}`, code: refused.code } };
+    if (request.method === 'GET') {
+      const limit = Number(request.query.get('limit') ?? 50);
+      return { json: messages.filter((m) => m.channel_id === channel).reverse().slice(0, limit) };
+    }
+    if (limited.count > 0) {
+      limited.count -= 1;
+      return {
+        status: 429,
+        headers: { 'retry-after': String(limited.retryAfter), 'x-ratelimit-scope': 'user' },
+        json: { message: 'You are being rate limited.', retry_after: limited.retryAfter, global: false },
+      };
+    }
+    const body = JSON.parse(request.body) as { content?: string; embeds?: unknown[]; nonce?: string; enforce_nonce?: boolean; allowed_mentions?: unknown };
+    if (body.enforce_nonce && body.nonce) {
+      const same = messages.find((m) => m.channel_id === channel && m.nonce === body.nonce);
+      if (same) return { json: same };
+    }
+    idCounter += 1n;
+    const message: DiscordMessage = {
+      id: String(idCounter),
+      channel_id: channel,
+      content: body.content ?? '',
+      embeds: body.embeds ?? [],
+      author: { id: '999', bot: true },
+      allowed_mentions: body.allowed_mentions,
+    };
+    if (body.nonce) message.nonce = body.nonce;
+    messages.push(message);
+    return { json: message };
+  });
+
+  return {
+    apiUrl: `${server.url}/api`,
+    messages,
+    calls,
+    refuse,
+    rateLimitNext(count, retryAfterSeconds) {
+      limited = { count, retryAfter: retryAfterSeconds };
+    },
+    inChannel: (channel) => messages.filter((m) => m.channel_id === channel),
+    close: () => server.close(),
+  };
+}
