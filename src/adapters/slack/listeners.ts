@@ -189,13 +189,13 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   };
 
   app.event('app_uninstalled', async ({ body }) => {
-    await forget(body, 'app uninstalled');
+    deps.track(forget(body, 'app uninstalled'));
   });
 
   app.event('tokens_revoked', async ({ event, body }) => {
     const revoked = tokensRevokedSchema.safeParse(event);
     // Only a revoked bot token makes the installation useless; user tokens are not used.
-    if (revoked.success && (revoked.data.tokens.bot?.length ?? 0) > 0) await forget(body, 'bot token revoked');
+    if (revoked.success && (revoked.data.tokens.bot?.length ?? 0) > 0) deps.track(forget(body, 'bot token revoked'));
   });
 }
 

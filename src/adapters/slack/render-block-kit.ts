@@ -2,7 +2,7 @@
 // is respected here, so an oversized reply is split or trimmed, never rejected by Slack (msg_blocks_too_long).
 import type { types } from '@slack/bolt';
 import type { Reply, ReplyAction } from '../../core/reply.ts';
-import { truncate } from '../../core/safe-text.ts';
+import { neutralizeMentions, truncate } from '../../core/safe-text.ts';
 import { scoreBar } from '../../core/score-bar.ts';
 import { splitText } from '../../core/split-text.ts';
 import { escapeSlackText, slackLink, toMrkdwn, toPlainText } from './mrkdwn.ts';
@@ -90,7 +90,7 @@ export function renderBlockKit(reply: Reply, options: RenderOptions = {}): Slack
     action_id: `${ACTION_ID_PREFIX[action.kind]}_${i}`,
     text: { type: 'plain_text' as const, text: truncate(toPlainText(action.label), L.buttonText) || 'Open', emoji: true },
     // The command is re-run on click; one cut short still runs (as a shorter question) rather than failing.
-    value: action.command.slice(0, valueLength),
+    value: neutralizeMentions(action.command).slice(0, valueLength),
     ...(action.kind === 'share' ? { style: 'primary' as const } : {}),
   }));
   if (buttons.length > 0) tail.push({ type: 'actions', elements: buttons });

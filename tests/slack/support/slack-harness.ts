@@ -1,6 +1,7 @@
 // The real Slack adapter on the shared HTTP server (127.0.0.1, ephemeral port), talking to a fake Slack.
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
-import { commands } from '../../../src/commands/index.ts';
+import { commands as realCommands } from '../../../src/commands/index.ts';
+import type { CommandSpec } from '../../../src/core/command-spec.ts';
 import type { Services } from '../../../src/core/services.ts';
 import { createHttpServer, type HttpServer } from '../../../src/http/server.ts';
 import { createTestServices } from '../../helpers/test-services.ts';
@@ -18,7 +19,14 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(env: Record<string, string> = {}): Promise<SlackHarness> {
+export interface HarnessOptions {
+  /** Call adapter.start() (Socket Mode tests skip it: it would connect to Slack). */
+  start?: boolean;
+  /** The command registry (defaults to the real one). */
+  commands?: readonly CommandSpec[];
+}
+
+export async function startSlackHarness(env: Record<string, string> = {}, { start = true, commands = realCommands }: HarnessOptions = {}): Promise<SlackHarness> {
   const slack = await startFakeSlack();
   const services = await createTestServices({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -29,7 +37,7 @@ export async function startSlackHarness(env: Record<string, string> = {}): Promi
   const http = createHttpServer(services.logger);
   const adapter = createSlackAdapter({ config: services.config, services, http, commands, clientOptions: { retryConfig: { retries: 0 } } });
   const port = await http.listen(0, '127.0.0.1');
-  await adapter.start();
+  if (start) await adapter.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     slack,

@@ -1,0 +1,43 @@
+// slack/manifest.yaml must match the code: the command the listener answers, the scopes OAuth requests, the events
+// the listeners handle, interactivity for the buttons, and Slack's manifest limits.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { SLASH_COMMAND } from '../../src/adapters/slack/listeners.ts';
+import { SLACK_BOT_EVENTS, SLACK_BOT_SCOPES } from '../../src/adapters/slack/scopes.ts';
+
+const manifestSchema = z.object({
+  display_information: z.object({ name: z.string().max(35), description: z.string().max(140) }),
+  features: z.object({
+    bot_user: z.object({ display_name: z.string().max(80) }),
+    slash_commands: z.array(z.object({ command: z.string().min(2).max(32).startsWith('/'), description: z.string().max(2000), usage_hint: z.string().max(1000) })),
+  }),
+  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
+  settings: z.object({
+    event_subscriptions: z.object({ bot_events: z.array(z.string()) }),
+    interactivity: z.object({ is_enabled: z.boolean() }),
+    socket_mode_enabled: z.boolean(),
+  }),
+});
+
+const manifest = manifestSchema.parse(parse(readFileSync(new URL('../../slack/manifest.yaml', import.meta.url), 'utf8')));
+
+describe('slack/manifest.yaml', () => {
+  it('declares exactly the slash command the listener answers', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([SLASH_COMMAND]);
+  });
+
+  it('requests exactly the bot scopes the code uses (and OAuth asks for)', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...SLACK_BOT_SCOPES].sort());
+  });
+
+  it('subscribes to exactly the events the listeners handle', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...SLACK_BOT_EVENTS].sort());
+  });
+
+  it('enables interactivity (Share in channel, Show full answer) and Socket Mode', () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+});
