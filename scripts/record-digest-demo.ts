@@ -1,5 +1,5 @@
 // Regenerates src/digest/demo/collections.json: runs the real collector against a local server replaying the
-// sample source responses of tests/digest-sources (two consecutive weeks), and saves both collections.
+// sample source responses of tests/digest-sources (three consecutive weeks), and saves the collections.
 // Usage: npx tsx scripts/record-digest-demo.ts
 import { writeFileSync } from 'node:fs';
 import { collectSnapshots } from '../src/digest/collect.ts';
@@ -7,7 +7,7 @@ import { createSourceClients } from '../src/digest/source-clients.ts';
 import { memoryValidatorStore, type SourceClock } from '../src/digest/sources/http-client.ts';
 import type { Collection } from '../src/digest/snapshot.ts';
 import { startFakeSourceServer } from '../tests/digest-sources/support/fake-source-server.ts';
-import { serveWeek, WEEK1_NOW, WEEK2_NOW, worldEnv, worldWatchlist } from '../tests/digest-sources/support/two-week-world.ts';
+import { serveWeek, WEEK0_NOW, WEEK1_NOW, WEEK2_NOW, worldEnv, worldWatchlist } from '../tests/digest-sources/support/two-week-world.ts';
 
 export async function recordDemoCollections(): Promise<Collection[]> {
   const server = await startFakeSourceServer();
@@ -16,11 +16,12 @@ export async function recordDemoCollections(): Promise<Collection[]> {
   try {
     const env = worldEnv(server.url);
     const clients = createSourceClients({ ...env, GITHUB_TOKEN: undefined, SOURCE_TIMEOUT_MS: 5_000 }, { clock, validators: memoryValidatorStore() });
-    serveWeek(server, 1);
-    const week1 = await collectSnapshots({ clients, watchlist: worldWatchlist, now: new Date(WEEK1_NOW) });
-    serveWeek(server, 2);
-    const week2 = await collectSnapshots({ clients, watchlist: worldWatchlist, now: new Date(WEEK2_NOW), previous: week1 });
-    return [week1, week2];
+    const collections: Collection[] = [];
+    for (const [week, now] of [[0, WEEK0_NOW], [1, WEEK1_NOW], [2, WEEK2_NOW]] as const) {
+      serveWeek(server, week);
+      collections.push(await collectSnapshots({ clients, watchlist: worldWatchlist, now: new Date(now), previous: collections.at(-1) }));
+    }
+    return collections;
   } finally {
     await server.close();
   }

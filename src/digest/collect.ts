@@ -8,7 +8,7 @@ import { crateDailyDownloads, crateInfo, downloadsBetween, CRATES_IO_SOURCE } fr
 import { fetchFeed } from './sources/feeds.ts';
 import { githubReleases, githubRepoStats, GITHUB_SOURCE } from './sources/github.ts';
 import { goToolchainReleases, GO_DEV_SOURCE } from './sources/go-dev.ts';
-import { goLatest, goModuleVersions, goVersionInfo, highestVersion, GO_PROXY_SOURCE } from './sources/go-proxy.ts';
+import { goLatest, goModuleVersions, goVersionInfo, highestVersion, isPrerelease, GO_PROXY_SOURCE } from './sources/go-proxy.ts';
 import { SourceError } from './sources/http-client.ts';
 import { groupAdvisories, osvQueryBatch, osvVulnerability, OSV_SOURCE, type OsvPackage, type OsvVulnerability } from './sources/osv.ts';
 
@@ -148,7 +148,8 @@ export async function collectSnapshots(input: CollectInput): Promise<Collection>
       if (item.releases !== 'registry') continue;
       const releaseUrl = (version: string) => `https://pkg.go.dev/${modulePath}@${version}`;
       if (known) {
-        const fresh = versions.filter((version) => !known.includes(version)).slice(-10);
+        // Prereleases stay in the known list but are not announced as releases.
+        const fresh = versions.filter((version) => !known.includes(version) && !isPrerelease(version)).slice(-10);
         for (const version of fresh) {
           if (detailBudget <= 0) break;
           detailBudget -= 1;
@@ -160,7 +161,7 @@ export async function collectSnapshots(input: CollectInput): Promise<Collection>
         const latest = await attempt(GO_PROXY_SOURCE, item, () => goLatest(clients.goProxy, modulePath));
         if (latest) {
           snapshot.latestVersion ??= latest.version;
-          if (latest.time && Date.parse(latest.time) >= recentSince) snapshot.releases.push({ version: latest.version, publishedAt: latest.time, url: releaseUrl(latest.version) });
+          if (latest.time && !isPrerelease(latest.version) && Date.parse(latest.time) >= recentSince) snapshot.releases.push({ version: latest.version, publishedAt: latest.time, url: releaseUrl(latest.version) });
         }
       }
       snapshot.releases.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));

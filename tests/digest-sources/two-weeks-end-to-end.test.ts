@@ -153,7 +153,7 @@ describe('digest collect, two consecutive weeks, then preview', () => {
 
   it('reuses what it already knows: 304 for an unchanged repo, no refetch of known advisories, only new Go versions dated', () => {
     const goRepo = server.requests.filter((request) => request.url === '/repos/golang/go');
-    expect(goRepo.at(-1)?.headers['if-none-match']).toBe('"go-repo-v1"');
+    expect(goRepo.at(-1)?.headers['if-none-match']).toBe('"go-repo-128000"');
     expect(week2Requests).not.toContain('GET /v1/vulns/GO-2023-1737');
     expect(week2Requests).toContain('GET /v1/vulns/GO-2025-9999');
     expect(week2Requests.filter((url) => url.includes('.info'))).toEqual(['GET /github.com/gin-gonic/gin/@v/v1.11.0.info']);

@@ -1,4 +1,4 @@
-// Recorded collections shipped with the repository so `digest preview --demo` works offline. They were produced
+// Recorded collections (three consecutive weeks) shipped with the repository so `digest preview --demo` works offline. They were produced
 // by running the real collector against a local server replaying the sample source responses
 // (scripts/record-digest-demo.ts); the values are illustrative, not real-world figures.
 import { readFileSync } from 'node:fs';
