@@ -67,7 +67,7 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
-const WORD = /[a-z0-9]+|[.;:!?,()\[\]]/g;
+const WORD = /[a-z0-9]+|[.;:!?,()[\]]/g;
 
 /** Tokenises text for matching; `correct` maps unknown words to known ones (typo tolerance). */
 export function tokenize(input: string, correct: (word: string) => string = (w) => w): TokenStream {

@@ -1,0 +1,30 @@
+// `/rustvsgo ask <question>` (and `/rustvsgo <question>`): a sourced Rust/Go/hybrid recommendation.
+import { z } from 'zod';
+import { advise } from '../advisor/advise.ts';
+import { adviceReply } from '../advisor/advice-reply.ts';
+import { defineCommand, type CommandContext } from '../core/command-spec.ts';
+import type { TeamProfile } from '../store/team-profiles.ts';
+
+export async function channelTeamProfile(ctx: CommandContext): Promise<TeamProfile | undefined> {
+  const { platform, workspaceId, channelId } = ctx.invocation;
+  const stored = await ctx.services.store.teamProfiles.get({ platform, workspaceId, channelId });
+  return stored?.profile;
+}
+
+export const askCommand = defineCommand({
+  name: 'ask',
+  description: 'Rust or Go for a component? A sourced recommendation with trade-offs',
+  examples: ['ask Rust or Go for an edge gateway?', 'ask Rust or Go for a Kubernetes operator, small team that knows Go?'],
+  access: 'everyone',
+  args: z.object({
+    question: z.string().trim().min(3).max(1000).describe('Your question, e.g. "Rust or Go for an edge gateway?"').meta({ rest: true }),
+  }),
+  async handle(args, ctx) {
+    const profile = await channelTeamProfile(ctx);
+    const advice = advise(args.question, profile, ctx.services.knowledge);
+    return {
+      ...adviceReply(advice),
+      actions: [{ kind: 'share', label: 'Share in channel', command: `ask ${args.question}` }],
+    };
+  },
+});
