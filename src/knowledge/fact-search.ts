@@ -98,14 +98,18 @@ export function factIndexFor(facts: readonly Fact[]): FactIndex {
 export function searchFacts(index: FactIndex, query: string, limit = 3): FactHit[] {
   const queryWords = new Set(words(query));
   if (limit <= 0 || queryWords.size === 0) return [];
-  return index.search
+  const hits = index.search
     .search(query)
     .filter((result) => new Set(result.queryTerms).size * 2 >= queryWords.size)
-    .slice(0, limit)
     .flatMap((result) => {
       const fact = index.byId.get(String(result.id));
       return fact ? [{ fact, score: result.score }] : [];
     });
+  // A topic picked from autocomplete names its fact exactly: that fact comes first whatever the scores say.
+  const wanted = query.trim().toLowerCase();
+  const exact = hits.findIndex((hit) => hit.fact.topic.toLowerCase() === wanted);
+  if (exact > 0) hits.unshift(...hits.splice(exact, 1));
+  return hits.slice(0, limit);
 }
 
 /** How far a query word is from the closest word of a topic, 0 (same) to 1 (nothing alike). */

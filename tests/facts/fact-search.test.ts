@@ -45,6 +45,10 @@ describe('searchFacts over the shipped facts', () => {
     expect(first).toMatch(expected);
   });
 
+  it('given any topic as autocomplete offers it then that topic\'s fact comes first', () => {
+    for (const fact of facts) expect(ids(fact.topic, 1), fact.topic).toEqual([fact.id]);
+  });
+
   it('given "gc pauses" then the first hit is about pause times, ahead of facts that mention GC in passing', () => {
     expect(ids('gc pauses')[0]).toBe('go-gc-pause-times');
   });

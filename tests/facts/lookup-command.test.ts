@@ -3,6 +3,7 @@ import type { CommandContext } from '../../src/core/command-spec.ts';
 import { describeOptions } from '../../src/core/command-spec.ts';
 import { reply } from '../../src/core/reply.ts';
 import { containsLivePing } from '../../src/core/safe-text.ts';
+import { commands } from '../../src/commands/index.ts';
 import { lookupCommand, lookupReply } from '../../src/commands/lookup.ts';
 import { buildFactIndex } from '../../src/knowledge/fact-search.ts';
 import { shippedFacts } from './facts-data.ts';
@@ -56,6 +57,10 @@ describe('lookupReply', () => {
 });
 
 describe('lookupCommand spec', () => {
+  it('given the command registry then lookup is registered', () => {
+    expect(commands).toContain(lookupCommand);
+  });
+
   it('given its options then topic takes the rest of the text and asks for autocomplete', () => {
     expect(lookupCommand.name).toBe('lookup');
     const [topic] = describeOptions(lookupCommand.args);
