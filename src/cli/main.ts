@@ -8,6 +8,7 @@ import { commands } from '../commands/index.ts';
 import type { Config } from '../config/env.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { dispatchStructured } from '../core/dispatch.ts';
+import { runDigestCli } from './digest-cli.ts';
 import type { InvocationOrigin } from '../core/invocation.ts';
 import { newRequestId } from '../core/request-id.ts';
 import type { Services } from '../core/services.ts';
@@ -115,6 +116,8 @@ export async function cli(argv: string[]): Promise<number> {
       }
       return withServices(config, (s) => runCommandOnce(s, 'lookup', { topic }, Boolean(values.json)));
     }
+    case 'digest':
+      return withServices(config, (s) => runDigestCli(rest, s));
     default:
       process.stderr.write(`rustvsgo: unknown command "${command.slice(0, 40)}"\n\n${USAGE}`);
       return 2;
