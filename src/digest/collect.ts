@@ -195,8 +195,8 @@ export async function collectSnapshots(input: CollectInput): Promise<Collection>
       if (name) queried.push({ item, pkg: { name, ecosystem } });
     }
     if (queried.length === 0) return;
-    const idLists = await attempt(OSV_SOURCE, undefined, () => osvQueryBatch(clients.osv, queried.map((entry) => entry.pkg)));
-    if (!idLists) {
+    const hitLists = await attempt(OSV_SOURCE, undefined, () => osvQueryBatch(clients.osv, queried.map((entry) => entry.pkg)));
+    if (!hitLists) {
       for (const { item } of queried) snapshotOf(item).stale.push(OSV_SOURCE);
       return;
     }
@@ -210,12 +210,16 @@ export async function collectSnapshots(input: CollectInput): Promise<Collection>
     }
     for (let index = 0; index < queried.length; index += 1) {
       const { item } = queried[index] as { item: WatchItem };
-      const ids = idLists[index] ?? [];
-      for (const id of ids) {
-        if (records.has(id) || detailBudget <= 0) continue;
+      const hits = hitLists[index] ?? [];
+      const ids = hits.map((hit) => hit.id);
+      for (const hit of hits) {
+        if (records.has(hit.id)) continue;
+        // A record untouched for weeks cannot have been published this week: skip its details (the Go standard
+        // library alone has hundreds) and keep the request budget for the ones that can be new.
+        if ((hit.modified !== undefined && Date.parse(hit.modified) < recentSince) || detailBudget <= 0) continue;
         detailBudget -= 1;
-        const record = await attempt(OSV_SOURCE, item, () => osvVulnerability(clients.osv, id));
-        if (record) records.set(id, record);
+        const record = await attempt(OSV_SOURCE, item, () => osvVulnerability(clients.osv, hit.id));
+        if (record) records.set(hit.id, record);
       }
       snapshotOf(item).advisories = groupAdvisories(ids, records).map(
         (advisory): AdvisoryRecord => ({

@@ -19,7 +19,8 @@ describe('OSV', () => {
       { name: 'github.com/gin-gonic/gin', ecosystem: 'Go' },
       { name: 'tokio', ecosystem: 'crates.io' },
     ]);
-    expect(ids).toEqual([['GHSA-m5pq-gvj9-9vr8', 'RUSTSEC-2022-0013'], ['GHSA-2c4m-59x9-fr2g', 'GO-2023-1737'], []]);
+    expect(ids.map((hits) => hits.map((hit) => hit.id))).toEqual([['GHSA-m5pq-gvj9-9vr8', 'RUSTSEC-2022-0013'], ['GHSA-2c4m-59x9-fr2g', 'GO-2023-1737'], []]);
+    expect(ids[0]?.[1]).toEqual({ id: 'RUSTSEC-2022-0013', modified: '2023-06-13T13:10:24.000Z' });
     expect(JSON.parse(server.requests[0]!.body)).toEqual({
       queries: [
         { package: { name: 'regex', ecosystem: 'crates.io' } },

@@ -56,6 +56,8 @@ describe('digest collect, two consecutive weeks, then preview', () => {
     expect(out).toContain('Collected week 2025-W28');
     week1 = await preview(WEEK1_NOW);
     expect(week1.sources.every((source) => source.status === 'ok')).toBe(true);
+    // Advisories last modified long before the window cannot be new: their details are not fetched.
+    expect(server.requests.filter((request) => request.url.startsWith('/v1/vulns/'))).toEqual([]);
   });
 
   it('week 1 is a baseline: no trends, releases and posts inside the last seven days only', () => {

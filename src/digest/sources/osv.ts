@@ -58,14 +58,24 @@ export function createOsvClient(options: { baseUrl: string; clock?: SourceClock;
   return new HttpClient({ source: OSV_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs });
 }
 
-/** Vulnerability ids per package, in the order of `packages` (results line up with queries by index). */
-export async function osvQueryBatch(client: HttpClient, packages: OsvPackage[]): Promise<string[][]> {
+export interface OsvHit {
+  id: string;
+  /** ISO timestamp of the record's last change; a record is never published after it was last modified. */
+  modified: string | undefined;
+}
+
+/** Vulnerability hits per package, in the order of `packages` (results line up with queries by index). */
+export async function osvQueryBatch(client: HttpClient, packages: OsvPackage[]): Promise<OsvHit[][]> {
   if (packages.length === 0) return [];
   const data = await client.postJson('/v1/querybatch', { queries: packages.map((pkg) => ({ package: { name: pkg.name, ecosystem: pkg.ecosystem } })) }, batchResponseSchema);
   if (data.results.length !== packages.length) {
     throw new SourceError(OSV_SOURCE, 'malformed', `querybatch returned ${data.results.length} results for ${packages.length} queries`);
   }
-  return data.results.map((result) => [...new Set(result.vulns.map((vuln) => vuln.id))]);
+  return data.results.map((result) => {
+    const hits = new Map<string, OsvHit>();
+    for (const vuln of result.vulns) hits.set(vuln.id, { id: vuln.id, modified: vuln.modified ? new Date(vuln.modified).toISOString() : undefined });
+    return [...hits.values()];
+  });
 }
 
 export async function osvVulnerability(client: HttpClient, id: string): Promise<OsvVulnerability> {

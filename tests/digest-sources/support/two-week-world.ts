@@ -62,7 +62,7 @@ function crate(name: string, versions: { num: string; created_at: string }[], to
 }
 
 const vulns: Record<string, unknown> = {
-  'GO-2023-1737': (JSON.parse(fixture('osv-query-go.json')) as { vulns: unknown[] }).vulns[0],
+  'GO-2023-1737': (JSON.parse(fixture('osv-query-go.json')) as { vulns: unknown[] }).vulns[0], // modified 2024-05-20
   'GHSA-2c4m-59x9-fr2g': { id: 'GHSA-2c4m-59x9-fr2g', summary: 'Gin Web Framework does not properly sanitize filename parameter', aliases: ['CVE-2023-29401'], published: '2023-05-12T20:19:25Z', modified: '2024-05-20T16:03:47Z' },
   'GO-2025-9999': {
     id: 'GO-2025-9999',
@@ -72,12 +72,13 @@ const vulns: Record<string, unknown> = {
     modified: '2025-07-11T10:00:00Z',
     affected: [{ package: { name: 'github.com/gin-gonic/gin', ecosystem: 'Go' } }],
   },
-  'GHSA-9999-aaaa-bbbb': { id: 'GHSA-9999-aaaa-bbbb', summary: 'Synthetic test advisory for gin (GHSA copy)', aliases: ['CVE-2025-99999'], published: '2025-07-11T11:00:00Z' },
+  'GHSA-9999-aaaa-bbbb': { id: 'GHSA-9999-aaaa-bbbb', summary: 'Synthetic test advisory for gin (GHSA copy)', aliases: ['CVE-2025-99999'], published: '2025-07-11T11:00:00Z', modified: '2025-07-11T11:00:00Z' },
   'RUSTSEC-2025-9998': {
     id: 'RUSTSEC-2025-9998',
     summary: 'Synthetic informational notice for tokio',
     aliases: [],
     published: '2025-07-10T00:00:00Z',
+    modified: '2025-07-10T00:00:00Z',
     affected: [{ package: { name: 'tokio', ecosystem: 'crates.io' }, database_specific: { informational: 'unsound', categories: [] } }],
   },
 };
@@ -154,7 +155,7 @@ export function serveWeek(server: FakeSourceServer, week: 0 | 1 | 2): void {
     const { queries } = JSON.parse(request.body) as { queries: { package: { name: string } }[] };
     return json({ results: queries.map((query) => {
       const ids = osvIds[week][query.package.name] ?? [];
-      return ids.length > 0 ? { vulns: ids.map((id) => ({ id, modified: '2025-07-11T10:00:00Z' })) } : {};
+      return ids.length > 0 ? { vulns: ids.map((id) => ({ id, modified: (vulns[id] as { modified: string }).modified })) } : {};
     }) });
   });
   for (const [id, record] of Object.entries(vulns)) server.route(`GET /v1/vulns/${id}`, json(record));
