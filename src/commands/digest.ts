@@ -197,7 +197,7 @@ const itemArg = z.string().trim().min(1).max(200).describe('A crate name (tokio)
 const watch = defineCommand({
   name: 'watch',
   description: 'Add a crate or Go module to this channel’s digest',
-  examples: ['digest watch tower', 'digest watch github.com/labstack/echo/v4'],
+  examples: ['digest watch tower', 'digest watch github.com/uptrace/bun'],
   access: 'manage',
   args: z.object({ name: itemArg }),
   async handle(args, ctx) {
@@ -212,7 +212,7 @@ const watch = defineCommand({
       return { title: removed ? `${known.name} is back in this channel’s digest` : `${known.name} is already in the default watchlist`, data: { watching: known.id } };
     }
     const item = watchItemForName(args.name);
-    if (!item) throw new UserError(`"${shown}" is not a crate name or Go module path`, 'Examples: `digest watch tower`, `digest watch github.com/labstack/echo/v4`.');
+    if (!item) throw new UserError(`"${shown}" is not a crate name or Go module path`, 'Examples: `digest watch tower`, `digest watch github.com/uptrace/bun`.');
     const additions = changes.filter((c) => c.action === 'add');
     if (!additions.some((c) => c.item.id === item.id) && additions.length >= MAX_WATCH_ADDITIONS) {
       throw new UserError(`This channel already watches ${MAX_WATCH_ADDITIONS} extra items`, 'Remove one with `digest unwatch <name>` first.');

@@ -21,6 +21,8 @@ export interface FakeSlackApi {
   refuse: Map<string, string>;
   /** Answer the next N chat.postMessage calls with 429 and this Retry-After (seconds). */
   rateLimitNext(count: number, retryAfterSeconds: number): void;
+  /** Store the next N posted messages but answer HTTP 500 (the post happened; the answer was lost). */
+  loseAnswersNext(count: number): void;
   inChannel(channel: string): SlackMessage[];
   close(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: FakeSlackApi['calls'] = [];
   const refuse = new Map<string, string>();
   let limited = { count: 0, retryAfter: 0 };
+  let loseAnswers = 0;
   let tsCounter = 1_780_000_000;
 
   const server: LoopbackServer = await startLoopbackServer((request) => {
@@ -66,6 +69,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const metadata = parseJson(body.metadata) as SlackMessage['metadata'];
       if (metadata) message.metadata = metadata;
       messages.push(message);
+      if (loseAnswers > 0) {
+        loseAnswers -= 1;
+        return { status: 500, json: { ok: false, error: 'internal_error' } };
+      }
       return { json: { ok: true, channel, ts: message.ts } };
     }
     if (method === 'conversations.history') {
@@ -86,6 +93,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     refuse,
     rateLimitNext(count, retryAfterSeconds) {
       limited = { count, retryAfter: retryAfterSeconds };
+    },
+    loseAnswersNext(count) {
+      loseAnswers = count;
     },
     inChannel: (channel) => messages.filter((m) => m.channel === channel),
     close: () => server.close(),
