@@ -96,13 +96,21 @@ export function compileLexicon(kb: KnowledgeBase): Lexicon {
 
 /** Maps a word outside the vocabulary to the closest vocabulary word (1 edit, 2 for long words), if any. */
 export function correctWord(lexicon: Lexicon, word: string): string {
-  if (word.length < 5 || lexicon.vocabulary.has(word) || NEVER_CORRECT.has(word) || /\d/.test(word)) return word;
+  if (word.length < 4 || lexicon.vocabulary.has(word) || NEVER_CORRECT.has(word) || /\d/.test(word)) return word;
   const cached = lexicon.corrections.get(word);
   if (cached !== undefined) return cached;
-  const maxEdits = word.length >= 8 ? 2 : 1;
   let best = word;
-  let bestDistance = maxEdits + 1;
-  for (const candidate of lexicon.byInitial.get(word[0]!) ?? []) {
+  // Swapped neighbours ("egde") are the commonest typo and the only one tried on short words.
+  for (let i = 0; i + 1 < word.length; i++) {
+    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (lexicon.vocabulary.has(swapped)) {
+      best = swapped;
+      break;
+    }
+  }
+  const maxEdits = word.length >= 8 ? 2 : 1;
+  let bestDistance = best === word && word.length >= 5 ? maxEdits + 1 : 0;
+  for (const candidate of bestDistance === 0 ? [] : (lexicon.byInitial.get(word[0]!) ?? [])) {
     if (Math.abs(candidate.length - word.length) > maxEdits) continue;
     const d = distance(word, candidate);
     if (d < bestDistance) {

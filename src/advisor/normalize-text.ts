@@ -16,6 +16,7 @@ const NEGATION_CUES = new Set(['not', 'no', 'never', 'without', 'neither', 'nor'
 const POST_NEGATION_WORDS = new Set(['irrelevant', 'unimportant', 'negligible']);
 const POST_NEGATION_AFTER_NOT = new Set(['matter', 'matters', 'important', 'concern', 'critical', 'priority', 'issue', 'problem', 'needed', 'required', 'relevant', 'care', 'big']);
 const NEGATION_REACH = 4;
+const NEGATION_FILLERS = new Set(['a', 'an', 'the', 'really', 'very', 'that', 'so', 'much', 'of', 'too', 'at', 'all', 'our', 'big']);
 
 /** Words that end a clause (besides punctuation): negation does not cross them. */
 const CLAUSE_WORDS = new Set(['but', 'however', 'versus', 'vs', 'whereas', 'while', 'although', 'though', 'plus']);
@@ -93,7 +94,10 @@ export function tokenize(input: string, correct: (word: string) => string = (w) 
     if (NEGATION_CUES.has(w.word)) {
       for (let j = i + 1; j <= i + NEGATION_REACH && j < words.length && words[j]!.clause === w.clause; j++) negatedWord[j] = true;
     }
-    const next = words[i + 1];
+    // "not a concern", "not really important": skip filler words after "not".
+    let k = i + 1;
+    while (k < words.length && k <= i + 3 && NEGATION_FILLERS.has(words[k]!.word)) k++;
+    const next = words[k];
     const isPost = POST_NEGATION_WORDS.has(w.word) || (w.word === 'not' && next !== undefined && POST_NEGATION_AFTER_NOT.has(next.word));
     if (isPost) {
       for (let j = i - 1; j >= i - NEGATION_REACH && j >= 0 && words[j]!.clause === w.clause; j--) negatedWord[j] = true;

@@ -1,0 +1,150 @@
+// The advisor's answer: the JSON contract, deterministic weighted scoring, team profiles that move close
+// calls (and say so), low-confidence questions, hybrids, and flips computed by re-scoring.
+import { describe, expect, it } from 'vitest';
+import { advise } from '../../src/advisor/advise.ts';
+import { adviceSchema } from '../../src/advisor/advice.ts';
+import { CRITERION_IDS } from '../../src/knowledge/criterion.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+
+const kb = loadKnowledgeBase();
+
+describe('the JSON contract', () => {
+  it('given a question then the answer has every field of issue 3 and validates', () => {
+    const advice = advise('Rust or Go for an edge gateway?', undefined, kb);
+    const parsed = adviceSchema.parse(advice);
+    for (const key of ['question', 'recommendation', 'confidence', 'scores', 'reasons', 'tradeoff', 'flip', 'hybrid', 'signals', 'kb_version']) {
+      expect(parsed, key).toHaveProperty(key);
+    }
+    expect(parsed.kb_version).toBe(kb.meta.version);
+    expect(parsed.scores.rust).toBeGreaterThanOrEqual(0);
+    expect(parsed.scores.go).toBeLessThanOrEqual(100);
+  });
+
+  it('every reason names a criterion id, the language it favours, a sentence and dated sources', () => {
+    const advice = advise('Rust or Go for a multi-tenant sandbox that runs untrusted code, with a small team?', undefined, kb);
+    expect(advice.reasons.length).toBeGreaterThan(0);
+    for (const r of [...advice.reasons, advice.tradeoff!]) {
+      expect(CRITERION_IDS).toContain(r.criterion);
+      expect(['rust', 'go']).toContain(r.favours);
+      expect(r.text.length).toBeGreaterThan(30);
+      for (const s of r.sources) expect(s.date).toMatch(/^\d{4}-\d{2}/);
+    }
+  });
+
+  it('is deterministic', () => {
+    const q = 'Rust or Go for a GraphQL BFF at a startup?';
+    expect(advise(q, undefined, kb)).toEqual(advise(q, undefined, kb));
+  });
+
+  it('reasons come most decisive first, all for the recommended language, and the trade-off is for the other', () => {
+    const advice = advise('Rust or Go for a Kubernetes operator?', undefined, kb);
+    expect(advice.recommendation).toBe('go');
+    expect(advice.reasons.every((r) => r.favours === 'go')).toBe(true);
+    expect(advice.reasons[0]!.criterion).toBe('ecosystem');
+    expect(advice.tradeoff?.favours).toBe('rust');
+  });
+});
+
+describe('context changes the answer where it should', () => {
+  it.each([
+    ['Rust or Go for a CRUD API for our internal admin tool?', 'go'],
+    ['Rust or Go for a Kubernetes operator?', 'go'],
+    ['Rust or Go for a CLI tool that must ship as one binary for Windows, macOS and Linux?', 'go'],
+    ['Rust or Go for a low-latency matching engine where GC pauses are unacceptable?', 'rust'],
+    ['Rust or Go for a Wasm plugin host that runs untrusted user code?', 'rust'],
+    ['Rust or Go for a library shared by our iOS and Android apps?', 'rust'],
+    ['Rust or Go for a Python extension module for a CPU-bound hot loop?', 'rust'],
+    ['Rust or Go for replacing our C++ packet processing firewall?', 'rust'],
+  ] as const)('%s -> %s', (question, expected) => {
+    expect(advise(question, undefined, kb).recommendation).toBe(expected);
+  });
+
+  it('GC matters for a huge live heap with a p999 target, not for CRUD', () => {
+    const crud = advise('Rust or Go for a CRUD API?', undefined, kb);
+    const heap = advise('Rust or Go for a service holding a 100 GB in-memory heap with a strict p999 target?', undefined, kb);
+    const gcWeight = (a: typeof crud): number => a.reasons.concat(a.tradeoff ? [a.tradeoff] : []).filter((r) => r.criterion === 'tail-latency').length;
+    expect(crud.recommendation).toBe('go');
+    expect(heap.recommendation).toBe('rust');
+    expect(heap.reasons[0]!.criterion).toBe('tail-latency');
+    expect(gcWeight(crud)).toBe(0);
+  });
+
+  it('a negated constraint damps it instead of adding it', () => {
+    const cares = advise('Rust or Go for a message queue? Tail latency is critical.', undefined, kb);
+    const doesNot = advise("Rust or Go for a message queue? We don't care about latency.", undefined, kb);
+    expect(cares.scores.rust - cares.scores.go).toBeGreaterThan(doesNot.scores.rust - doesNot.scores.go);
+    expect(doesNot.signals.find((s) => s.id === 'latency-sensitive')?.negated).toBe(true);
+    expect(doesNot.read_as).toContain('latency not a priority');
+  });
+});
+
+describe('team context', () => {
+  const close = 'Rust or Go for a game server?';
+
+  it('given a close call then a Go team profile moves it to Go and the answer says so', () => {
+    const neutral = advise(close, undefined, kb);
+    expect(Math.abs(neutral.scores.rust - neutral.scores.go)).toBeLessThan(6);
+    const goTeam = advise(close, { rust: 'none', go: 'strong', priorities: [] }, kb);
+    const rustTeam = advise(close, { rust: 'strong', go: 'none', priorities: [] }, kb);
+    expect(goTeam.recommendation).toBe('go');
+    expect(rustTeam.recommendation).toBe('rust');
+    const moved = neutral.recommendation === 'go' ? rustTeam : goTeam;
+    expect(moved.team_note).toMatch(/team profile \(Rust \w+, Go \w+\) moved this close call from (Rust|Go) to (Rust|Go)/);
+    expect(moved.reasons.some((r) => r.criterion === 'team-fit')).toBe(true);
+    expect(moved.read_as).toContain('team profile');
+  });
+
+  it('given a clear call then the team profile is counted but does not flip it, and the answer says that', () => {
+    const advice = advise('Rust or Go for a minimal VMM isolating untrusted multi-tenant workloads?', { rust: 'none', go: 'strong', priorities: [] }, kb);
+    expect(advice.recommendation).toBe('rust');
+    expect(advice.team_note).toMatch(/did not change the answer/);
+  });
+
+  it('what the question says about the team beats the channel profile', () => {
+    const advice = advise(`${close} Our team knows Rust well.`, { rust: 'none', go: 'strong', priorities: [] }, kb);
+    expect(advice.recommendation).toBe('rust');
+  });
+
+  it('priorities raise the weight of their criteria', () => {
+    const base = advise(close, { rust: 'some', go: 'some', priorities: [] }, kb);
+    const prioritised = advise(close, { rust: 'some', go: 'some', priorities: ['tail-latency', 'performance'] }, kb);
+    expect(prioritised.scores.rust - prioritised.scores.go).toBeGreaterThan(base.scores.rust - base.scores.go);
+  });
+});
+
+describe('confidence, flips and hybrids', () => {
+  it('a question that says little gets low confidence and one settling question', () => {
+    const advice = advise('Rust or Go?', undefined, kb);
+    expect(advice.confidence).toBeLessThan(0.6);
+    expect(advice.clarifying_question).toMatch(/\?$/);
+    expect(advice.read_as).toContain('nothing specific');
+  });
+
+  it('a clear question gets high confidence and no settling question', () => {
+    const advice = advise('Rust or Go for a Kubernetes operator built by a small Go team?', undefined, kb);
+    expect(advice.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(advice.clarifying_question).toBeNull();
+  });
+
+  it('the flip names a change that, applied, really changes the answer', () => {
+    const base = advise('Rust or Go for a game server?', undefined, kb);
+    expect(base.flip).toMatch(/would win \(\d+ vs \d+\) if /);
+    const winner = base.recommendation === 'rust' ? 'Go' : 'Rust';
+    expect(base.flip!.startsWith(winner)).toBe(true);
+  });
+
+  it('a data plane and its control plane become a hybrid with the split named', () => {
+    const advice = advise('Rust or Go for our proxy and its control plane?', undefined, kb);
+    expect(advice.recommendation).toBe('hybrid');
+    expect(advice.hybrid?.rust).toContain('proxy');
+    expect(advice.hybrid?.go).toContain('control plane');
+    expect(advice.reasons.some((r) => r.favours === 'rust')).toBe(true);
+    expect(advice.reasons.some((r) => r.favours === 'go')).toBe(true);
+  });
+
+  it('two components that lean the same way are not a hybrid', () => {
+    const advice = advise('Rust or Go for a CRUD API plus a batch job?', undefined, kb);
+    expect(advice.recommendation).toBe('go');
+    expect(advice.hybrid).toBeNull();
+  });
+});

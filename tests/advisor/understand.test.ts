@@ -1,0 +1,120 @@
+// Question understanding: signals survive casing, plurals, typos and word order; negations and team context
+// are read; two-component questions are split.
+import { describe, expect, it } from 'vitest';
+import { compileKb } from '../../src/advisor/compiled-kb.ts';
+import { understandQuestion } from '../../src/advisor/understand.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+
+const compiled = compileKb(loadKnowledgeBase());
+
+function read(question: string): { ids: string[]; negated: string[]; components: string[][] } {
+  const u = understandQuestion(compiled, question);
+  return {
+    ids: u.signals.filter((s) => !s.negated).map((s) => s.id),
+    negated: u.signals.filter((s) => s.negated).map((s) => s.id),
+    components: u.components.map((c) => c.workloads),
+  };
+}
+
+describe('workloads', () => {
+  it.each([
+    ['Rust or Go for an edge gateway?', 'edge-gateway'],
+    ['RUST OR GO FOR AN EDGE GATEWAY', 'edge-gateway'],
+    ['rust or go for edge gateways', 'edge-gateway'],
+    ['rust or go for an egde gatway?', 'edge-gateway'],
+    ['a gateway at the edge: rust or go?', 'edge-gateway'],
+    ['Which should we use for a Kubernetes operator?', 'k8s-operator'],
+    ['Rust or Go for kubernetes operators', 'k8s-operator'],
+    ['Go or Rust for a CRUD REST API?', 'crud-api'],
+    ['Rust or Go for a websocket chat server?', 'realtime'],
+    ['Rust or Go for a matching engine for our exchange?', 'trading-engine'],
+    ['Rust or Go for a log shipper?', 'observability-agent'],
+    ['Rust or Go for an AWS Lambda function?', 'serverless-function'],
+    ['Rust or Go for a Python extension module?', 'native-extension'],
+    ['Rust or Go for a WebAssembly plugin host?', 'wasm-host'],
+    ['Rust or Go for a command-line tool?', 'cli-tool'],
+    ['rust or go for a comand line tool', 'cli-tool'],
+  ])('%s -> %s', (question, workload) => {
+    expect(read(question).ids).toContain(workload);
+  });
+
+  it('a longer phrase wins inside its group: a caching proxy is a proxy, not a cache', () => {
+    const { ids } = read('Rust or Go for a caching proxy?');
+    expect(ids).toContain('reverse-proxy');
+    expect(ids).not.toContain('cache');
+  });
+
+  it('a catch-all "service" gives way to a specific workload', () => {
+    expect(read('Rust or Go for an authorization service?').ids).not.toContain('backend-service');
+    expect(read('Rust or Go for a new service?').ids).toContain('backend-service');
+  });
+
+  it('"Rust or Go" itself is never read as team context', () => {
+    const { ids } = read('Rust or Go for a service that handles payments?');
+    expect(ids).not.toContain('codebase-go');
+    expect(ids).not.toContain('codebase-rust');
+  });
+});
+
+describe('constraints and team context', () => {
+  it.each([
+    ['our service is written in Go', 'codebase-go'],
+    ['the existing codebase is Golang', 'codebase-go'],
+    ['the team knows Go', 'team-knows-go'],
+    ['we are experienced in Rust', 'team-knows-rust'],
+    ['we are moving off Python', 'from-dynamic'],
+    ['currently a Node.js service', 'from-dynamic'],
+    ['replacing our NGINX + Lua layer', 'from-native'],
+    ['rewrite of a C++ service', 'from-native'],
+    ['memory-constrained devices', 'memory-tight'],
+    ['it is CPU-bound', 'cpu-bound'],
+    ['we must ship quickly with a small team', 'deadline'],
+    ['shipped as a single static binary', 'cross-platform-distribution'],
+    ['multi-tenant isolation', 'untrusted-input'],
+    ['thousands of microservices', 'fleet-scale'],
+  ])('%s -> %s', (phrase, signal) => {
+    expect(read(`Rust or Go for a backend; ${phrase}.`).ids).toContain(signal);
+  });
+
+  it.each([
+    ['p99 < 2 ms', 'latency-strict'],
+    ['p99 under 500 microseconds', 'latency-strict'],
+    ['p99 < 100 ms', 'latency-loose'],
+    ['a 64 MiB memory limit per pod', 'memory-tight'],
+    ['a 200 GB in-memory heap', 'large-heap'],
+  ])('numbers: %s -> %s', (phrase, signal) => {
+    expect(read(`Rust or Go for an API with ${phrase}?`).ids).toContain(signal);
+  });
+
+  it.each([
+    ["We don't care about latency", 'latency-sensitive'],
+    ['latency does not matter for us', 'latency-sensitive'],
+    ['memory usage is not a concern', 'memory-tight'],
+    ['no deadline pressure, take your time', 'deadline'],
+  ])('negation: %s', (phrase, signal) => {
+    const r = read(`Rust or Go for a batch job? ${phrase}.`);
+    expect(r.negated).toContain(signal);
+    expect(r.ids).not.toContain(signal);
+  });
+
+  it('"no Rust experience" means the team does not know Rust, not that it does', () => {
+    const { ids } = read('Rust or Go for a proxy? We have no Rust experience.');
+    expect(ids).toContain('team-new-to-rust');
+    expect(ids).not.toContain('team-knows-rust');
+  });
+});
+
+describe('two components', () => {
+  it.each([
+    ['Rust or Go for the proxy and its control plane?', ['reverse-proxy'], ['control-plane']],
+    ['Rust or Go for our platform: data plane vs control plane', ['data-plane'], ['control-plane']],
+    ['Rust or Go for a storage engine versus a query layer?', ['database-engine'], ['query-layer']],
+    ['Rust or Go for a service mesh: the sidecar and the control plane', ['mesh-data-plane'], ['control-plane']],
+  ])('%s', (question, a, b) => {
+    expect(read(question).components).toEqual([a, b]);
+  });
+
+  it('one component named twice is not two components', () => {
+    expect(read('Rust or Go for a fast and safe reverse proxy?').components).toEqual([]);
+  });
+});
