@@ -81,6 +81,18 @@ describe('HttpClient', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('waits a minute on a bare 403 whose message names a secondary rate limit', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    const secondary = headers.rate_limited_secondary!;
+    server = await startFakeSourceServer({
+      'GET /x': () => (++calls === 1 ? json(secondary.body, {}, 403) : json({ ok: true })),
+    });
+    const client = new HttpClient({ source: 'github', baseUrl: server.url, clock, maxRateLimitWaitMs: 120_000 });
+    await client.getJson('/x', z.object({ ok: z.boolean() }));
+    expect(clock.sleeps).toEqual([60_000]);
+  });
+
   it('gives up after repeated 429s instead of looping', async () => {
     const clock = fakeClock();
     server = await startFakeSourceServer({ 'GET /x': json({}, { 'retry-after': '1' }, 429) });

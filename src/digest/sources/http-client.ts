@@ -173,8 +173,14 @@ export class HttpClient {
         return { status: response.status, body, headers: response.headers, notModified: false };
       }
 
-      const waitMs = this.rateLimitWait(response);
-      await response.body?.cancel().catch(() => undefined);
+      let waitMs = this.rateLimitWait(response);
+      if (waitMs === undefined && response.status === 403) {
+        // GitHub's secondary limit can arrive as a bare 403 whose message says so: wait at least a minute.
+        const text = await response.text().catch(() => '');
+        if (/secondary rate limit|rate limit exceeded/i.test(text)) waitMs = DEFAULT_SECONDARY_WAIT_MS;
+      } else {
+        await response.body?.cancel().catch(() => undefined);
+      }
       if (waitMs !== undefined) {
         if (waitMs > (this.options.maxRateLimitWaitMs ?? 60_000) || attempt >= MAX_RATE_LIMIT_RETRIES) {
           this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + waitMs);
