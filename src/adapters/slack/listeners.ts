@@ -13,6 +13,7 @@ import { neutralizeMentions } from '../../core/safe-text.ts';
 import type { Services } from '../../core/services.ts';
 import type { SlackInstallationKey } from '../../store/slack-installations.ts';
 import { unescapeSlackText } from './mrkdwn.ts';
+import { AnswerQueue } from './answer-queue.ts';
 import { appMentionSchema, blockActionSchema, eventEnvelopeSchema, slashCommandSchema, tokensRevokedSchema } from './payloads.ts';
 import { ACTION_ID_PREFIX, renderBlockKit, type SlackMessage } from './render-block-kit.ts';
 import { SeenEvents } from './seen-events.ts';
@@ -28,6 +29,8 @@ export interface SlackListenerDeps {
   forgetInstallation?: (key: SlackInstallationKey) => Promise<boolean>;
   /** Registers work still running after the ack, so stop() can wait for it. */
   track: (work: Promise<unknown>) => void;
+  /** Where answers wait their turn, so acks stay fast under load (defaults to a fresh queue). */
+  answerQueue?: AnswerQueue;
 }
 
 type WebClient = App['client'];
@@ -37,13 +40,14 @@ type PostMessage = (message: SlackMessage & { channel: string; thread_ts?: strin
 
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
   const { services, commands } = deps;
+  const queue = deps.answerQueue ?? new AnswerQueue();
   const render = (reply: Reply) => renderBlockKit(reply, { kbVersion: services.knowledge.version });
 
   /** Runs after the ack; a failure becomes an apology with an id, never a crash or a silent drop. */
   const afterAck = (requestId: string, work: () => Promise<void>, apologize: (message: SlackMessage) => Promise<unknown>) => {
     const log = services.logger.child({ requestId, platform: 'slack' });
     deps.track(
-      work().catch(async (error: unknown) => {
+      queue.run(work).catch(async (error: unknown) => {
         log.error({ err: error }, 'slack handler failed');
         await apologize(render(apologyReply(requestId))).catch((e: unknown) => log.warn({ err: e }, 'could not send the apology'));
       }),
