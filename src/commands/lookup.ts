@@ -6,8 +6,9 @@ import { neutralizeMentions, truncate } from '../core/safe-text.ts';
 import type { Fact } from '../knowledge/fact.ts';
 import { completeTopic, factIndexFor, searchFacts, suggestTopics, type FactIndex } from '../knowledge/fact-search.ts';
 
-/** How many facts one lookup shows. */
+/** How many facts one lookup shows; a thread mention gets the single best one (answers there are condensed). */
 export const lookupResultCount = 3;
+export const mentionResultCount = 1;
 
 const languageLabel: Record<Fact['language'], string> = { rust: 'Rust', go: 'Go', both: 'Rust and Go' };
 
@@ -74,7 +75,12 @@ export const lookupCommand = defineCommand({
   }),
   handle: (args, ctx) => {
     const kb = ctx.services.knowledge;
-    return lookupReply(factIndexFor(kb.facts), args.topic, kb);
+    const index = factIndexFor(kb.facts);
+    if (ctx.invocation?.mode !== 'mention') return lookupReply(index, args.topic, kb);
+    const condensed = lookupReply(index, args.topic, kb, mentionResultCount);
+    const more = searchFacts(index, args.topic, lookupResultCount).length > mentionResultCount;
+    const command = `lookup ${neutralizeMentions(args.topic)}`;
+    return more ? { ...condensed, actions: [{ kind: 'show_full', label: 'Show more facts', command }] } : condensed;
   },
   autocomplete: (_option, partial, ctx) => completeTopic(factIndexFor(ctx.services.knowledge.facts), partial),
 });

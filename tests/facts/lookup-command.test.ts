@@ -75,6 +75,21 @@ describe('lookupCommand spec', () => {
     expect(answer.sections.map((s) => s.heading).join(' ')).toMatch(/binary size/i);
   });
 
+  it('given a thread mention then only the best fact is shown, with a button for the full lookup', async () => {
+    const mention = { ...ctx, invocation: { mode: 'mention' } } as unknown as CommandContext;
+    const answer = reply(await lookupCommand.handle(lookupCommand.args.parse({ topic: 'gc pauses?' }), mention));
+    expect(answer.sections).toHaveLength(1);
+    expect(answer.sections[0]?.heading).toContain('Go GC pause times');
+    expect(answer.actions).toEqual([{ kind: 'show_full', label: 'Show more facts', command: 'lookup gc pauses?' }]);
+  });
+
+  it('given a thread mention that matches nothing then the close topics come without a button', async () => {
+    const mention = { ...ctx, invocation: { mode: 'mention' } } as unknown as CommandContext;
+    const answer = reply(await lookupCommand.handle(lookupCommand.args.parse({ topic: 'tokoi' }), mention));
+    expect(answer.summary).toMatch(/^No fact matches tokoi\. Close topics: /);
+    expect(answer.actions).toEqual([]);
+  });
+
   it('given an empty topic then validation rejects it', () => {
     expect(lookupCommand.args.safeParse({ topic: '   ' }).success).toBe(false);
   });
