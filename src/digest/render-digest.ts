@@ -67,7 +67,7 @@ export function renderDigest(digest: Digest, options: { visibility?: Reply['visi
     sections.push({
       heading: 'Stale sources',
       body: problems
-        .map((source) => `• **${source.source}** ${source.status === 'rate_limited' ? 'rate-limited' : 'unavailable'}: its part of this digest is missing or last week's${source.detail ? ` (${plain(source.detail, 120)})` : ''}`)
+        .map((source) => `• **${source.source}** ${source.status === 'rate_limited' ? 'rate-limited' : 'unavailable'}: its part of this digest is missing this week${source.detail ? ` (${plain(source.detail, 120)})` : ''}`)
         .join('\n'),
     });
   }
