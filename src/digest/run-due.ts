@@ -6,6 +6,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { Observer } from '../core/observer.ts';
 import type { Services } from '../core/services.ts';
 import type { ChannelKey } from '../store/channel-key.ts';
 import type { DigestSubscription } from '../store/digest-subscriptions.ts';
@@ -30,6 +31,8 @@ export interface RunDueDeps {
   leaseMs?: number;
   pacer?: Pacer;
   onStep?: (step: DeliveryStep, channel: ChannelKey) => void | Promise<void>;
+  /** Metrics: one call per delivery attempt with its outcome. */
+  observer?: Pick<Observer, 'digestDelivered'>;
 }
 
 export interface DeliveryReport {
@@ -98,6 +101,7 @@ export async function runDue(deps: RunDueDeps): Promise<RunDueResult> {
     const channel = subscription.channel;
     const outcome = await deliverWeek(deliveryDeps, { channel, week, dueAt, reply: () => deps.content.replyFor(channel, deps.now()) });
     result.deliveries.push({ channel, week, outcome });
+    deps.observer?.digestDelivered(channel.platform, outcome);
   }
   return result;
 }
@@ -108,7 +112,10 @@ export function runDueDepsFromServices(services: Services, overrides: Partial<Ru
   return {
     store: services.store,
     content: createStoredDigestContent({ store: services.store, config: services.config, logger: services.logger, holder }),
-    posters: postersFromConfig(services.config, services.store),
+    posters: postersFromConfig(services.config, services.store, {
+      onRateLimitWait: (platform, ms) => services.observer?.rateLimitWaited(platform, ms / 1000),
+    }),
+    observer: services.observer,
     holder,
     now: services.now,
     logger: services.logger,
