@@ -155,7 +155,7 @@ describe('buttons', () => {
     const body = api.requests[0]!.body as Json;
     expect(body.type).toBe(4);
     expect(body.data.flags ?? 0).toBe(0);
-    expect(body.data.embeds).toEqual([{ title: 'Lookup: tokio', description: 'Tokio facts <@&1> @here', color: 5793266 }]);
+    expect(body.data.embeds).toEqual([{ title: 'Lookup: tokio', description: 'Tokio facts ‹@&1› @\u200Dhere', color: 5793266 }]);
     expect(body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 

@@ -157,7 +157,7 @@ describe('buttons', () => {
     );
     expect(res.json!.type).toBe(4);
     expect(res.json!.data.flags).toBeUndefined();
-    expect(res.json!.data.embeds).toEqual([{ title: 'Lookup: gc pauses', description: 'Go GC @everyone', color: 5793266 }]);
+    expect(res.json!.data.embeds).toEqual([{ title: 'Lookup: gc pauses', description: 'Go GC @\u200Deveryone', color: 5793266 }]);
     expect(res.json!.data.allowed_mentions).toEqual({ parse: [] });
     expect(res.json!.data.content).toBe('Shared by Alice');
   });

@@ -58,12 +58,13 @@ export function buildCommandDefinition(specs: readonly CommandSpec[]): CommandDe
 function subcommand(spec: LeafCommand): APIApplicationCommandSubcommandOption {
   // Discord requires required options before optional ones; the text form's order is kept otherwise.
   const options = describeOptions(spec.args).sort((a, b) => Number(b.required) - Number(a.required));
-  return {
+  const subcommand: APIApplicationCommandSubcommandOption = {
     type: ApplicationCommandOptionType.Subcommand,
     name: spec.name,
     description: describe(spec.description),
-    options: options.map(basicOption),
   };
+  if (options.length > 0) subcommand.options = options.map(basicOption);
+  return subcommand;
 }
 
 /** Whether an option's suggestions come from autocomplete: asked for, or static choices that exceed 25 or a list. */

@@ -162,9 +162,13 @@ export function shareMessage(embeds: readonly RawEmbed[], sharedBy: string): Dis
   const name = neutralizeMentions(truncate(sharedBy.replace(/[*_`~|>]/g, ''), 64)) || 'someone';
   return {
     content: `Shared by ${name}`,
-    embeds: embeds.map((e) => {
-      const { title, description, url, color, fields, footer } = e;
-      return Object.fromEntries(Object.entries({ title, description, url, color, fields, footer }).filter(([, v]) => v !== undefined));
+    embeds: embeds.slice(0, 10).map((e) => {
+      // The embeds are the bot's own, already neutral; re-neutralizing keeps the share path safe on its own.
+      const safe = (text: string | undefined) => (text === undefined ? undefined : neutralizeMentions(text));
+      const fields = e.fields?.map((f) => ({ ...f, name: neutralizeMentions(f.name), value: neutralizeMentions(f.value) }));
+      const footer = e.footer ? { text: neutralizeMentions(e.footer.text) } : undefined;
+      const copy = { title: safe(e.title), description: safe(e.description), url: e.url, color: e.color, fields, footer };
+      return Object.fromEntries(Object.entries(copy).filter(([, v]) => v !== undefined));
     }),
     components: [],
     allowed_mentions: noMentions,

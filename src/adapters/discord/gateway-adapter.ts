@@ -69,7 +69,14 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
     const userId = 'user' in source ? source.user.id : source.author.id;
     let permissions: bigint | undefined;
     if ('memberPermissions' in source) permissions = source.memberPermissions?.bitfield;
-    else if (source.member && channel && !channel.isDMBased()) permissions = channel.permissionsFor(source.member).bitfield;
+    else if (source.member && channel && !channel.isDMBased()) {
+      // Needs the guild's roles in the cache; without them, treat the member as having no permissions.
+      try {
+        permissions = channel.permissionsFor(source.member).bitfield;
+      } catch {
+        permissions = undefined;
+      }
+    }
     return {
       guildId: source.guildId ?? undefined,
       channelId: source.channelId ?? 'unknown',

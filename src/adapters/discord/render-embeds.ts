@@ -2,7 +2,7 @@
 // embeds or trimmed (never an error), because a 400 from Discord would lose the whole answer.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Reply } from '../../core/reply.ts';
-import { truncate } from '../../core/safe-text.ts';
+import { neutralizeMentions, truncate } from '../../core/safe-text.ts';
 import { scoreBar } from '../../core/score-bar.ts';
 
 /** Discord's message and embed limits (message.mdx, "Embed Limits"). */
@@ -33,7 +33,10 @@ export interface RenderedEmbeds {
   embeds: APIEmbed[];
 }
 
-export function renderEmbeds(reply: Reply): RenderedEmbeds {
+export function renderEmbeds(unsafe: Reply): RenderedEmbeds {
+  // Handlers neutralize the user text they echo; doing it again over everything costs nothing and means a
+  // handler that forgets cannot make the bot ping (allowed_mentions is the other, independent guard).
+  const reply = neutralizeReply(unsafe);
   const title = truncate(plainTitle(reply.title), discordLimits.title) || 'rustvsgo';
   const footer = reply.footer ? cutText(reply.footer, budget.footer) : undefined;
   const head = cutText([reply.summary ?? '', scoreBlock(reply)].filter(Boolean).join('\n\n'), budget.head);
@@ -55,6 +58,19 @@ export function renderEmbeds(reply: Reply): RenderedEmbeds {
   // The footer closes the answer, so it sits on the last embed.
   if (footer) embeds[embeds.length - 1]!.footer = { text: footer };
   return { embeds: enforceTotals(embeds) };
+}
+
+function neutralizeReply(reply: Reply): Reply {
+  return {
+    ...reply,
+    title: neutralizeMentions(reply.title),
+    summary: reply.summary === undefined ? undefined : neutralizeMentions(reply.summary),
+    sections: reply.sections.map((s) => ({ heading: s.heading === undefined ? undefined : neutralizeMentions(s.heading), body: neutralizeMentions(s.body) })),
+    fields: reply.fields.map((f) => ({ ...f, label: neutralizeMentions(f.label), value: neutralizeMentions(f.value) })),
+    scoreBars: reply.scoreBars.map((b) => ({ ...b, label: neutralizeMentions(b.label) })),
+    sources: reply.sources.map((s) => ({ ...s, title: neutralizeMentions(s.title) })),
+    footer: reply.footer === undefined ? undefined : neutralizeMentions(reply.footer),
+  };
 }
 
 /** Titles do not render links: keep the label. */
