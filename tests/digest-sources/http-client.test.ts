@@ -148,6 +148,20 @@ describe('HttpClient', () => {
     server = await startFakeSourceServer();
   });
 
+  it('stops asking a source that could not be reached three times in a row', async () => {
+    server = await startFakeSourceServer();
+    const deadUrl = server.url;
+    await server.close();
+    const clock = fakeClock();
+    const client = new HttpClient({ source: 'crates.io', baseUrl: deadUrl, clock, minIntervalMs: 1000 });
+    const messages: string[] = [];
+    for (let i = 0; i < 5; i += 1) messages.push(await client.getText(`/x${i}`).then(() => 'ok', (error: SourceError) => error.message));
+    expect(messages.slice(0, 3).every((message) => message.includes('could not be reached'))).toBe(true);
+    expect(messages.slice(3).every((message) => message.includes('skipped'))).toBe(true);
+    expect(clock.sleeps).toHaveLength(2);
+    server = await startFakeSourceServer();
+  });
+
   it('reports 404 and 410 as not_found and 500 as unavailable', async () => {
     server = await startFakeSourceServer({
       'GET /gone': { status: 410, body: 'gone' },

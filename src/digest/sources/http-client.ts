@@ -89,6 +89,8 @@ export interface HttpResponse {
 }
 
 const MAX_RATE_LIMIT_RETRIES = 2;
+/** After this many connection failures in a row, a source is treated as down for the rest of the run. */
+const MAX_CONSECUTIVE_CONNECTION_FAILURES = 3;
 // GitHub: "If the retry-after header is not present ... wait for at least one minute".
 const DEFAULT_SECONDARY_WAIT_MS = 60_000;
 
@@ -101,6 +103,7 @@ export class HttpClient {
   /** Set when the server said the budget is spent; requests before this instant wait or fail fast. */
   private blockedUntil = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  private connectionFailures = 0;
 
   constructor(options: HttpClientOptions) {
     this.options = options;
@@ -153,6 +156,10 @@ export class HttpClient {
 
   private async requestNow(path: string, options: RequestOptions): Promise<HttpResponse> {
     const url = this.url(path);
+    if (this.connectionFailures >= MAX_CONSECUTIVE_CONNECTION_FAILURES) {
+      // A source that cannot be reached is not asked again in this run: no minutes of timeouts and pacing.
+      throw new SourceError(this.source, 'unavailable', `skipped ${url.replace(/\?.*$/, '')}: the source could not be reached ${this.connectionFailures} times in a row`);
+    }
     const stored = options.conditional && this.options.validators ? await this.options.validators.get(url) : undefined;
     for (let attempt = 0; ; attempt += 1) {
       await this.waitForBudget();
@@ -206,14 +213,17 @@ export class HttpClient {
     if (stored?.etag) headers['if-none-match'] = stored.etag;
     if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;
     try {
-      return await fetch(url, {
+      const response = await fetch(url, {
         method: options.method ?? 'GET',
         headers,
         body: options.body,
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
         redirect: 'follow',
       });
+      this.connectionFailures = 0;
+      return response;
     } catch (error) {
+      this.connectionFailures += 1;
       const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
       throw new SourceError(this.source, 'unavailable', `${url.replace(/\?.*$/, '')} ${reason}`);
     }
