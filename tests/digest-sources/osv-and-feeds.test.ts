@@ -107,6 +107,14 @@ describe('feeds', () => {
     });
   });
 
+  it('reads other real shapes: GitHub releases Atom and Golang Weekly RSS', () => {
+    expect(parseFeed(fixture('github-releases-tokio.atom')).map((post) => [post.id, post.url, post.published])).toEqual([
+      ['tag:github.com,2008:Repository/73232406/tokio-1.46.1', 'https://github.com/tokio-rs/tokio/releases/tag/tokio-1.46.1', '2025-07-04T14:49:37.000Z'],
+      ['tag:github.com,2008:Repository/73232406/tokio-1.46.0', 'https://github.com/tokio-rs/tokio/releases/tag/tokio-1.46.0', '2025-07-02T12:10:05.000Z'],
+    ]);
+    expect(parseFeed(fixture('golang-weekly-rss.xml'))[0]).toEqual({ id: 'https://golangweekly.com/issues/495', title: 'Go 1.22 is here', url: 'https://golangweekly.com/issues/495', published: '2024-02-06T00:00:00.000Z' });
+  });
+
   it.each([
     ['not XML at all', 'hello'],
     ['an HTML page', '<html><body>maintenance</body></html>'],

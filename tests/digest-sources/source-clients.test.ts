@@ -73,6 +73,11 @@ describe('Go module proxy', () => {
     expect(escapeModulePath(path)).toBe(escaped);
   });
 
+  it('reads a version date from .info', async () => {
+    server = await startFakeSourceServer({ 'GET /github.com/gin-gonic/gin/@v/v1.9.1.info': json(fixture('goproxy-gin-v1.9.1.info.json')) });
+    expect(await goVersionInfo(createGoProxyClient({ baseUrl: server.url }), 'github.com/gin-gonic/gin', 'v1.9.1')).toEqual({ version: 'v1.9.1', time: '2023-06-11T09:37:15.000Z' });
+  });
+
   it('requests case-escaped paths and ignores unknown fields such as Origin', async () => {
     server = await startFakeSourceServer({ 'GET /github.com/!burnt!sushi/toml/@v/v1.6.0.info': json(fixture('goproxy-burntsushi-toml-v1.6.0.info.json')) });
     const info = await goVersionInfo(createGoProxyClient({ baseUrl: server.url }), 'github.com/BurntSushi/toml', 'v1.6.0');
