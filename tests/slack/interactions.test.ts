@@ -101,3 +101,25 @@ describe('failures', () => {
     await h.slack.next((c) => c.path === '/response/after-failure');
   });
 });
+
+describe('mention answers and "Show full answer"', () => {
+  it('a topic mention shows one fact with a button that runs the full lookup as a command', async () => {
+    await postEvent(appMentionEnvelope({ text: '<@UBOT> gc pauses', eventId: 'Ev-lookup', ts: '600.1' }));
+    const short = await h.slack.next((c) => c.method === 'chat.postMessage' && c.body.thread_ts === '600.1');
+    const button = (short.body.blocks as Block[]).find((b) => b.type === 'actions')?.elements?.[0];
+    expect(button?.action_id).toMatch(/^rustvsgo_show_full/);
+    expect(button?.value).toMatch(/^lookup gc pauses/);
+
+    await signedPost(h.eventsUrl, blockActionBody(blockAction({ actionId: button!.action_id!, value: button!.value!, messageTs: '600.2', threadTs: '600.1' })));
+    const full = await h.slack.next((c) => c.method === 'chat.postMessage' && c.body.thread_ts === '600.1' && c !== short);
+    expect(JSON.stringify(full.body.blocks).length).toBeGreaterThan(JSON.stringify(short.body.blocks).length);
+  });
+
+  it('a decision question mention is condensed with a button that runs the full ask', async () => {
+    await postEvent(appMentionEnvelope({ text: '<@UBOT> rust or go for a log shipper?', eventId: 'Ev-ask', ts: '700.1' }));
+    const short = await h.slack.next((c) => c.method === 'chat.postMessage' && c.body.thread_ts === '700.1');
+    const button = (short.body.blocks as Block[]).find((b) => b.type === 'actions')?.elements?.[0];
+    expect(button?.value).toBe('ask rust or go for a log shipper?');
+    expect((short.body.blocks as Block[])[0]?.type).toBe('header');
+  });
+});

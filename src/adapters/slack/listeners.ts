@@ -132,10 +132,11 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       async () => {
         if (!payload.success) throw payload.error;
         if (!channelId) throw new Error('show-full button pressed outside a channel');
+        // The button carries a full command (see mentionReply), so it runs as a command: the complete answer.
         const outcome = await run(payload.data.actions[0]!.value ?? '', {
           ...actionOrigin(payload.data, channelId, requestId),
           canManage: false,
-          mode: 'mention',
+          mode: 'command',
           ...(threadTs ? { threadId: threadTs } : {}),
         });
         await post({ channel: channelId, ...(threadTs ? { thread_ts: threadTs } : {}), ...render({ ...outcome.reply, actions: [] }) });
@@ -170,7 +171,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           canManage: access.canManage,
           mode: 'mention',
         });
-        const shown = outcome.outcome === 'ok' ? condenseReply(outcome.reply, text) : outcome.reply;
+        const shown = outcome.outcome === 'ok' ? mentionReply(outcome, text) : outcome.reply;
         await post({ channel: mention.channel, thread_ts: threadTs, ...render(shown) });
       },
       (m) => post({ channel: mention.channel, thread_ts: threadTs, ...m }),
@@ -214,6 +215,18 @@ export function readUserText(raw: string, botUserId?: string): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A mention's answer, short. A handler that already answered briefly for a mention (with its own "show more"
+ * button) is kept as it is; otherwise the core condenses it. Either way the button carries a command that gives
+ * the complete answer when run as a command: the mention text names no command ("gc pauses?" was read as a
+ * lookup), so the command that ran is put in front of it.
+ */
+export function mentionReply(outcome: DispatchOutcome, text: string): Reply {
+  if (outcome.reply.actions.some((a) => a.kind === 'show_full')) return { ...outcome.reply, visibility: 'in_channel' };
+  const namesCommand = (text.split(/\s+/)[0] ?? '').toLowerCase() === outcome.command.split(' ')[0];
+  return condenseReply(outcome.reply, namesCommand ? text : `${outcome.command} ${text}`);
 }
 
 /** Ephemeral answers get a "Share in channel" button, unless the command changed settings (re-running it would too). */

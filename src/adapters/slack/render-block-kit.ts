@@ -140,9 +140,11 @@ function fitWithin(head: SlackBlock[], tail: SlackBlock[]): SlackBlock[] {
     // A long section can still show its beginning.
     if (block.type === 'section' && block.text && room > 300) {
       const overhead = size([{ ...block, text: { ...block.text, text: '' } }]) + 1;
-      // JSON escaping can grow text (quotes, newlines); leave a margin for it.
-      const allowed = Math.floor((room - overhead) * 0.8);
-      if (allowed > 100) kept.push({ ...block, text: { ...block.text, text: truncate(block.text.text, allowed) } });
+      // JSON escaping can grow text (quotes, newlines) up to twice: cut again until the escaped size fits.
+      const cut = (text: string) => ({ ...block, text: { ...block.text!, text } });
+      let text = truncate(block.text.text, Math.floor((room - overhead) * 0.8));
+      while (text.length > 100 && size([cut(text)]) + 1 > room) text = truncate(text, Math.floor(text.length * 0.8));
+      if (text.length > 100) kept.push(cut(text));
     }
     break;
   }

@@ -1,7 +1,9 @@
 // The bot scopes the code uses, requested by the OAuth install and listed in slack/manifest.yaml (a test keeps the
-// two equal): commands (/rustvsgo), chat:write (thread replies, shares), app_mentions:read (thread lookups),
-// users:read (users.info for SETTINGS_ACCESS=admins).
-export const SLACK_BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'users:read'] as const;
+// two equal): commands (/rustvsgo), chat:write (thread replies, shares, digests), app_mentions:read (thread
+// lookups), users:read (users.info for SETTINGS_ACCESS=admins), channels:history and groups:history (the digest
+// poster reads recent channel history to find a digest it posted but did not record; see
+// src/digest/delivery/slack-poster.ts).
+export const SLACK_BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'users:read'] as const;
 
 /** Events the listeners handle, as subscribed in the manifest. */
 export const SLACK_BOT_EVENTS = ['app_mention', 'app_uninstalled', 'tokens_revoked'] as const;
