@@ -96,7 +96,9 @@ function wrap(dialect: Dialect, kind: DatabaseKind): Database {
 
 /** Applies every migration not yet applied; returns the names applied now. */
 export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Areas add their migrations independently (and deployments may skip a version), so a database that
+  // applied 0007 before 0006 existed still gets 0006 instead of refusing to start.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   // Up to date (the usual start): skip the migration lock, so stores opening at once never queue on it.
   if ((await migrator.getMigrations()).every((m) => m.executedAt !== undefined)) return [];
   const { error, results } = await migrator.migrateToLatest();

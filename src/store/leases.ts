@@ -3,6 +3,7 @@
 // expired the next acquire takes it over. Both dialects do it in one atomic upsert (INSERT ... ON CONFLICT DO
 // UPDATE ... WHERE), which PostgreSQL serialises on the row lock and SQLite on its write lock.
 import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from './schema.ts';
 
 export interface LeaseTables {
   leases: {
@@ -21,7 +22,7 @@ export interface Lease {
 }
 
 export class LeaseRepository {
-  constructor(private readonly db: Kysely<LeaseTables>) {}
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   /**
    * Takes the lease for `ttlMs` when it is free, expired, or already ours (then it is extended). Returns whether

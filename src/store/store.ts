@@ -9,6 +9,7 @@ import { DigestSnapshotRepository } from './digest-snapshots.ts';
 import { DiscordActionRepository } from './discord-actions.ts';
 import { DigestSubscriptionRepository } from './digest-subscriptions.ts';
 import { DigestLedgerRepository } from './digest-ledger.ts';
+import { LeaseRepository } from './leases.ts';
 
 export interface Store {
   readonly kind: Database['kind'];
@@ -21,6 +22,7 @@ export interface Store {
   readonly discordActions: DiscordActionRepository;
   readonly digestSubscriptions: DigestSubscriptionRepository;
   readonly digestLedger: DigestLedgerRepository;
+  readonly leases: LeaseRepository;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -39,11 +41,20 @@ export function createStore(database: Database): Store {
     discordActions: new DiscordActionRepository(db),
     digestSubscriptions: new DigestSubscriptionRepository(db),
     digestLedger: new DigestLedgerRepository(db),
+    leases: new LeaseRepository(db),
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();
     },
     close: () => database.close(),
   };
+}
+
+/** The database could not be opened or migrated; the message says why without the URL (it may hold a password). */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`cannot open or migrate the database named by DATABASE_URL: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'DatabaseUnavailableError';
+  }
 }
 
 /** Opens the database at `url`, applies migrations and returns the store. */
@@ -52,8 +63,8 @@ export async function openStore(url: string): Promise<Store> {
   try {
     await migrateToLatest(database.db);
   } catch (error) {
-    await database.close();
-    throw error;
+    await database.close().catch(() => undefined);
+    throw new DatabaseUnavailableError(error);
   }
   return createStore(database);
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { criterionIdSchema } from '../knowledge/fact.ts';
 import type { ChannelKey } from './channel-key.ts';
+import type { DatabaseSchema } from './schema.ts';
 
 export const skillLevelSchema = z.enum(['none', 'some', 'strong']);
 export type SkillLevel = z.infer<typeof skillLevelSchema>;
@@ -32,7 +33,7 @@ export interface TeamProfileTables {
 }
 
 export class TeamProfileRepository {
-  constructor(private readonly db: Kysely<TeamProfileTables>) {}
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   async get(key: ChannelKey): Promise<StoredTeamProfile | undefined> {
     const row = await this.db
