@@ -83,7 +83,7 @@ function hybridFromComponents(compiled: CompiledKb, u: Understanding, team: Team
   if (Math.min(Math.abs(sa.margin), Math.abs(sb.margin)) < COMPONENT_MARGIN) return undefined;
   const role = (c: Component): string => compiled.workloads.get(c.workloads[0] ?? '')?.role ?? 'any';
   const rolesDiffer = role(a) !== role(b) && role(a) !== 'any' && role(b) !== 'any';
-  if (!a.explicit && !rolesDiffer) return undefined;
+  if (!a.explicit && (!rolesDiffer || prefersOneLanguage(compiled, u))) return undefined;
   const [rustPart, rustScore, goPart, goScore] = winnerOf(sa) === 'rust' ? [a, sa, b, sb] : [b, sb, a, sa];
   const rustReasons = reasonsFor(rustScore, 'rust', team, 3, `For ${rustPart.text}: `);
   const goReasons = reasonsFor(goScore, 'go', team, 3, `For ${goPart.text}: `);
@@ -96,8 +96,13 @@ function hybridFromComponents(compiled: CompiledKb, u: Understanding, team: Team
   };
 }
 
+/** Onboarding, deadlines or a small team: one language for everything beats the best fit per part. */
+function prefersOneLanguage(compiled: CompiledKb, u: Understanding): boolean {
+  return u.signals.some((s) => !s.negated && compiled.constraints.get(s.id)?.prefers_one_language === true);
+}
+
 function hybridFromShape(compiled: CompiledKb, u: Understanding, score: SceneScore, team: TeamSkills): HybridPlan | undefined {
-  if (Math.abs(score.margin) >= SHAPE_HYBRID_MARGIN) return undefined;
+  if (Math.abs(score.margin) >= SHAPE_HYBRID_MARGIN || prefersOneLanguage(compiled, u)) return undefined;
   const shaped = u.signals
     .filter((s) => !s.negated)
     .map((s) => compiled.workloads.get(s.id)?.hybrid ?? compiled.constraints.get(s.id)?.hybrid)

@@ -108,7 +108,8 @@ export function correctWord(lexicon: Lexicon, word: string): string {
       break;
     }
   }
-  const maxEdits = word.length >= 8 ? 2 : 1;
+  // Two edits only for long words that are not an inflected form ("building" is not "billing").
+  const maxEdits = word.length >= 8 && !/(ing|ion|ed|ly|er|ions|ers)$/.test(word) ? 2 : 1;
   let bestDistance = best === word && word.length >= 5 ? maxEdits + 1 : 0;
   for (const candidate of bestDistance === 0 ? [] : (lexicon.byInitial.get(word[0]!) ?? [])) {
     if (Math.abs(candidate.length - word.length) > maxEdits) continue;
@@ -128,7 +129,7 @@ export function tokenizeFor(lexicon: Lexicon, text: string): TokenStream {
 }
 
 /**
- * Finds every phrase whose tokens all occur, in any order, within a window of (phrase length + 1) tokens of
+ * Finds every phrase whose tokens all occur, in any order, within a window of (phrase length + 2) tokens of
  * one clause. Inside a group, a longer phrase that overlaps a shorter one wins ("caching proxy" over "cache").
  */
 export function matchPhrases(lexicon: Lexicon, stream: TokenStream): PhraseMatch[] {
@@ -175,7 +176,7 @@ function sameSet(a: number[], b: number[]): boolean {
 /** The tightest placement of the phrase's tokens within one clause, or undefined if it does not fit the window. */
 function bestWindow(tokens: string[], positionsOf: Map<string, number[]>, stream: TokenStream): number[] | undefined {
   if (tokens.length === 1) return [positionsOf.get(tokens[0]!)![0]!];
-  const window = tokens.length + 1;
+  const window = tokens.length + 2;
   // Anchor on each occurrence of the first token; pick the nearest occurrence of each other token.
   let best: number[] | undefined;
   let bestSpan = Number.POSITIVE_INFINITY;
@@ -201,7 +202,10 @@ function bestWindow(tokens: string[], positionsOf: Map<string, number[]>, stream
     }
     if (!ok) continue;
     const span = Math.max(...chosen) - Math.min(...chosen) + 1;
-    if (span <= window && span < bestSpan) {
+    // In phrase order, a couple of extra words may intervene ("small open-source team"); out of order the
+    // words must be adjacent ("gateway at the edge"), which keeps unrelated neighbours from pairing up.
+    const inOrder = chosen.every((p, i) => i === 0 || p > chosen[i - 1]!);
+    if (span <= (inOrder ? window : tokens.length) && span < bestSpan) {
       bestSpan = span;
       best = chosen;
     }

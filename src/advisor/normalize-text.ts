@@ -7,7 +7,7 @@ const STOPWORDS = new Set([
   'this', 'these', 'those', 'which', 'who', 'whom', 'it', 'we', 'they', 'i', 'you', 'do', 'does', 'did', 'should',
   'would', 'could', 'can', 'will', 'shall', 'may', 'might', 'must', 'about', 'and', 'or', 'for', 'to', 'so', 'us',
   'what', 'how', 'when', 'where', 'why', 'there', 'here', 'has', 'have', 'had', 'really', 'just', 'also',
-  'as', 'by', 'with', 'up', 'if', 'then', 'than', 'each', 'such', 'some', 'much', 'use', 'using', 'used', 'choose', 'pick', 'better', 'best', 'between',
+  'as', 'at', 'by', 'with', 'up', 'if', 'then', 'than', 'each', 'such', 'some', 'much', 'use', 'using', 'used', 'choose', 'pick', 'better', 'best', 'between',
 ]);
 
 /** Words that open a negation scope over the next few words of the same clause. */

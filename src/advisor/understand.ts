@@ -102,6 +102,12 @@ function findComponents(compiled: CompiledKb, text: string, signals: DetectedSig
       signals.filter((s) => s.kind !== 'workload' && s.kind !== 'team' && s.kind !== 'codebase' && inRange(s.id, from, to) && !inRange(s.id, 0, from) && !inRange(s.id, to, text.length)).map((s) => s.id);
     const a: Component = { text: clean(text.slice(aStart, aEnd)), workloads: aOwn.length ? aOwn : prefixWorkloads, constraints: local(aStart, aEnd), explicit: strong !== null || colon >= 0 };
     const b: Component = { text: clean(text.slice(bStart)), workloads: bOwn.length ? bOwn : prefixWorkloads, constraints: local(bStart, text.length), explicit: strong !== null || colon >= 0 };
+    // A workload named in both parts is the whole ("a database with an SQL front end plus a storage engine"):
+    // it stays only where it is the part's sole workload.
+    for (const [self, other] of [[a, b], [b, a]] as const) {
+      const specific = self.workloads.filter((w) => !other.workloads.includes(w));
+      if (specific.length > 0) self.workloads = specific;
+    }
     const distinct = a.workloads.join() !== b.workloads.join();
     if ((aOwn.length > 0 || bOwn.length > 0) && a.workloads.length > 0 && b.workloads.length > 0 && distinct) return [a, b];
   }

@@ -27,6 +27,11 @@ export const constraintSignalSchema = z.object({
    * `question` asks whether it holds; `if_present` completes "the answer would change if ...".
    */
   askable: z.object({ question: z.string().min(10), if_present: z.string().min(5) }).optional(),
+  /**
+   * Context that makes one language for everything the better advice (onboarding, deadlines, small teams):
+   * it stops a fleet shape or an implicit two-component reading from becoming a hybrid answer.
+   */
+  prefers_one_language: z.boolean().default(false),
   /** Signals that make this one redundant when both match (e.g. latency-strict beats latency-sensitive). */
   superseded_by: z.array(z.string()).default([]),
 });
