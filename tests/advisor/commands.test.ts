@@ -1,0 +1,98 @@
+// The advisor's commands end to end through the real dispatcher, store and knowledge base.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { adviceSchema } from '../../src/advisor/advice.ts';
+import { commands } from '../../src/commands/index.ts';
+import { dispatchText } from '../../src/core/dispatch.ts';
+import type { InvocationOrigin } from '../../src/core/invocation.ts';
+import { containsLivePing } from '../../src/core/safe-text.ts';
+import type { Services } from '../../src/core/services.ts';
+import { createTestServices } from '../helpers/test-services.ts';
+
+const origin = (over: Partial<InvocationOrigin> = {}): InvocationOrigin => ({
+  platform: 'shell', workspaceId: 'local', channelId: 'c1', userId: 'u1', locale: 'en', requestId: 'req-1', canManage: true, mode: 'command', ...over,
+});
+
+let services: Services;
+beforeEach(async () => {
+  services = await createTestServices();
+});
+afterEach(async () => {
+  await services.store.close();
+});
+
+async function run(text: string, over: Partial<InvocationOrigin> = {}) {
+  return (await dispatchText(text, origin(over), services, commands)).reply;
+}
+
+describe('ask', () => {
+  it('given /rustvsgo <question> then the reply carries the contract and a readable answer', async () => {
+    const reply = await run('/rustvsgo Rust or Go for an edge gateway?');
+    const advice = adviceSchema.parse(reply.data);
+    expect(advice.recommendation).toBe('rust');
+    expect(reply.title).toBe('Recommendation: Rust');
+    expect(reply.summary).toBe('Read as: edge gateway');
+    expect(reply.scoreBars.map((b) => b.label)).toEqual(['Rust', 'Go']);
+    const headings = reply.sections.map((s) => s.heading);
+    expect(headings).toEqual(expect.arrayContaining(['Why', 'What would flip it']));
+    expect(headings.some((h) => h?.startsWith('Trade-off (the case for Go)'))).toBe(true);
+    expect(reply.footer).toMatch(/^Knowledge base v\d+\.\d+\.\d+, reviewed \d{4}-\d{2}-\d{2}$/);
+    expect(reply.sources.length).toBeGreaterThan(0);
+  });
+
+  it('given a vague question then the reply says confidence is low and asks one question', async () => {
+    const reply = await run('/rustvsgo ask which is better, rust or go?');
+    expect(reply.sections.find((s) => s.heading?.startsWith('Low confidence'))?.body).toMatch(/\?$/);
+  });
+
+  it('given mentions in the question then the echo cannot ping anyone', async () => {
+    const reply = await run('/rustvsgo ask @everyone <!channel> Rust or Go for a proxy and its control plane? <@U123>');
+    const text = [reply.title, reply.summary, ...reply.sections.map((s) => `${s.heading ?? ''} ${s.body}`)].join('\n');
+    expect(containsLivePing(text)).toBe(false);
+  });
+});
+
+describe('team', () => {
+  it('given no profile then team view says so and how to set one', async () => {
+    const reply = await run('/rustvsgo team');
+    expect(reply.summary).toContain('No team profile');
+  });
+
+  it('given team set then the profile persists, is shown, and moves a close call with a note saying so', async () => {
+    const before = adviceSchema.parse((await run('/rustvsgo ask Rust or Go for a game server?')).data);
+    const set = before.recommendation === 'go' ? 'rust=strong go=none' : 'rust=none go=strong';
+    const saved = await run(`/rustvsgo team set ${set} priorities=tail-latency`);
+    expect(saved.title).toBe('Team profile saved');
+    const view = await run('/rustvsgo team view');
+    expect(view.summary).toContain('priorities: tail-latency');
+    const after = adviceSchema.parse((await run('/rustvsgo ask Rust or Go for a game server?')).data);
+    expect(after.recommendation).not.toBe(before.recommendation);
+    expect(after.team_note).toMatch(/moved this close call/);
+    // Another channel is unaffected.
+    const elsewhere = adviceSchema.parse((await run('/rustvsgo ask Rust or Go for a game server?', { channelId: 'c2' })).data);
+    expect(elsewhere.recommendation).toBe(before.recommendation);
+  });
+
+  it('given bad values then the user is told the valid ones', async () => {
+    const reply = await run('/rustvsgo team set rust=expert');
+    expect(reply.tone).toBe('warning');
+    expect(JSON.stringify(reply)).toMatch(/none, some, strong/);
+  });
+});
+
+describe('compare and sources', () => {
+  it('compare shows both languages per context with sources', async () => {
+    const reply = await run('/rustvsgo compare tail-latency');
+    expect(reply.title).toContain('tail-latency');
+    expect(reply.sections[0]?.heading).toBe('In general');
+    expect(reply.sections.some((s) => s.heading?.includes('gc-sensitive'))).toBe(true);
+    for (const s of reply.sections) expect(s.body).toMatch(/Rust \d+\/10 · Go \d+\/10/);
+  });
+
+  it('sources shows version, review date and counts', async () => {
+    const reply = await run('/rustvsgo sources');
+    const fields = Object.fromEntries(reply.fields.map((f) => [f.label, f.value]));
+    expect(fields.Version).toBe(services.knowledge.meta.version);
+    expect(fields['Last reviewed']).toBe(services.knowledge.meta.last_reviewed);
+    expect(Number(fields['Workload profiles'])).toBeGreaterThanOrEqual(25);
+  });
+});
