@@ -6,7 +6,7 @@ import type { CommandOutcomeLabel } from './observer.ts';
 import { parseCommandText, validateArgs, type ParsedText } from './parse-text.ts';
 import { rateLimitedReply } from './rate-limit-gate.ts';
 import { reply, type Reply } from './reply.ts';
-import { neutralizeMentions, truncate } from './safe-text.ts';
+import { cleanUserText, neutralizeMentions, truncate } from './safe-text.ts';
 import type { Services } from './services.ts';
 import { usageLine } from './usage.ts';
 import { UserError } from './user-error.ts';
@@ -39,7 +39,9 @@ export async function dispatchStructured(
   specs: readonly CommandSpec[],
 ): Promise<DispatchOutcome> {
   const spec = findCommand(specs, path);
-  const parsed: ParsedText = spec ? validateArgs(path, spec, options) : { kind: 'unknown', word: path };
+  // Option values are user text like any other: the same control-character clean-up as the text form.
+  const cleaned = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, typeof v === 'string' ? cleanUserText(v) : v]));
+  const parsed: ParsedText = spec ? validateArgs(path, spec, cleaned) : { kind: 'unknown', word: path };
   return dispatchParsed(parsed, rawText, origin, services);
 }
 

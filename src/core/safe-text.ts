@@ -19,8 +19,9 @@ export function containsLivePing(text: string): boolean {
 
 /** Removes control characters (keeping newlines and tabs) and collapses runs of blank space. */
 export function cleanUserText(text: string): string {
+  // CR and the C1 range go too: an echoed CR overwrites a terminal line and C1 CSI (U+009B) drives some terminals.
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '').trim();
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '').trim();
 }
 
 /** Shortens text to at most `max` characters, ending with an ellipsis when cut. */
