@@ -72,16 +72,27 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
   const stop = () =>
     (stopping ??= (async () => {
-      const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref());
+      const startedAt = Date.now();
+      let timedOut = false;
+      const deadline = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          timedOut = true;
+          resolve();
+        }, config.SHUTDOWN_TIMEOUT_MS).unref(),
+      );
       await Promise.race([
         (async () => {
-          await digestScheduler?.stop();
-          await Promise.allSettled(adapters.map((a) => a.stop()));
-          if (serveHttp) await http.close();
+          // Stop taking work everywhere at once (no new schedule rounds, events or connections), and wait for
+          // what is in flight: the current digest round, handlers, open HTTP requests. The database goes last.
+          await Promise.allSettled([digestScheduler?.stop(), ...adapters.map((a) => a.stop()), serveHttp ? http.close() : undefined]);
           await services.store.close();
-        })(),
+        })().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed')),
         deadline,
       ]);
+      // Past the deadline, unfinished deliveries keep their ledger claims; another replica takes them over once
+      // the claims expire and finds any message already posted, so exiting now cannot double-post.
+      if (timedOut) logger.warn({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting with work in flight');
+      else logger.info({ ms: Date.now() - startedAt }, 'stopped');
       resolveStopped();
     })());
 

@@ -23,6 +23,10 @@ export interface FakeSlackChannels {
   readonly methodCalls: Map<string, number>;
   /** Decides per post whether to answer it; "hold" keeps the message but never answers. */
   setPostPolicy(policy: (message: PostedMessage) => 'answer' | 'hold'): void;
+  /** Resolves once at least `count` messages have been posted. */
+  posted(count: number): Promise<void>;
+  /** Answers every held post now (the platform was only slow). */
+  releaseHeld(): void;
   close(): Promise<void>;
 }
 
@@ -46,11 +50,16 @@ function parseMetadata(value: unknown): PostedMessage['metadata'] {
 export async function startFakeSlackChannels(): Promise<FakeSlackChannels> {
   const messages: PostedMessage[] = [];
   const methodCalls = new Map<string, number>();
-  const held: ServerResponse[] = [];
+  const held: { res: ServerResponse; message: PostedMessage }[] = [];
   let policy: (message: PostedMessage) => 'answer' | 'hold' = () => 'answer';
   let clock = 1_700_000_000;
+  const postWaiters: { count: number; resolve: () => void }[] = [];
 
-  const json = (res: ServerResponse, value: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+  // connection: close, so a bot process that finished its round is not kept alive by an idle keep-alive socket.
+  const json = (res: ServerResponse, value: unknown) =>
+    res.writeHead(200, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(value));
+  const answerPost = (res: ServerResponse, message: PostedMessage) =>
+    json(res, { ok: true, channel: message.channel, ts: message.ts, message: { text: message.text } });
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -66,11 +75,17 @@ export async function startFakeSlackChannels(): Promise<FakeSlackChannels> {
       const metadata = parseMetadata(body.metadata);
       if (metadata) message.metadata = metadata;
       messages.push(message);
+      for (const waiter of [...postWaiters]) {
+        if (messages.length >= waiter.count) {
+          postWaiters.splice(postWaiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
+      }
       if (policy(message) === 'hold') {
-        held.push(res);
+        held.push({ res, message });
         return;
       }
-      json(res, { ok: true, channel: message.channel, ts: message.ts, message: { text: message.text } });
+      answerPost(res, message);
       return;
     }
     if (method === 'conversations.history') {
@@ -100,8 +115,15 @@ export async function startFakeSlackChannels(): Promise<FakeSlackChannels> {
     setPostPolicy(next) {
       policy = next;
     },
+    posted(count) {
+      if (messages.length >= count) return Promise.resolve();
+      return new Promise((resolve) => postWaiters.push({ count, resolve }));
+    },
+    releaseHeld() {
+      for (const { res, message } of held.splice(0)) answerPost(res, message);
+    },
     async close() {
-      for (const res of held) res.destroy();
+      for (const { res } of held.splice(0)) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -13,7 +13,7 @@ export interface ProcessResult {
 export interface RunningProcess {
   child: ChildProcess;
   done: Promise<ProcessResult>;
-  /** Resolves with the first stdout line matching the pattern (the process says it reached a point). */
+  /** Resolves with the first line of stdout or stderr (logs) matching the pattern: the process reached a point. */
   line(pattern: RegExp): Promise<string>;
 }
 
@@ -22,23 +22,30 @@ export function spawnNode(relative: string, args: string[], env: NodeJS.ProcessE
   let stdout = '';
   let stderr = '';
   const watchers: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
+  const findLine = (pattern: RegExp) => `${stdout}\n${stderr}`.split('\n').find((l) => pattern.test(l));
+  const notify = () => {
     for (const watcher of [...watchers]) {
-      const line = stdout.split('\n').find((l) => watcher.pattern.test(l));
+      const line = findLine(watcher.pattern);
       if (line !== undefined) {
         watchers.splice(watchers.indexOf(watcher), 1);
         watcher.resolve(line);
       }
     }
+  };
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    notify();
   });
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    notify();
+  });
   const done = new Promise<ProcessResult>((resolve) => child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return {
     child,
     done,
     line(pattern) {
-      const found = stdout.split('\n').find((l) => pattern.test(l));
+      const found = findLine(pattern);
       if (found !== undefined) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         watchers.push({ pattern, resolve });
