@@ -9,7 +9,9 @@ import type { DiscordActionTables } from './discord-actions.ts';
 import type { RateLimitTables } from './rate-limits.ts';
 import type { DigestSubscriptionTables } from './digest-subscriptions.ts';
 import type { DigestLedgerTables } from './digest-ledger.ts';
+import type { LeaseTables } from './leases.ts';
 
 export interface DatabaseSchema extends TeamProfileTables, SlackInstallationTables, SourceValidatorTables, DigestSnapshotTables, DiscordActionTables, RateLimitTables,
     DigestSubscriptionTables,
-    DigestLedgerTables {}
+    DigestLedgerTables,
+    LeaseTables {}

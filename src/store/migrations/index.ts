@@ -6,6 +6,7 @@ import * as m0002 from './0002_slack_installations.ts';
 import * as m0003 from './0003_digest_sources.ts';
 import * as m0004 from './0004_discord_actions.ts';
 import * as m0005 from './0005_digest_delivery.ts';
+import * as m0006 from './0006_leases.ts';
 import * as m0007 from './0007_rate_limits.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '0003_digest_sources': m0003,
   '0004_discord_actions': m0004,
   '0005_digest_delivery': m0005,
+  '0006_leases': m0006,
   '0007_rate_limits': m0007,
 };
