@@ -1,6 +1,7 @@
 // `npm run discord:deploy`: registers /rustvsgo with Discord (DISCORD_TOKEN, DISCORD_APPLICATION_ID; guild
 // commands when DISCORD_GUILD_ID is set, global otherwise). Exit codes: 0 deployed, 2 configuration, 1 failure.
 import { deployCommands, InvalidDefinitionError } from '../src/adapters/discord/deploy-commands.ts';
+import { inviteUrl } from '../src/adapters/discord/invite-url.ts';
 import { commands } from '../src/commands/index.ts';
 import { ConfigError } from '../src/config/env.ts';
 import { loadConfig } from '../src/config/load-config.ts';
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
     const subcommands = (result.definition.options ?? []).map((o) => o.name).join(', ');
     const where = result.scope === 'guild' ? `guild ${config.DISCORD_GUILD_ID} (guild commands update instantly)` : 'every guild the bot is in (global)';
     process.stdout.write(`Deployed /rustvsgo with ${subcommands} to ${where}.\n`);
+    process.stdout.write(`Invite the bot (scopes bot + applications.commands, the permissions it needs): ${inviteUrl(config.DISCORD_APPLICATION_ID!)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof InvalidDefinitionError) {
