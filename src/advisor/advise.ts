@@ -122,7 +122,31 @@ function adviceSignals(u: Understanding, profile: TeamProfileInput | undefined):
   return out;
 }
 
+/** The contract's fields in the issue's order, so `ask --json` reads top-down. */
+function ordered(a: Advice): Advice {
+  return {
+    question: a.question,
+    recommendation: a.recommendation,
+    confidence: a.confidence,
+    scores: a.scores,
+    reasons: a.reasons,
+    tradeoff: a.tradeoff,
+    flip: a.flip,
+    hybrid: a.hybrid,
+    signals: a.signals,
+    kb_version: a.kb_version,
+    kb_reviewed: a.kb_reviewed,
+    read_as: a.read_as,
+    clarifying_question: a.clarifying_question,
+    team_note: a.team_note,
+  };
+}
+
 export function advise(question: string, teamProfile: TeamProfileInput | undefined, kb: KnowledgeBase): Advice {
+  return ordered(adviseUnordered(question, teamProfile, kb));
+}
+
+function adviseUnordered(question: string, teamProfile: TeamProfileInput | undefined, kb: KnowledgeBase): Advice {
   const compiled = compileKb(kb);
   const u = understandQuestion(compiled, question);
   const questionTeam = teamFromQuestion(compiled, u);

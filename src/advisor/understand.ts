@@ -77,7 +77,7 @@ function clean(text: string): string {
   return text
     .replace(/^[\s,:;]*(for|to)?\s*/, '')
     .replace(/[?.!\s]+$/, '')
-    .replace(/^\s*(a|an|the|for|plugging|building|writing)\s+/, '')
+    .replace(/^\s*(plugging|building|writing|using|running|for)\s+/, '')
     .trim();
 }
 
