@@ -16,6 +16,8 @@ export interface TeamProfileInput {
 }
 
 const LOW_CONFIDENCE = 0.6;
+/** With no recognised workload, the component itself is the question that settles most. */
+const WHAT_COMPONENT = 'What is the component (an API, a proxy, a CLI, a storage engine, a stream processor...), and what matters most for it: tail latency, cost, or time to market?';
 /** Below this margin (points) an inherent two-part workload or a fleet of services is answered as a hybrid. */
 const SHAPE_HYBRID_MARGIN = 20;
 /** Each component of a hybrid must lean its way by at least this much. */
@@ -210,7 +212,7 @@ function adviseUnordered(question: string, teamProfile: TeamProfileInput | undef
     tradeoff: reasonsFor(score, other, team, 1)[0] ?? null,
     flip: findFlip(compiled, scene, score),
     hybrid: null,
-    clarifying_question: confidence < LOW_CONFIDENCE ? settlingQuestion(compiled, scene, score) : null,
+    clarifying_question: confidence < LOW_CONFIDENCE ? (scene.workloads.length === 0 ? WHAT_COMPONENT : settlingQuestion(compiled, scene, score)) : null,
   };
 }
 

@@ -39,7 +39,9 @@ export interface SceneScore {
 
 /** How strongly a negated constraint ("we don't care about latency") damps its criteria. */
 const NEGATED_DAMPING = 0.3;
+/** Weight of a criterion a workload profile leaves out: FFI and embedding rarely matter unless named. */
 const DEFAULT_WEIGHT = 1;
+const DEFAULT_INTEROP_WEIGHT = 0.3;
 const TEAM_FIT_WEIGHT = 2.5;
 
 /** Team-fit grades: Go is learned in days, so not knowing it costs less than not knowing Rust. */
@@ -57,12 +59,13 @@ export function scoreScene(compiled: CompiledKb, scene: Scene): SceneScore {
       weights.set(c, scene.team.rust !== undefined || scene.team.go !== undefined ? TEAM_FIT_WEIGHT : 0);
       continue;
     }
+    const fallback = c === 'interop' ? DEFAULT_INTEROP_WEIGHT : DEFAULT_WEIGHT;
     if (profiles.length === 0) {
-      weights.set(c, DEFAULT_WEIGHT);
+      weights.set(c, fallback);
       continue;
     }
     let sum = 0;
-    for (const p of profiles) sum += p.weights[c] ?? DEFAULT_WEIGHT;
+    for (const p of profiles) sum += p.weights[c] ?? fallback;
     weights.set(c, sum / profiles.length);
   }
   for (const p of profiles) for (const t of p.contexts) contexts.add(t);

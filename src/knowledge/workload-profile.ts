@@ -5,7 +5,7 @@ import { sourceSchema } from './source.ts';
 
 const kebabId = z.string().regex(/^[a-z0-9-]+$/, 'a kebab-case id');
 
-/** How much each criterion matters for this workload, 0 (irrelevant) to 5 (decisive); a missing criterion counts 1. */
+/** How much each criterion matters for this workload, 0 (irrelevant) to 5 (decisive); a missing criterion counts 1 (interop 0.3). */
 export const criterionWeightsSchema = z.partialRecord(criterionIdSchema, z.number().min(0).max(5));
 
 export const hybridSplitSchema = z.object({
