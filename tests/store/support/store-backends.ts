@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { openStore, type Store } from '../../../src/store/store.ts';
+import { databaseUrl } from './store-backends-url.ts';
 
 export interface StoreBackend {
   name: 'sqlite' | 'postgres';
@@ -52,12 +53,6 @@ export const postgresBackend: StoreBackend = {
 };
 
 export const storeBackends: StoreBackend[] = [sqliteBackend, postgresBackend];
-
-export function databaseUrl(adminUrl: string, database: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
 
 async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
