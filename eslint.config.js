@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const platformSdks = ['@slack/*', 'discord.js', 'discord-interactions', '@discordjs/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
