@@ -69,6 +69,8 @@ export function scoreScene(compiled: CompiledKb, scene: Scene): SceneScore {
     weights.set(c, sum / profiles.length);
   }
   for (const p of profiles) for (const t of p.contexts) contexts.add(t);
+  // A channel profile can say "Rust: strong" without any phrase in the question.
+  if (scene.team.rust === 'strong') contexts.add('rust-fluent');
   const damped = new Set<CriterionId>();
   for (const { id, negated } of scene.constraints) {
     const signal = compiled.constraints.get(id);
