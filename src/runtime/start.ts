@@ -2,13 +2,10 @@
 // terminal shell when none is. Stops cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
 import type { Logger } from 'pino';
 import type { Adapter } from '../adapters/adapter.ts';
-import { createDiscordAdapters } from '../adapters/discord/discord-adapters.ts';
 import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
-import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import { commands } from '../commands/index.ts';
 import { configuredPlatforms, type Config } from '../config/env.ts';
 import type { Services } from '../core/services.ts';
-import { digestSchedulerFor } from '../digest/scheduler.ts';
 import { createHttpServer, type HttpServer } from '../http/server.ts';
 import { installOps } from '../ops/install-ops.ts';
 import { createServices } from './create-services.ts';
@@ -42,8 +39,15 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   installOps(services, http, () => adapters);
 
   // Platform adapters register here (each reads its own variables from config).
-  if (platforms.slack) adapters.push(createSlackAdapter({ config, services, http, commands }));
-  if (platforms.discordHttp || platforms.discordGateway) adapters.push(...createDiscordAdapters({ services, commands, http }));
+  // Imported only when configured: Bolt and discord.js are most of the shell's start-up time otherwise (bench/startup.ts).
+  if (platforms.slack) {
+    const { createSlackAdapter } = await import('../adapters/slack/slack-adapter.ts');
+    adapters.push(createSlackAdapter({ config, services, http, commands }));
+  }
+  if (platforms.discordHttp || platforms.discordGateway) {
+    const { createDiscordAdapters } = await import('../adapters/discord/discord-adapters.ts');
+    adapters.push(...createDiscordAdapters({ services, commands, http }));
+  }
 
   if (adapters.length === 0 && !needsHttp) {
     adapters.push(
@@ -64,7 +68,10 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   for (const adapter of adapters) await adapter.start();
   logger.info({ adapters: adapters.map((a) => a.name), database: services.store.kind }, 'rustvsgo started');
   // Weekly digests: scheduled rounds plus a catch-up round now (not awaited: a collection can take minutes).
-  const digestScheduler = digestSchedulerFor(services);
+  // The scheduler pulls in the platform posters (Bolt, discord.js); without any posting credential it would not run
+  // anyway, so the terminal-only bot skips loading it.
+  const mayPost = Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID || config.DISCORD_TOKEN);
+  const digestScheduler = mayPost ? (await import('../digest/scheduler.ts')).digestSchedulerFor(services) : undefined;
   void digestScheduler?.start().catch((error: unknown) => logger.error({ err: error }, 'digest scheduler failed to start'));
 
   let stopping: Promise<void> | undefined;
