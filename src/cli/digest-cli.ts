@@ -41,6 +41,11 @@ export async function runDigestCli(argv: string[], services: Services, options: 
   const stderr = options.stderr ?? ((text: string) => process.stderr.write(text));
   const args = argv[0] === 'digest' ? argv.slice(1) : argv;
   const [subcommand, ...rest] = args;
+  if (subcommand !== 'collect' && subcommand !== 'preview' && subcommand !== 'run') {
+    // Before anything else: an unknown subcommand needs neither the clock nor the store.
+    stderr(subcommand ? `rustvsgo digest: unknown subcommand "${subcommand.slice(0, 40)}"\n\n${DIGEST_USAGE}` : DIGEST_USAGE);
+    return 2;
+  }
   try {
     const { values } = parseArgs({
       args: rest,
@@ -76,9 +81,6 @@ export async function runDigestCli(argv: string[], services: Services, options: 
       case 'run':
         // Collect if due and deliver what is due (src/digest/run-due.ts); --now pins the clock for every step.
         return runDueCommand({ ...services, now: () => now }, (line) => stdout(`${line}\n`));
-      default:
-        stderr(subcommand ? `rustvsgo digest: unknown subcommand "${subcommand.slice(0, 40)}"\n\n${DIGEST_USAGE}` : DIGEST_USAGE);
-        return 2;
     }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {

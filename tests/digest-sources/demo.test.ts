@@ -15,6 +15,14 @@ describe('digest preview --demo', () => {
     expect(out).toContain('Go has no public download counts');
   });
 
+  it('answers an unknown subcommand with the usage and exit code 2', async () => {
+    let err = '';
+    const code = await runDigestCli(['publish'], {} as Services, { stderr: (text) => (err += text) });
+    expect(code).toBe(2);
+    expect(err).toContain('unknown subcommand "publish"');
+    expect(err).toContain('digest preview');
+  });
+
   it('ships exactly what the collector produces from the recorded responses', async () => {
     expect(await recordDemoCollections()).toEqual(loadDemoCollections());
   });
