@@ -76,25 +76,32 @@ interface HybridPlan {
 }
 
 function hybridFromComponents(compiled: CompiledKb, u: Understanding, team: TeamSkills, priorities: readonly CriterionId[]): HybridPlan | undefined {
-  if (u.components.length !== 2) return undefined;
+  if (u.components.length < 2) return undefined;
+  const first = u.components[0]!;
+  // Workloads merely named together are two components only when the question asks for a split or names
+  // existing code (keep the codebase, move the part that pulls the other way).
+  const namesCode = u.signals.some((s) => (s.kind === 'codebase' || s.id === 'split-question') && !s.negated);
+  if (first.basis === 'workloads' && !namesCode) return undefined;
   const local = new Set(u.components.flatMap((c) => c.constraints));
-  const [a, b] = u.components as [Component, Component];
-  const sa = scoreScene(compiled, sceneOf(compiled, u, team, priorities, a, local));
-  const sb = scoreScene(compiled, sceneOf(compiled, u, team, priorities, b, local));
-  if (winnerOf(sa) === winnerOf(sb)) return undefined;
-  if (Math.min(Math.abs(sa.margin), Math.abs(sb.margin)) < COMPONENT_MARGIN) return undefined;
+  const scored = u.components.map((c) => ({ c, s: scoreScene(compiled, sceneOf(compiled, u, team, priorities, c, local)) }));
+  const rustSide = scored.filter((x) => x.s.margin > 0).sort((x, y) => y.s.margin - x.s.margin)[0];
+  const goSide = scored.filter((x) => x.s.margin < 0).sort((x, y) => x.s.margin - y.s.margin)[0];
+  if (!rustSide || !goSide) return undefined;
+  if (Math.min(rustSide.s.margin, -goSide.s.margin) < COMPONENT_MARGIN) return undefined;
   const role = (c: Component): string => compiled.workloads.get(c.workloads[0] ?? '')?.role ?? 'any';
-  const rolesDiffer = role(a) !== role(b) && role(a) !== 'any' && role(b) !== 'any';
-  if (!a.explicit && (!rolesDiffer || prefersOneLanguage(compiled, u))) return undefined;
-  const [rustPart, rustScore, goPart, goScore] = winnerOf(sa) === 'rust' ? [a, sa, b, sb] : [b, sb, a, sa];
-  const rustReasons = reasonsFor(rustScore, 'rust', team, 3, `For ${rustPart.text}: `);
-  const goReasons = reasonsFor(goScore, 'go', team, 3, `For ${goPart.text}: `);
-  const weaker = Math.min(Math.abs(sa.margin), Math.abs(sb.margin));
+  const rolesDiffer = role(rustSide.c) !== role(goSide.c) && role(rustSide.c) !== 'any' && role(goSide.c) !== 'any';
+  const explicit = first.explicit || (first.basis === 'workloads' && namesCode);
+  if (!explicit && (!rolesDiffer || prefersOneLanguage(compiled, u))) return undefined;
+  const rustPart = rustSide.c;
+  const goPart = goSide.c;
+  const rustReasons = reasonsFor(rustSide.s, 'rust', team, 3, `For ${rustPart.text}: `);
+  const goReasons = reasonsFor(goSide.s, 'go', team, 3, `For ${goPart.text}: `);
+  const weaker = Math.min(rustSide.s.margin, -goSide.s.margin);
   return {
     split: { rust: rustPart.text, go: goPart.text },
     reasons: interleave(rustReasons, goReasons),
     confidence: Math.round((0.5 + 0.4 * Math.min(weaker / 8, 1)) * 100) / 100,
-    flip: `One language would do if the two parts did not pull apart: ${rustPart.text} leans Rust by ${Math.round(rustScore.margin)} points and ${goPart.text} leans Go by ${Math.round(-goScore.margin)}.`,
+    flip: `One language would do if the two parts did not pull apart: ${rustPart.text} leans Rust by ${Math.round(rustSide.s.margin)} points and ${goPart.text} leans Go by ${Math.round(-goSide.s.margin)}.`,
   };
 }
 

@@ -23,6 +23,11 @@ export interface Component {
   constraints: string[];
   /** True when the question itself separates the components ("versus", "plus", "and its", a list after a colon). */
   explicit: boolean;
+  /**
+   * How the components were found: a marker in the text, a data-plane/control-plane pair, or (`workloads`)
+   * simply several workloads named, which only counts when the question asks for a split or names existing code.
+   */
+  basis: 'marker' | 'roles' | 'workloads';
 }
 
 export interface Understanding {
@@ -32,8 +37,8 @@ export interface Understanding {
   components: Component[];
 }
 
-const STRONG_MARKERS = /\s(versus|vs\.?|plus|and its|as opposed to)\s/;
-const WEAK_MARKERS = /\s(and the|and a|into|along with|together with|as well as)\s/;
+const STRONG_MARKERS = /\s(versus|vs\.?|plus|\+|and its|as opposed to)\s/;
+const WEAK_MARKERS = /\s(and the|and a|and an|into|along with|together with|as well as)\s/;
 
 export function understandQuestion(compiled: CompiledKb, question: string): Understanding {
   const stream = tokenizeFor(compiled.lexicon, question);
@@ -89,6 +94,7 @@ function findComponents(compiled: CompiledKb, text: string, signals: DetectedSig
   const weak = strong ? null : WEAK_MARKERS.exec(region);
   const marker = strong ?? weak;
   const workloads = signals.filter((s) => s.kind === 'workload');
+  const asksForSplit = signals.some((s) => s.id === 'split-question' && !s.negated);
   if (marker) {
     const aStart = regionStart;
     const aEnd = regionStart + marker.index;
@@ -100,8 +106,9 @@ function findComponents(compiled: CompiledKb, text: string, signals: DetectedSig
     const bOwn = partWorkloads(bStart, text.length);
     const local = (from: number, to: number): string[] =>
       signals.filter((s) => s.kind !== 'workload' && s.kind !== 'team' && s.kind !== 'codebase' && inRange(s.id, from, to) && !inRange(s.id, 0, from) && !inRange(s.id, to, text.length)).map((s) => s.id);
-    const a: Component = { text: clean(text.slice(aStart, aEnd)), workloads: aOwn.length ? aOwn : prefixWorkloads, constraints: local(aStart, aEnd), explicit: strong !== null || colon >= 0 };
-    const b: Component = { text: clean(text.slice(bStart)), workloads: bOwn.length ? bOwn : prefixWorkloads, constraints: local(bStart, text.length), explicit: strong !== null || colon >= 0 };
+    const explicit = strong !== null || colon >= 0 || asksForSplit;
+    const a: Component = { text: clean(text.slice(aStart, aEnd)), workloads: aOwn.length ? aOwn : prefixWorkloads, constraints: local(aStart, aEnd), explicit, basis: 'marker' };
+    const b: Component = { text: clean(text.slice(bStart)), workloads: bOwn.length ? bOwn : prefixWorkloads, constraints: local(bStart, text.length), explicit, basis: 'marker' };
     // A workload named in both parts is the whole ("a database with an SQL front end plus a storage engine"):
     // it stays only where it is the part's sole workload.
     for (const [self, other] of [[a, b], [b, a]] as const) {
@@ -116,9 +123,13 @@ function findComponents(compiled: CompiledKb, text: string, signals: DetectedSig
   const controlPlane = workloads.find((w) => compiled.workloads.get(w.id)?.role === 'control-plane');
   if (dataPlane && controlPlane) {
     return [
-      { text: dataPlane.label, workloads: [dataPlane.id], constraints: [], explicit: false },
-      { text: controlPlane.label, workloads: [controlPlane.id], constraints: [], explicit: false },
+      { text: dataPlane.label, workloads: [dataPlane.id], constraints: [], explicit: asksForSplit, basis: 'roles' },
+      { text: controlPlane.label, workloads: [controlPlane.id], constraints: [], explicit: asksForSplit, basis: 'roles' },
     ];
+  }
+  // Several workloads and no marker: each is a candidate component; the advisor decides whether they pull apart.
+  if (workloads.length >= 2) {
+    return workloads.map((w) => ({ text: w.label, workloads: [w.id], constraints: [], explicit: asksForSplit, basis: 'workloads' as const }));
   }
   return [];
 }
