@@ -1,20 +1,14 @@
 // Slack slash-command acknowledgement under load: signed /rustvsgo requests at a fixed rate (open loop, ~200/s)
 // through the real HTTP receiver of the full adapter (which then answers each one at its response URL), against a
-// minimal Bolt app in the same run that only acknowledges. Loopback only; a few seconds.
-// Run alone: `npx tsx bench/slack-ack.ts`.
+// minimal Bolt app in the same run that only acknowledges. Each is measured in its own process
+// (bench/slack-ack-target.ts); this process sends the load and plays Slack. Loopback only; a few seconds each.
+// Run alone: `npx tsx bench/slack-ack.ts [requests per second] [measured ms]`.
+import { fork } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { App, HTTPReceiver } from '@slack/bolt';
-import pino from 'pino';
-import { boltLogger } from '../src/adapters/slack/bolt-logger.ts';
-import { createSlackAdapter } from '../src/adapters/slack/slack-adapter.ts';
-import { commands } from '../src/commands/index.ts';
-import { parseConfig } from '../src/config/env.ts';
-import { createHttpServer } from '../src/http/server.ts';
-import { createServices } from '../src/runtime/create-services.ts';
 import { benchResult, type BenchResult } from './bench-result.ts';
 
 const SECRET = 'bench-signing-secret-0123456789';
@@ -30,19 +24,28 @@ export interface AckRun {
   p99: number;
   max: number;
   failures: number;
+  /** Why requests failed (status code or error code), with counts. */
+  failureReasons: Record<string, number>;
   sent: number;
 }
 
-export async function runSlackAckBench(): Promise<BenchResult[]> {
+export interface SlackAckBenchOptions {
+  /** Offered load (default 200 requests a second, the issue's figure). */
+  ratePerSecond?: number;
+  /** Measured window after the warm-up (default 3000 ms). */
+  measureMs?: number;
+}
+
+export async function runSlackAckBench({ ratePerSecond = RATE_PER_SECOND, measureMs = MEASURE_MS }: SlackAckBenchOptions = {}): Promise<BenchResult[]> {
   const sink = await startSink();
   try {
-    const baseline = await measure(await startBaseline(), sink.url);
-    const subject = await measure(await startSubject(sink.apiUrl), sink.url);
+    const baseline = await measure(await startTarget('baseline', sink.apiUrl), sink.url, ratePerSecond, measureMs);
+    const subject = await measure(await startTarget('subject', sink.apiUrl), sink.url, ratePerSecond, measureMs);
     const answered = sink.responses;
-    const target = { rate: `${RATE_PER_SECOND} req/s offered for ${MEASURE_MS / 1000} s` };
+    const target = { rate: `${ratePerSecond} req/s offered for ${measureMs / 1000} s` };
     return [
       benchResult({
-        name: `slack /rustvsgo throughput through the HTTP receiver (${target.rate}; ${answered}/${subject.sent + WARMUP_REQUESTS} answers delivered, ${subject.failures} failed)`,
+        name: `slack /rustvsgo throughput through the HTTP receiver (${target.rate}; ${answered}/${subject.sent + WARMUP_REQUESTS} answers delivered, ${subject.failures} failed${subject.failures ? ` ${JSON.stringify(subject.failureReasons)}` : ''}; CPU ${round(subject.cpuMsPerRequest)} ms/request vs baseline ${round(baseline.cpuMsPerRequest)})`,
         value: round(subject.throughput),
         unit: 'req/s',
         baselineName: 'minimal Bolt app that only acknowledges',
@@ -68,49 +71,46 @@ export async function runSlackAckBench(): Promise<BenchResult[]> {
 
 interface Target {
   url: string;
-  close(): Promise<void>;
+  /** Stops the target after it finished its work; resolves with the CPU time it used while running, in ms. */
+  close(): Promise<number>;
 }
 
-/** The minimal Bolt app: the same receiver and signature checks, a listener that only acks. */
-async function startBaseline(): Promise<Target> {
-  const logger = boltLogger(pino({ level: 'silent' }));
-  const receiver = new HTTPReceiver({ signingSecret: SECRET, logger });
-  const app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-bench', botId: 'B1', botUserId: 'U_BOT' }), logger, convoStore: false });
-  app.command('/rustvsgo', async ({ ack }) => {
-    await ack();
+/** Starts bench/slack-ack-target.ts in a child process and waits for its URL. */
+async function startTarget(kind: 'baseline' | 'subject', apiUrl: string): Promise<Target> {
+  const child = fork(fileURLToPath(new URL('./slack-ack-target.ts', import.meta.url)), [kind, apiUrl, SECRET], {
+    execArgv: ['--import', import.meta.resolve('tsx'), ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
+    env: { ...process.env, RUSTVSGO_BENCH_TARGET: '1' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const server = createServer(receiver.requestListener);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, close: () => closeServer(server) };
-}
-
-/** The real adapter on the shared HTTP server, answering every command in full after the ack. */
-async function startSubject(apiUrl: string): Promise<Target> {
-  const config = parseConfig({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl });
-  const services = await createServices(config, pino({ level: 'silent' }));
-  const http = createHttpServer(services.logger);
-  const adapter = createSlackAdapter({ config, services, http, commands, clientOptions: { retryConfig: { retries: 0 } } });
-  const port = await http.listen(0, '127.0.0.1');
-  await adapter.start();
+  const [first] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(() => [undefined])])) as [{ url?: string } | undefined];
+  if (!first?.url) throw new Error(`bench target ${kind} did not start`);
   return {
-    url: `http://127.0.0.1:${port}/slack/events`,
+    url: first.url,
     async close() {
-      await adapter.stop();
-      await http.close();
-      await services.store.close();
+      let cpuMs = Number.NaN;
+      child.on('message', (m: { cpuMs?: number }) => {
+        if (typeof m.cpuMs === 'number') cpuMs = m.cpuMs;
+      });
+      const exited = once(child, 'exit');
+      child.send('stop');
+      await exited;
+      return cpuMs;
     },
   };
 }
 
-async function measure(target: Target, sinkUrl: string): Promise<AckRun> {
+async function measure(target: Target, sinkUrl: string, ratePerSecond: number, measureMs: number): Promise<AckRun & { cpuMsPerRequest: number }> {
+  let run: AckRun;
   try {
-    await fire(target.url, sinkUrl, WARMUP_REQUESTS, RATE_PER_SECOND);
-    const count = Math.round((RATE_PER_SECOND * MEASURE_MS) / 1000);
-    return await fire(target.url, sinkUrl, count, RATE_PER_SECOND);
-  } finally {
+    await fire(target.url, sinkUrl, WARMUP_REQUESTS, ratePerSecond);
+    const count = Math.round((ratePerSecond * measureMs) / 1000);
+    run = await fire(target.url, sinkUrl, count, ratePerSecond);
+  } catch (error) {
     await target.close();
+    throw error;
   }
+  const cpuMs = await target.close();
+  return { ...run, cpuMsPerRequest: cpuMs / (run.sent + WARMUP_REQUESTS) };
 }
 
 /** Sends `count` signed commands at a fixed rate (open loop: a slow ack does not slow the sending). */
@@ -118,6 +118,11 @@ async function fire(url: string, sinkUrl: string, count: number, ratePerSecond: 
   const interval = 1000 / ratePerSecond;
   const latencies: number[] = [];
   let failures = 0;
+  const failureReasons: Record<string, number> = {};
+  const fail = (reason: string) => {
+    failures++;
+    failureReasons[reason] = (failureReasons[reason] ?? 0) + 1;
+  };
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
@@ -142,11 +147,9 @@ async function fire(url: string, sinkUrl: string, count: number, ratePerSecond: 
       post(url, body, { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature }).then(
         (status) => {
           if (status === 200) latencies.push(performance.now() - sentAt);
-          else failures++;
+          else fail(`HTTP ${status}`);
         },
-        () => {
-          failures++;
-        },
+        (error: NodeJS.ErrnoException) => fail(error.code ?? error.message),
       ),
     );
   }
@@ -159,6 +162,7 @@ async function fire(url: string, sinkUrl: string, count: number, ratePerSecond: 
     p99: percentile(latencies, 0.99),
     max: latencies.at(-1) ?? 0,
     failures,
+    failureReasons,
     sent: count,
   };
 }
@@ -220,6 +224,8 @@ function round(n: number): number {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const results = await runSlackAckBench();
+  // Optional: `npx tsx bench/slack-ack.ts <requests per second> <measured ms>`.
+  const [rate, ms] = process.argv.slice(2).map(Number);
+  const results = await runSlackAckBench({ ...(rate ? { ratePerSecond: rate } : {}), ...(ms ? { measureMs: ms } : {}) });
   for (const r of results) console.log(JSON.stringify(r));
 }
