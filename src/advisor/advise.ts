@@ -22,6 +22,8 @@ const WHAT_COMPONENT = 'What is the component (an API, a proxy, a CLI, a storage
 const SHAPE_HYBRID_MARGIN = 20;
 /** Each component of a hybrid must lean its way by at least this much. */
 const COMPONENT_MARGIN = 1.5;
+/** The workload profile of a hot data path (workloads.yaml). */
+const DATA_PLANE = 'data-plane';
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
@@ -83,7 +85,16 @@ function hybridFromComponents(compiled: CompiledKb, u: Understanding, team: Team
   const namesCode = u.signals.some((s) => (s.kind === 'codebase' || s.id === 'split-question') && !s.negated);
   if (first.basis === 'workloads' && !namesCode) return undefined;
   const local = new Set(u.components.flatMap((c) => c.constraints));
-  const scored = u.components.map((c) => ({ c, s: scoreScene(compiled, sceneOf(compiled, u, team, priorities, c, local)) }));
+  // Next to a control plane, the other part is the data path (the hybrid pattern: Rust on the data path,
+  // Go on the control plane), so it is scored as one.
+  const roleOf = (id: string): string => compiled.workloads.get(id)?.role ?? 'any';
+  const hasControlPlane = u.components.some((c) => c.workloads.some((w) => roleOf(w) === 'control-plane'));
+  const components = u.components.map((c) =>
+    hasControlPlane && compiled.workloads.has(DATA_PLANE) && !c.workloads.some((w) => roleOf(w) === 'control-plane') && !c.workloads.includes(DATA_PLANE)
+      ? { ...c, workloads: [...c.workloads, DATA_PLANE] }
+      : c,
+  );
+  const scored = components.map((c) => ({ c, s: scoreScene(compiled, sceneOf(compiled, u, team, priorities, c, local)) }));
   const rustSide = scored.filter((x) => x.s.margin > 0).sort((x, y) => y.s.margin - x.s.margin)[0];
   const goSide = scored.filter((x) => x.s.margin < 0).sort((x, y) => x.s.margin - y.s.margin)[0];
   if (!rustSide || !goSide) return undefined;
