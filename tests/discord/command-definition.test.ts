@@ -117,7 +117,7 @@ describe('the validator catches what Discord would reject', () => {
       /required options must come before/,
     ],
     ['duplicate names', (d) => (d.options[1].name = d.options[0].name), /duplicate/],
-    ['a group inside a group', (d) => (d.options[4].options[0] = { type: 2, name: 'deep', description: 'x', options: [] }), /groups may only sit at the top/],
+    ['a group inside a group', (d) => (d.options.find((o: Json) => o.name === 'team').options[0] = { type: 2, name: 'deep', description: 'x', options: [] }), /groups may only sit at the top/],
     ['subcommands mixed with plain options', (d) => d.options.push({ type: 3, name: 'plain', description: 'x' }), /cannot be mixed/],
     [
       'more than 8000 characters in total',

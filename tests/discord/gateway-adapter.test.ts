@@ -163,7 +163,7 @@ describe('buttons', () => {
     const interaction = construct<ButtonInteraction>(
       ButtonInteraction,
       client,
-      rawInteraction({ type: 3, data: { custom_id: inlineShowFullId('tokio'), component_type: 2 }, message: { ...ephemeralAnswer, flags: 0 } }),
+      rawInteraction({ type: 3, data: { custom_id: inlineShowFullId('lookup tokio'), component_type: 2 }, message: { ...ephemeralAnswer, flags: 0 } }),
     );
     await gateway.handleInteraction(interaction);
     expect(api.requests[0]!.body).toEqual({ type: 5, data: { flags: 64 } });
@@ -196,29 +196,38 @@ function rawMessage(content: string, overrides: Record<string, unknown> = {}) {
 
 describe('mentions', () => {
   it('starts a thread from the mention and answers there, condensed, with a Show full button', async () => {
-    await gateway.handleMessage(construct<Message>(Message, client, rawMessage(`<@${BOT_ID}> gc pauses`)));
+    await gateway.handleMessage(construct<Message>(Message, client, rawMessage(`<@${BOT_ID}> Rust or Go for a CLI?`)));
     expect(routes()).toEqual([
       `POST /api/v10/channels/${CHANNEL_ID}/messages/910000000000000001/threads`,
       'POST /api/v10/channels/400000000000000001/messages',
     ]);
-    expect((api.requests[0]!.body as Json).name).toBe('rustvsgo: gc pauses');
+    expect((api.requests[0]!.body as Json).name).toBe('rustvsgo: Rust or Go for a CLI?');
     const answer = api.requests[1]!.body as Json;
     expect(answer.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(answer.embeds[0].title).toMatch(/^Lookup: gc pauses/);
-    const button = answer.components[0]?.components[0];
+    expect(answer.embeds[0].title).toBe('Recommendation: Go');
+    expect(answer.embeds[0].description).toContain('Reason one.');
+    expect(answer.embeds[0].description).not.toContain('Reason two.');
+    const button = answer.components[0].components[0];
     expect(button.label).toBe('Show full answer');
-    expect(parseButtonId(button.custom_id)).toEqual({ kind: 'show_full', command: 'gc pauses' });
+    // The mention named no command: the one that ran goes in front, so the button runs as a command.
+    expect(parseButtonId(button.custom_id)).toEqual({ kind: 'show_full', command: 'ask Rust or Go for a CLI?' });
+  });
+
+  it('keeps a command the mention named as it is', async () => {
+    await gateway.handleMessage(construct<Message>(Message, client, rawMessage(`<@${BOT_ID}> echo times=3 hello`)));
+    const button = (api.requests[1]!.body as Json).components[0].components[0];
+    expect(parseButtonId(button.custom_id)).toEqual({ kind: 'show_full', command: 'echo times=3 hello' });
   });
 
   it('stores a long mention behind the button (custom_id stays within 100 characters)', async () => {
-    const long = `gc pauses ${'and tail latency under load '.repeat(6)}`.trim();
+    const long = `Rust or Go for ${'a tail-latency sensitive gateway that '.repeat(4)}fans out?`;
     await gateway.handleMessage(construct<Message>(Message, client, rawMessage(`<@${BOT_ID}> ${long}`)));
     const answer = api.requests[1]!.body as Json;
     const customId = answer.components[0].components[0].custom_id as string;
     expect(customId.length).toBeLessThanOrEqual(100);
     const action = parseButtonId(customId);
     expect(action?.kind).toBe('show_full_stored');
-    if (action?.kind === 'show_full_stored') expect(await services.store.discordActions.get(action.id, services.now())).toBe(long);
+    if (action?.kind === 'show_full_stored') expect(await services.store.discordActions.get(action.id, services.now())).toBe(`ask ${long}`);
   });
 
   it('answers inside the thread when the mention was posted in one', async () => {

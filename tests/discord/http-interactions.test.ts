@@ -121,6 +121,14 @@ describe('application commands', () => {
     expect(titles).toEqual(['You cannot change this channel’s settings', 'Team set: rust some, go strong']);
   });
 
+  it('offers no Share button on a settings change', async () => {
+    await post(rawInteraction({ type: 2, data: commandData('team set', { rust: 'some', go: 'strong' }) }));
+    await endpoint.idle();
+    const body = api.requests[0]!.body as Json;
+    expect(body.embeds[0].title).toBe('Team set: rust some, go strong');
+    expect(body.components).toEqual([]);
+  });
+
   it('still answers when the follow-up edit fails (logged, not thrown)', async () => {
     api.respondWith(() => ({ status: 400, body: { message: 'Invalid Form Body', code: 50035 } }));
     const res = await post(rawInteraction({ type: 2, data: commandData('help') }));
@@ -163,14 +171,20 @@ describe('buttons', () => {
   });
 
   it('"Show full answer" (inline command) defers and edits with the full answer', async () => {
-    const res = await post(rawInteraction({ type: 3, data: { custom_id: inlineShowFullId('gc pauses'), component_type: 2 }, message: { id: '9', embeds: [] } }));
+    const res = await post(rawInteraction({ type: 3, data: { custom_id: inlineShowFullId('lookup gc pauses'), component_type: 2 }, message: { id: '9', embeds: [] } }));
     expect(res.json).toEqual({ type: 5, data: { flags: 64 } });
     await endpoint.idle();
     expect((api.requests[0]!.body as Json).embeds[0].title).toMatch(/^Lookup: gc pauses/);
   });
 
+  it('"Show full answer" never changes settings, whoever presses it', async () => {
+    await post(rawInteraction({ type: 3, data: { custom_id: inlineShowFullId('team set some strong'), component_type: 2 }, message: { id: '9', embeds: [] }, permissions: String(1 << 3) }));
+    await endpoint.idle();
+    expect((api.requests[0]!.body as Json).embeds[0].title).toBe('You cannot change this channel’s settings');
+  });
+
   it('"Show full answer" (stored command) finds the command by id, and says when it expired', async () => {
-    const id = await services.store.discordActions.save('gc pauses', NOW);
+    const id = await services.store.discordActions.save('lookup gc pauses', NOW);
     await post(rawInteraction({ type: 3, data: { custom_id: storedShowFullId(id), component_type: 2 }, message: { id: '9', embeds: [] } }));
     await post(rawInteraction({ type: 3, data: { custom_id: storedShowFullId('missing'), component_type: 2 }, message: { id: '9', embeds: [] } }));
     await endpoint.idle();

@@ -5,6 +5,8 @@ import { describeOptions, findCommand, type CommandSpec } from '../../core/comma
 import { condenseReply } from '../../core/condense.ts';
 import { apologyReply, dispatchStructured, dispatchText, type DispatchOutcome } from '../../core/dispatch.ts';
 import type { InvocationOrigin } from '../../core/invocation.ts';
+import { stripInvocationPrefix } from '../../core/parse-text.ts';
+import type { Reply } from '../../core/reply.ts';
 import { neutralizeMentions, truncate } from '../../core/safe-text.ts';
 import type { Services } from '../../core/services.ts';
 import { inlineShowFullId, shareButtonId, storedShowFullId, type ButtonAction } from './button-ids.ts';
@@ -67,7 +69,9 @@ export async function answerCommand(ctx: DiscordAnswerContext, facts: DiscordFac
   const outcome = await safely(ctx, facts, () =>
     dispatchStructured(call.path, call.options, callText(call), discordOrigin(facts, ctx.services), ctx.services, ctx.commands),
   );
-  return replyMessage(outcome.reply, shareable(outcome) ? [shareButton] : [], { ephemeral: true });
+  // Settings changes are confirmations for the caller, not answers worth sharing.
+  const manage = findCommand(ctx.commands, call.path)?.access === 'manage';
+  return replyMessage(outcome.reply, shareable(outcome) && !manage ? [shareButton] : [], { ephemeral: true });
 }
 
 const shareButton: MessageButton = { label: 'Share in channel', customId: shareButtonId, primary: true };
@@ -123,7 +127,7 @@ export function completeFromChoices(choices: readonly string[], typed: string, l
 /** A mention of the bot: the condensed answer, with a "Show full answer" button when there is more. */
 export async function answerMention(ctx: DiscordAnswerContext, facts: DiscordFacts, text: string): Promise<DiscordMessage> {
   const outcome = await safely(ctx, facts, () => dispatchText(text, discordOrigin(facts, ctx.services, 'mention'), ctx.services, ctx.commands));
-  const short = outcome.outcome === 'ok' ? condenseReply(outcome.reply, text) : outcome.reply;
+  const short = outcome.outcome === 'ok' ? mentionReply(outcome, text) : outcome.reply;
   const buttons: MessageButton[] = [];
   for (const action of short.actions) {
     if (action.kind !== 'show_full') continue;
@@ -136,11 +140,27 @@ export async function answerMention(ctx: DiscordAnswerContext, facts: DiscordFac
   return replyMessage(short, buttons);
 }
 
+/**
+ * A mention's answer, short. A handler that already answered briefly for a mention (with its own "show more"
+ * button) is kept as it is; otherwise the core condenses it. The button's command must give the complete answer
+ * when run as a command, so when the mention names no command ("gc pauses?" was read as a lookup), the command
+ * that ran goes in front of it.
+ */
+export function mentionReply(outcome: DispatchOutcome, text: string): Reply {
+  if (outcome.reply.actions.some((a) => a.kind === 'show_full')) return { ...outcome.reply, visibility: 'in_channel' };
+  const stripped = stripInvocationPrefix(text);
+  const namesCommand = (stripped.split(/\s+/)[0] ?? '').toLowerCase() === outcome.command.split(' ')[0];
+  return condenseReply(outcome.reply, namesCommand ? stripped : `${outcome.command} ${stripped}`.trim());
+}
+
 async function showFullId(ctx: DiscordAnswerContext, command: string): Promise<string> {
   return inlineShowFullId(command) ?? storedShowFullId(await ctx.services.store.discordActions.save(command, ctx.services.now()));
 }
 
-/** "Show full answer": re-runs the mention's command (answers are deterministic), ephemeral, shareable. */
+/**
+ * "Show full answer": runs the button's command as a command (answers are deterministic), ephemeral, shareable.
+ * The button can only show answers, never change settings, whoever presses it.
+ */
 export async function answerShowFull(
   ctx: DiscordAnswerContext,
   facts: DiscordFacts,
@@ -149,8 +169,9 @@ export async function answerShowFull(
   const command =
     action.kind === 'show_full' ? action.command : await ctx.services.store.discordActions.get(action.id, ctx.services.now()).catch(() => undefined);
   if (command === undefined) return noticeMessage('This button has expired. Mention me again for a fresh answer.');
-  const outcome = await safely(ctx, facts, () => dispatchText(command, discordOrigin(facts, ctx.services, 'mention'), ctx.services, ctx.commands));
-  return replyMessage(outcome.reply, shareable(outcome) ? [shareButton] : [], { ephemeral: true });
+  const origin = { ...discordOrigin(facts, ctx.services, 'command'), canManage: false };
+  const outcome = await safely(ctx, facts, () => dispatchText(command, origin, ctx.services, ctx.commands));
+  return replyMessage({ ...outcome.reply, actions: [] }, shareable(outcome) ? [shareButton] : [], { ephemeral: true });
 }
 
 /**

@@ -90,12 +90,14 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
 
   async function handleInteraction(interaction: Interaction): Promise<void> {
     if (!accepting) return;
+    const receivedAt = performance.now();
     const requestId = newRequestId();
     const log = services.logger.child({ requestId, platform: 'discord', transport: 'gateway' });
     try {
       if (interaction.isChatInputCommand()) {
         // Defer first: Discord invalidates the interaction if nothing answers within 3 s.
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        services.observer?.acknowledged('discord', (performance.now() - receivedAt) / 1000);
         const message = await answerCommand(ctx, factsOf(interaction, requestId), readCommandCall(interaction.options.data as readonly RawCommandOption[]));
         await interaction.editReply(toDiscordJsOptions(message));
       } else if (interaction.isAutocomplete()) {

@@ -81,7 +81,26 @@ export const teamGroup = defineGroup({
   ],
 });
 
-export const testCommands: readonly CommandSpec[] = [help, lookupCommand, echoCommand, failingCommand, teamGroup];
+/** Stands in for the advisor: a multi-section answer, so mentions get condensed with a "Show full answer" button. */
+export const askCommand = defineCommand({
+  name: 'ask',
+  description: 'A recommendation (test double)',
+  examples: ['ask Rust or Go for a CLI?'],
+  access: 'everyone',
+  args: z.object({ question: z.string().min(1).describe('Your question').meta({ rest: true }) }),
+  handle: (args) => ({
+    title: 'Recommendation: Go',
+    summary: 'Go, narrowly.',
+    sections: [
+      { heading: 'Why', body: 'Reason one.' },
+      { heading: 'Trade-off', body: 'Reason two.' },
+    ],
+    data: { question: args.question },
+    tone: 'answer' as const,
+  }),
+});
+
+export const testCommands: readonly CommandSpec[] = [help, askCommand, lookupCommand, echoCommand, failingCommand, teamGroup];
 
 interface InteractionOptions {
   type: number;
