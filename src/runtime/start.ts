@@ -16,6 +16,8 @@ export interface RunningBot {
   http?: HttpServer;
   /** The port the HTTP server listens on, when one runs. */
   port?: number;
+  /** The weekly digest scheduler, when digests are enabled and a platform can post. */
+  digest?: DigestScheduler;
   /** Settles when the bot has stopped (shell end of input, or a signal). */
   stopped: Promise<void>;
   stop(): Promise<void>;
@@ -115,5 +117,5 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const shell = adapters.find((a) => a.finished);
   if (shell?.finished && adapters.length === 1) void shell.finished.then(() => stop());
 
-  return { services, adapters, http: serveHttp ? http : undefined, port, stopped, stop };
+  return { services, adapters, http: serveHttp ? http : undefined, port, digest: digestScheduler, stopped, stop };
 }

@@ -50,6 +50,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls.push({ method, channel: body.channel });
     const token = String(request.headers.authorization ?? '').replace(/^Bearer /, '');
     if (!token.startsWith('xoxb-')) return { json: { ok: false, error: 'not_authed' } };
+    if (method === 'auth.test') return { json: { ok: true, user_id: 'U_BOT', bot_id: 'B1', team_id: 'T1' } };
     const channel = String(body.channel ?? '');
     const refused = refuse.get(channel);
     if (refused) return { json: { ok: false, error: refused } };
