@@ -6,6 +6,7 @@ import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { commands } from '../commands/index.ts';
 import { configuredPlatforms, type Config } from '../config/env.ts';
 import type { Services } from '../core/services.ts';
+import type { DigestScheduler } from '../digest/scheduler.ts';
 import { createHttpServer, type HttpServer } from '../http/server.ts';
 import { installOps } from '../ops/install-ops.ts';
 import { createServices } from './create-services.ts';
