@@ -37,6 +37,10 @@ export interface Understanding {
   components: Component[];
 }
 
+/** "Which language for which piece?", "one language or two?", "how do we split languages?" */
+const SPLIT_QUESTION =
+  /\b(which (language|one) (for|goes to|in) (which|each)|(how|where) (do|should|would) (we|i|you) split|split (the )?languages|one language or two|(both|all) (parts |pieces )?(be )?(in )?the same language|same language for (both|all|each)|which (part|piece|component)s? (in|gets|goes to|for) which)\b/;
+
 const STRONG_MARKERS = /\s(versus|vs\.?|plus|\+|and its|as opposed to)\s/;
 const WEAK_MARKERS = /\s(and the|and a|and an|into|along with|together with|as well as)\s/;
 
@@ -45,6 +49,10 @@ export function understandQuestion(compiled: CompiledKb, question: string): Unde
   const matches: PhraseMatch[] = matchPhrases(compiled.lexicon, stream);
   for (const n of readNumbers(stream.text)) {
     matches.push({ signalId: n.signalId, group: 'constraint', positions: [], negated: false, offset: n.offset });
+  }
+  const split = SPLIT_QUESTION.exec(stream.text);
+  if (split && compiled.constraints.has('split-question')) {
+    matches.push({ signalId: 'split-question', group: 'constraint', positions: [], negated: false, offset: split.index });
   }
   // One entry per signal: first mention's offset; negated only when every mention is negated.
   const byId = new Map<string, DetectedSignal>();

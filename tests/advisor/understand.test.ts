@@ -97,6 +97,12 @@ describe('constraints and team context', () => {
     expect(r.ids).not.toContain(signal);
   });
 
+  it('"can\'t keep up with traffic" is high traffic, not its negation', () => {
+    const r = read("Rust or Go for an API that can't keep up with traffic?");
+    expect(r.ids).toContain('high-throughput');
+    expect(r.negated).not.toContain('high-throughput');
+  });
+
   it('"no Rust experience" means the team does not know Rust, not that it does', () => {
     const { ids } = read('Rust or Go for a proxy? We have no Rust experience.');
     expect(ids).toContain('team-new-to-rust');
@@ -112,6 +118,19 @@ describe('two components', () => {
     ['Rust or Go for a service mesh: the sidecar and the control plane', ['mesh-data-plane'], ['control-plane']],
   ])('%s', (question, a, b) => {
     expect(read(question).components).toEqual([a, b]);
+  });
+
+  it.each([
+    'Rust or Go: which language for which piece?',
+    'Should both parts be the same language?',
+    'One language or two for this?',
+    'How do we split languages across the system?',
+  ])('a question asking for a split is read as one: %s', (question) => {
+    expect(read(question).ids).toContain('split-question');
+  });
+
+  it('"each part" on its own is not a request for a split', () => {
+    expect(read('Rust or Go for an API where each part is small?').ids).not.toContain('split-question');
   });
 
   it('one component named twice is not two components', () => {
