@@ -2,6 +2,7 @@
 // are read; two-component questions are split.
 import { describe, expect, it } from 'vitest';
 import { compileKb } from '../../src/advisor/compiled-kb.ts';
+import { phraseTokens } from '../../src/advisor/normalize-text.ts';
 import { understandQuestion } from '../../src/advisor/understand.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 
@@ -15,6 +16,17 @@ function read(question: string): { ids: string[]; negated: string[]; components:
     components: u.components.map((c) => c.workloads),
   };
 }
+
+describe('the lexicon', () => {
+  it('no phrase of several words shrinks to a single word once stop words are dropped', () => {
+    const kb = compiled.kb;
+    for (const signal of [...kb.workloads, ...kb.constraints]) {
+      for (const phrase of signal.phrases) {
+        if (phrase.trim().split(/\s+/).length > 1) expect(phraseTokens(phrase).length, `${signal.id}: "${phrase}"`).toBeGreaterThan(1);
+      }
+    }
+  });
+});
 
 describe('workloads', () => {
   it.each([
