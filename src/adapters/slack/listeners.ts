@@ -2,7 +2,7 @@
 // The same listeners serve HTTP and Socket Mode; only the receiver differs. Answers come from the core
 // (dispatchText); this file only translates between Slack payloads and the core.
 import type { App, RespondFn } from '@slack/bolt';
-import type { CommandSpec } from '../../core/command-spec.ts';
+import { findCommand, type CommandSpec } from '../../core/command-spec.ts';
 import { condenseReply } from '../../core/condense.ts';
 import { apologyReply, dispatchText, type DispatchOutcome } from '../../core/dispatch.ts';
 import type { InvocationOrigin } from '../../core/invocation.ts';
@@ -54,13 +54,20 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     );
   };
 
-  /** Whether the user may change channel settings; asks Slack (users.info) only when the command needs it. */
-  const canManage = async (text: string, mode: 'command' | 'mention', userId: string, client: WebClient) => {
+  /**
+   * Whether the user may change channel settings. Only SETTINGS_ACCESS=admins asks Slack (users.info), and only
+   * when the text is a settings command, so everyday commands cost no extra round trip.
+   */
+  const canManage = async (text: string, mode: 'command' | 'mention', userId: string, client: WebClient): Promise<boolean> => {
+    const lookupUser = (user: string) => client.users.info({ user });
+    if (services.config.SETTINGS_ACCESS !== 'admins') return canManageSettings(services.config, userId, lookupUser);
     const parsed = parseCommandText(text, commands, { mode });
-    const needsIt = parsed.kind === 'command' && parsed.spec.access === 'manage';
-    if (services.config.SETTINGS_ACCESS === 'admins' && !needsIt) return { canManage: false, manage: false };
-    return { canManage: await canManageSettings(services.config, userId, (user) => client.users.info({ user })), manage: needsIt };
+    if (parsed.kind !== 'command' || parsed.spec.access !== 'manage') return false;
+    return canManageSettings(services.config, userId, lookupUser);
   };
+
+  /** Whether the command that ran changes settings (such answers get no "Share in channel": sharing re-runs it). */
+  const changedSettings = (outcome: DispatchOutcome) => findCommand(commands, outcome.command)?.access === 'manage';
 
   const run = (text: string, origin: InvocationOrigin): Promise<DispatchOutcome> => dispatchText(text, origin, services, commands);
 
@@ -73,7 +80,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       async () => {
         const payload = slashCommandSchema.parse(command);
         const text = readUserText(payload.text);
-        const access = await canManage(text, 'command', payload.user_id, client);
+        const mayManage = await canManage(text, 'command', payload.user_id, client);
         const outcome = await run(text, {
           platform: 'slack',
           workspaceId: payload.team_id,
@@ -81,10 +88,10 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           userId: payload.user_id,
           locale: 'en',
           requestId,
-          canManage: access.canManage,
+          canManage: mayManage,
           mode: 'command',
         });
-        const reply = withShareButton(outcome, text, access.manage);
+        const reply = withShareButton(outcome, text, changedSettings(outcome));
         await respond({ response_type: reply.visibility, ...render(reply) });
       },
       (message) => respond({ response_type: 'ephemeral', ...message }),
@@ -159,7 +166,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       async () => {
         const text = readUserText(mention.text, context.botUserId);
         const userId = mention.user ?? 'unknown';
-        const access = await canManage(text, 'mention', userId, client);
+        const mayManage = await canManage(text, 'mention', userId, client);
         const outcome = await run(text, {
           platform: 'slack',
           workspaceId: envelope.team_id ?? mention.team ?? context.teamId ?? 'unknown',
@@ -168,7 +175,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           userId,
           locale: 'en',
           requestId,
-          canManage: access.canManage,
+          canManage: mayManage,
           mode: 'mention',
         });
         const shown = outcome.outcome === 'ok' ? mentionReply(outcome, text) : outcome.reply;
