@@ -9,7 +9,7 @@ export function isStartupProblem(error: unknown): error is Error {
   return (
     error instanceof ConfigError ||
     error instanceof DatabaseUrlError ||
-    (error instanceof Error && (error.name === 'KnowledgeFileError' || error.name === 'ConfigFileError'))
+    (error instanceof Error && (error.name === 'KnowledgeFileError' || error.name === 'ConfigFileError' || error.name === 'DiscordLoginError'))
   );
 }
 

@@ -2,7 +2,8 @@
 // and messages are built from raw payloads and passed through the real client structures.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, ClientUser, Message, type Client } from 'discord.js';
-import { createDiscordClient, createDiscordGateway, mentionText, threadName, type DiscordGateway } from '../../src/adapters/discord/gateway-adapter.ts';
+import { createDiscordClient, createDiscordGateway, DiscordLoginError, mentionText, threadName, type DiscordGateway } from '../../src/adapters/discord/gateway-adapter.ts';
+import { isStartupProblem } from '../../src/runtime/fatal-start-error.ts';
 import { inlineShowFullId, parseButtonId, shareButtonId } from '../../src/adapters/discord/button-ids.ts';
 import type { Services } from '../../src/core/services.ts';
 import { createTestServices } from '../helpers/test-services.ts';
@@ -249,6 +250,20 @@ describe('mentions', () => {
   ])('ignores %s', async (_name, raw) => {
     await gateway.handleMessage(construct<Message>(Message, client, raw));
     expect(api.requests).toHaveLength(0);
+  });
+});
+
+describe('start-up', () => {
+  it('turns a token Discord rejects into a start-up problem naming DISCORD_TOKEN (exit 2, no stack trace)', async () => {
+    api.respondWith((r) => (r.path.startsWith('/api/v10/gateway/bot') ? { status: 401, body: { message: '401: Unauthorized', code: 0 } } : undefined));
+    const fresh = createDiscordGateway({ services, commands: testCommands, client: createDiscordClient(api.url) });
+    const failure = await fresh.start().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DiscordLoginError);
+    expect(isStartupProblem(failure)).toBe(true);
+    expect(String((failure as Error).message)).toMatch(/^DISCORD_TOKEN:/);
+    expect(String((failure as Error).message)).not.toContain('test-token');
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v10/gateway/bot']);
+    await fresh.stop();
   });
 });
 

@@ -145,6 +145,7 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
 
   client.on(Events.InteractionCreate, (interaction) => void track(handleInteraction(interaction)));
   client.on(Events.MessageCreate, (message) => void track(handleMessage(message)));
+  client.once(Events.ClientReady, (ready) => services.logger.info({ platform: 'discord', user: ready.user.tag, guilds: ready.guilds.cache.size }, 'discord gateway connected'));
   client.on(Events.Error, (error) => services.logger.error({ err: error, platform: 'discord' }, 'discord client error'));
 
   const idle = async () => {
@@ -161,7 +162,13 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
       accepting = true;
       const token = services.config.DISCORD_TOKEN;
       if (!token) throw new Error('DISCORD_TOKEN is not set');
-      await client.login(token);
+      try {
+        await client.login(token);
+      } catch (error) {
+        // A rejected token is the operator's to fix: say so plainly (start-up exits 2) instead of a stack trace.
+        if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid') throw new DiscordLoginError();
+        throw error;
+      }
     },
     async stop() {
       accepting = false;
@@ -169,6 +176,13 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
       await client.destroy();
     },
   };
+}
+
+export class DiscordLoginError extends Error {
+  constructor() {
+    super('DISCORD_TOKEN: Discord rejected the bot token; copy a fresh one from the Bot page (see docs/discord.md)');
+    this.name = 'DiscordLoginError';
+  }
 }
 
 /** The mention's text without the bot's own mention tokens (wherever they sit in the message). */
