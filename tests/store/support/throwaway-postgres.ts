@@ -1,8 +1,8 @@
 // Finds a PostgreSQL server for the tests and benches: TEST_POSTGRES_URL (or DATABASE_URL=postgres://...) when
 // set, otherwise a throwaway cluster started from the machine's PostgreSQL server binaries (Debian's
 // postgresql package) in a temporary directory, listening on a free loopback port, removed afterwards.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -76,10 +76,46 @@ async function freeLoopbackPort(): Promise<number> {
   });
 }
 
+const CLUSTER_PREFIX = 'rustvsgo-pg-';
+/** The test run that owns a cluster directory; a cluster whose owner is gone was left by an interrupted run. */
+const OWNER_FILE = 'owner.pid';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Stops and removes clusters left behind by test runs that were killed before their teardown. */
+function removeAbandonedClusters(bin: string, account: { uid: number; gid: number } | undefined): void {
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(CLUSTER_PREFIX))) {
+    const dir = join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8'));
+    } catch {
+      continue; // another user's, or just being created
+    }
+    if (!Number.isInteger(owner) || isAlive(owner)) continue;
+    if (existsSync(join(dir, 'data', 'postmaster.pid'))) {
+      spawnSync(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop'], {
+        timeout: 30_000,
+        ...(account ? { uid: account.uid, gid: account.gid } : {}),
+      });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function startThrowawayCluster(bin: string): Promise<PostgresServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'rustvsgo-pg-'));
-  const data = join(dir, 'data');
   const account = serverAccount();
+  removeAbandonedClusters(bin, account);
+  const dir = mkdtempSync(join(tmpdir(), CLUSTER_PREFIX));
+  writeFileSync(join(dir, OWNER_FILE), String(process.pid));
+  const data = join(dir, 'data');
   if (account) chownSync(dir, account.uid, account.gid);
   const run = (exe: string, args: string[]) => {
     const result = spawnSync(join(bin, exe), args, {
@@ -115,9 +151,4 @@ async function startThrowawayCluster(bin: string): Promise<PostgresServer> {
     }
   };
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, source: 'throwaway cluster', stop };
-}
-
-/** Version line of the server binaries, for docs and bench output. */
-export function serverVersion(bin: string): string {
-  return execFileSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
 }
