@@ -18,13 +18,31 @@ export interface HttpServer {
   route(method: string | '*', path: string, handler: RequestHandler): void;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
+  /** Called once each response has been sent (src/ops uses it for acknowledgement latency). */
+  onResponse(listener: (event: HttpResponseEvent) => void): void;
   readonly server: Server;
+}
+
+export interface HttpResponseEvent {
+  method: string;
+  path: string;
+  status: number;
+  /** From the request's arrival to its response being handed to the OS. */
+  seconds: number;
 }
 
 export function createHttpServer(logger: Logger): HttpServer {
   const routes: Route[] = [];
+  const responseListeners: ((event: HttpResponseEvent) => void)[] = [];
   const server = createServer((req, res) => {
+    const started = performance.now();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (responseListeners.length > 0) {
+      res.once('finish', () => {
+        const event = { method: req.method ?? 'GET', path, status: res.statusCode, seconds: (performance.now() - started) / 1000 };
+        for (const listener of responseListeners) listener(event);
+      });
+    }
     const route = routes.find(
       (r) => (r.method === '*' || r.method === req.method) && (r.path.endsWith('/*') ? path.startsWith(r.path.slice(0, -1)) : r.path === path),
     );
@@ -44,6 +62,9 @@ export function createHttpServer(logger: Logger): HttpServer {
     server,
     route(method, path, handler) {
       routes.push({ method, path, handler });
+    },
+    onResponse(listener) {
+      responseListeners.push(listener);
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {

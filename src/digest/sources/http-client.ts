@@ -88,6 +88,19 @@ export interface HttpResponse {
   notModified: boolean;
 }
 
+/** Where every source client reports each request's result and each back-off (metrics; see src/ops). */
+export interface SourceFetchObserver {
+  fetched(source: string, status: 'ok' | 'not_modified' | SourceErrorKind | 'error'): void;
+  waited(source: string, seconds: number): void;
+}
+
+// Process-wide, set once at start-up: the clients are built deep inside the digest code, far from Services.
+let fetchObserver: SourceFetchObserver | undefined;
+
+export function observeSourceFetches(observer: SourceFetchObserver | undefined): void {
+  fetchObserver = observer;
+}
+
 const MAX_RATE_LIMIT_RETRIES = 2;
 /** After this many connection failures in a row, a source is treated as down for the rest of the run. */
 const MAX_CONSECUTIVE_CONNECTION_FAILURES = 3;
@@ -121,7 +134,16 @@ export class HttpClient {
   request(path: string, options: RequestOptions = {}): Promise<HttpResponse> {
     const run = this.queue.then(() => this.requestNow(path, options));
     this.queue = run.catch(() => undefined);
-    return run;
+    return run.then(
+      (response) => {
+        fetchObserver?.fetched(this.source, response.notModified ? 'not_modified' : 'ok');
+        return response;
+      },
+      (error: unknown) => {
+        fetchObserver?.fetched(this.source, error instanceof SourceError ? error.kind : 'error');
+        throw error;
+      },
+    );
   }
 
   async getJson<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<{ data: z.infer<S>; notModified: boolean }> {
@@ -193,6 +215,7 @@ export class HttpClient {
           this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + waitMs);
           throw new SourceError(this.source, 'rate_limited', `rate limited (HTTP ${response.status}) until ${new Date(this.clock.now() + waitMs).toISOString()}`, response.status);
         }
+        fetchObserver?.waited(this.source, waitMs / 1000);
         await this.clock.sleep(waitMs);
         continue;
       }
