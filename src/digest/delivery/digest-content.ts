@@ -66,6 +66,8 @@ export function createStoredDigestContent(options: StoredDigestContentOptions): 
   // Loaded collections by week: a fan-out to many channels reads the database once, not once per channel.
   // Entries expire so a collection saved by another process (`digest collect`) is seen within minutes.
   const historyCache = new Map<string, { loadedAt: number; collections: Promise<Collection[]> }>();
+  // Channels with the same watchlist get the same digest: built once per loaded history, not once per channel.
+  const replyCache = new Map<string, Reply>();
 
   return {
     async prepare(now) {
@@ -106,9 +108,15 @@ export function createStoredDigestContent(options: StoredDigestContentOptions): 
         });
       }
       const ids = new Set(channelWatchlist(base, await store.digestSubscriptions.watchChanges(channel)).map((item) => item.id));
+      const key = `${week}|${cached.loadedAt}|${[...ids].sort().join(',')}`;
+      const known = replyCache.get(key);
+      if (known) return known;
       const filtered = history.map((collection) => onlyItems(collection, ids));
       const digest = buildDigest({ current: filtered.at(-1) as Collection, previous: filtered.at(-2), history: filtered });
-      return renderDigest(digest);
+      const built = renderDigest(digest);
+      if (replyCache.size > 500) replyCache.clear();
+      replyCache.set(key, built);
+      return built;
     },
   };
 }

@@ -74,6 +74,8 @@ function rejection(error: unknown): ChannelRejectedError | undefined {
 
 export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
   const clients = new Map<string, webApi.WebClient>();
+  // The same digest goes to many channels: render its blocks once.
+  const rendered = new WeakMap<object, ReturnType<typeof renderBlockKit>>();
   const sleep = options.sleep ?? realSleep;
 
   async function client(channel: ChannelKey): Promise<webApi.WebClient> {
@@ -107,7 +109,11 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
 
     async post({ channel, week, reply }) {
       const web = await client(channel);
-      const message = renderBlockKit(reply);
+      let message = rendered.get(reply);
+      if (!message) {
+        message = renderBlockKit(reply);
+        rendered.set(reply, message);
+      }
       const result = await call(() =>
         web.chat.postMessage({
           channel: channel.channelId,
