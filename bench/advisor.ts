@@ -60,13 +60,19 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function timeEach(items: readonly string[], fn: (q: string) => unknown): number[] {
+function timeEach(items: readonly string[], fn: (q: string) => unknown, cpu?: number[]): number[] {
   const times: number[] = [];
   for (const q of items) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     fn(q);
     times.push(performance.now() - start);
+    if (cpu) {
+      const used = process.cpuUsage(cpuStart);
+      cpu.push((used.user + used.system) / 1000);
+    }
   }
+  cpu?.sort((a, b) => a - b);
   return times.sort((a, b) => a - b);
 }
 
@@ -109,14 +115,20 @@ export async function runAdvisorBench(): Promise<BenchResult[]> {
   // pays for its corrections.
   const lexicon = compileKb(kb).lexicon;
   let answerTimes: number[] = [];
+  let answerCpu: number[] = [];
   let tokenizeTimes: number[] = [];
+  let tokenizeCpu: number[] = [];
   for (let pass = 0; pass < 3; pass++) {
     lexicon.corrections.clear();
-    const a = timeEach(questions, (q) => advise(q, { rust: 'some', go: 'strong', priorities: [] }, kb));
-    const t = timeEach(questions, baseline);
+    const aCpu: number[] = [];
+    const tCpu: number[] = [];
+    const a = timeEach(questions, (q) => advise(q, { rust: 'some', go: 'strong', priorities: [] }, kb), aCpu);
+    const t = timeEach(questions, baseline, tCpu);
     if (answerTimes.length === 0 || percentile(a, 99) < percentile(answerTimes, 99)) {
       answerTimes = a;
+      answerCpu = aCpu;
       tokenizeTimes = t;
+      tokenizeCpu = tCpu;
     }
   }
   const rssAfter = process.memoryUsage().rss;
@@ -128,6 +140,8 @@ export async function runAdvisorBench(): Promise<BenchResult[]> {
   return [
     benchResult({ name: 'advisor answer latency p50 (1,000 generated questions, best of 3 passes)', value: round(p50), unit: 'ms', baselineName: 'lowercase+split the same questions, p50', baselineValue: round(percentile(tokenizeTimes, 50), 4) }),
     benchResult({ name: 'advisor answer latency p99 (1,000 generated questions, best of 3 passes)', value: round(p99), unit: 'ms', baselineName: 'lowercase+split the same questions, p99', baselineValue: round(percentile(tokenizeTimes, 99), 4), target: 'p99 < 5 ms', met: p99 < 5 }),
+    // Wall time includes time the OS gave other processes; on a busy shared machine CPU time shows the advisor's own cost.
+    benchResult({ name: 'advisor answer CPU time p99 (same pass; excludes time the process was not running)', value: round(percentile(answerCpu, 99)), unit: 'ms', baselineName: 'lowercase+split the same questions, CPU time p99', baselineValue: round(percentile(tokenizeCpu, 99), 4), target: 'p99 < 5 ms', met: percentile(answerCpu, 99) < 5 }),
     benchResult({ name: 'knowledge base load + validate + lexicon compile (parse cache warm, median of 5)', value: round(loadMedian, 1), unit: 'ms', baselineName: 'read the same data files without parsing (median of 5)', baselineValue: readMedian, target: 'load < 300 ms', met: loadMedian < 300 }),
     benchResult({ name: 'knowledge base load, cold (YAML parsed, no cache), first load in process', value: round(coldLoad, 1), unit: 'ms', baselineName: 'read the same data files without parsing (median of 5)', baselineValue: readMedian, target: 'load < 300 ms', met: coldLoad < 300 }),
     benchResult({ name: 'resident memory after loading the KB and answering 3,000 questions', value: round(rssAfter / 2 ** 20, 1), unit: 'MiB', baselineName: 'resident memory of the same process before loading the KB', baselineValue: round(rssBefore / 2 ** 20, 1) }),

@@ -15,6 +15,8 @@ export interface CompiledKb {
   /** Per criterion, assessments most specific first (then file order); the last is the default. */
   assessments: Map<CriterionId, Assessment[]>;
   askable: ConstraintSignal[];
+  /** Each constraint's weight deltas as pairs, so scoring does not rebuild them per call. */
+  constraintDeltas: Map<string, [CriterionId, number][]>;
 }
 
 const cache = new WeakMap<KnowledgeBase, CompiledKb>();
@@ -38,6 +40,7 @@ export function compileKb(kb: KnowledgeBase): CompiledKb {
     constraints: new Map(kb.constraints.map((c) => [c.id, c])),
     assessments,
     askable: kb.constraints.filter((c) => c.askable !== undefined),
+    constraintDeltas: new Map(kb.constraints.map((c) => [c.id, Object.entries(c.weights) as [CriterionId, number][]])),
   };
   cache.set(kb, compiled);
   return compiled;

@@ -103,7 +103,7 @@ export function findFlip(compiled: CompiledKb, scene: Scene, score: SceneScore):
   const toward = changes
     .filter((c) => (winner === 'rust' ? c.score.margin < score.margin : c.score.margin > score.margin))
     .sort((a, b) => (winner === 'rust' ? a.score.margin - b.score.margin : b.score.margin - a.score.margin))
-    .slice(0, 5);
+    .slice(0, 4);
   for (let i = 0; i < toward.length; i++) {
     for (let j = i + 1; j < toward.length; j++) {
       const a = toward[i]!.change;

@@ -75,7 +75,7 @@ export function scoreScene(compiled: CompiledKb, scene: Scene): SceneScore {
   for (const { id, negated } of scene.constraints) {
     const signal = compiled.constraints.get(id);
     if (!signal) continue;
-    for (const [criterion, delta] of Object.entries(signal.weights) as [CriterionId, number][]) {
+    for (const [criterion, delta] of compiled.constraintDeltas.get(id) ?? []) {
       if (negated) {
         if (delta > 0) damped.add(criterion);
       } else if (criterion !== 'team-fit' || weights.get('team-fit')! > 0) {
