@@ -59,14 +59,17 @@ const teamSet = defineCommand({
     if (args.rust === undefined && args.go === undefined && args.priorities === undefined) {
       throw new UserError('Nothing to set', 'Use `/rustvsgo team set rust=<none|some|strong> go=<none|some|strong> priorities=<criterion,...>`.');
     }
-    const key = channelOf(ctx);
-    const current = (await ctx.services.store.teamProfiles.get(key))?.profile;
-    const profile: TeamProfile = {
-      rust: args.rust ?? current?.rust ?? 'none',
-      go: args.go ?? current?.go ?? 'none',
-      priorities: args.priorities ?? current?.priorities ?? [],
-    };
-    await ctx.services.store.teamProfiles.set(key, profile, ctx.invocation.userId, ctx.services.now());
+    // Merged inside the store's compare-and-set, so concurrent sets of different fields (any replica) all land.
+    const profile = await ctx.services.store.teamProfiles.update(
+      channelOf(ctx),
+      (current): TeamProfile => ({
+        rust: args.rust ?? current?.rust ?? 'none',
+        go: args.go ?? current?.go ?? 'none',
+        priorities: args.priorities ?? current?.priorities ?? [],
+      }),
+      ctx.invocation.userId,
+      ctx.services.now(),
+    );
     return {
       title: 'Team profile saved',
       summary: describe(profile),

@@ -50,6 +50,46 @@ export class TeamProfileRepository {
     return { profile: parsed.data, updatedBy: row.updated_by, updatedAt: new Date(Number(row.updated_at)) };
   }
 
+  /**
+   * Read-modify-write without lost updates: `merge` sees the stored profile (undefined when none) and returns the new
+   * one, which is written only if the stored row is still what `merge` saw (compare-and-set on its JSON), else
+   * merged again. Two replicas running `team set rust=...` and `team set go=...` at once thus keep both changes,
+   * with the same portable SQL on SQLite and PostgreSQL.
+   */
+  async update(key: ChannelKey, merge: (current: TeamProfile | undefined) => TeamProfile, updatedBy: string, at: Date): Promise<TeamProfile> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const row = await this.db
+        .selectFrom('team_profiles')
+        .select('profile_json')
+        .where('platform', '=', key.platform)
+        .where('workspace_id', '=', key.workspaceId)
+        .where('channel_id', '=', key.channelId)
+        .executeTakeFirst();
+      const current = row ? teamProfileSchema.safeParse(JSON.parse(row.profile_json)) : undefined;
+      const profile = teamProfileSchema.parse(merge(current?.success ? current.data : undefined));
+      const values = { profile_json: JSON.stringify(profile), updated_by: updatedBy, updated_at: at.getTime() };
+      if (!row) {
+        const inserted = await this.db
+          .insertInto('team_profiles')
+          .values({ platform: key.platform, workspace_id: key.workspaceId, channel_id: key.channelId, ...values })
+          .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'channel_id']).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return profile;
+        continue;
+      }
+      const updated = await this.db
+        .updateTable('team_profiles')
+        .set(values)
+        .where('platform', '=', key.platform)
+        .where('workspace_id', '=', key.workspaceId)
+        .where('channel_id', '=', key.channelId)
+        .where('profile_json', '=', row.profile_json)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 1) return profile;
+    }
+    throw new Error('team profile update: gave up after repeated concurrent changes');
+  }
+
   async set(key: ChannelKey, profile: TeamProfile, updatedBy: string, at: Date): Promise<void> {
     const values = {
       platform: key.platform,
