@@ -6,9 +6,9 @@
 import { fork } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
-import { Agent, createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { benchResult, type BenchResult } from './bench-result.ts';
 
 const SECRET = 'bench-signing-secret-0123456789';
@@ -41,7 +41,7 @@ export async function runSlackAckBench({ ratePerSecond = RATE_PER_SECOND, measur
   try {
     const baseline = await measure(await startTarget('baseline', sink.apiUrl), sink.url, ratePerSecond, measureMs);
     const subject = await measure(await startTarget('subject', sink.apiUrl), sink.url, ratePerSecond, measureMs);
-    const answered = sink.responses;
+    const answered = await sink.responses();
     const target = { rate: `${ratePerSecond} req/s offered for ${measureMs / 1000} s` };
     return [
       benchResult({
@@ -168,8 +168,9 @@ async function fire(url: string, sinkUrl: string, count: number, ratePerSecond: 
 }
 
 // node:http with keep-alive: a lighter client than fetch, so the load generator takes less of the CPU it shares
-// with the servers being measured.
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+// with the servers being measured. FIFO reuse keeps every pooled socket busy: with LIFO, sockets opened during a
+// slow spell sit idle past the server's 5 s keep-alive timeout and a later request can race its close (ECONNRESET).
+const agent = new Agent({ keepAlive: true, maxSockets: 256, scheduling: 'fifo' });
 
 function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -183,36 +184,47 @@ function post(url: string, body: string, headers: Record<string, string>): Promi
   });
 }
 
-/** Stands in for Slack: answers auth.test and counts what arrives at response URLs. */
-async function startSink(): Promise<{ url: string; apiUrl: string; readonly responses: number; close(): Promise<void> }> {
-  let responses = 0;
-  const server = createServer(async (req, res) => {
-    for await (const _chunk of req) void _chunk;
-    if (req.url?.startsWith('/response/')) {
+/**
+ * Stands in for Slack: answers auth.test and counts what arrives at response URLs. It runs on a worker thread, so
+ * the subject's answers do not slow this thread's measuring of acks (the baseline sends no answers).
+ */
+async function startSink(): Promise<{ url: string; apiUrl: string; responses(): Promise<number>; close(): Promise<void> }> {
+  const worker = new Worker(SINK_SOURCE, { eval: true });
+  const [first] = (await once(worker, 'message')) as [{ port: number }];
+  const url = `http://127.0.0.1:${first.port}`;
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    async responses() {
+      const answer = once(worker, 'message') as Promise<[{ responses: number }]>;
+      worker.postMessage('count');
+      return (await answer)[0].responses;
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
+
+const SINK_SOURCE = `
+const { createServer } = require('node:http');
+const { parentPort } = require('node:worker_threads');
+let responses = 0;
+const server = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    if (req.url.startsWith('/response/')) {
       responses++;
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
-    const body = req.url?.startsWith('/api/auth.test') ? { ok: true, user_id: 'U_BOT', bot_id: 'B1' } : { ok: true };
+    const body = req.url.startsWith('/api/auth.test') ? { ok: true, user_id: 'U_BOT', bot_id: 'B1' } : { ok: true };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    apiUrl: `${url}/api/`,
-    get responses() {
-      return responses;
-    },
-    close: () => closeServer(server),
-  };
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}
+});
+server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+parentPort.on('message', () => parentPort.postMessage({ responses }));
+`;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
