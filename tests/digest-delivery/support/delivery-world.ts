@@ -45,7 +45,8 @@ export const demoCollector =
   (store: Store): Collector =>
   async (now) => {
     const demo = loadDemoCollections().at(-1)!;
-    const collection = { ...demo, week: isoWeek(now), collectedAt: now.toISOString() };
+    // The recorded collection time is kept, so its releases fall inside the digest's window.
+    const collection = { ...demo, week: isoWeek(now) };
     await store.digestSnapshots.save(collection);
     return collection;
   };
@@ -56,6 +57,8 @@ export interface TestProcess {
   /** Waits a poster was told to make (rate limits), in ms. */
   waits: number[];
   collections: number;
+  /** The watchlist the last collection was asked for. */
+  collectedWatchlist?: string[];
 }
 
 export interface DeliveryWorld {
@@ -103,6 +106,7 @@ export async function createDeliveryWorld(startIso: string): Promise<DeliveryWor
         holder,
         collector: async (now, watchlist) => {
           process.collections += 1;
+          process.collectedWatchlist = watchlist.map((item) => item.id);
           return collect(now, watchlist);
         },
       });
