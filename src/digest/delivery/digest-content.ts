@@ -103,7 +103,7 @@ export function createStoredDigestContent(options: StoredDigestContentOptions): 
       if (!current) {
         return reply({
           title: 'No digest data yet',
-          summary: 'Nothing has been collected yet. The first collection runs with the first scheduled digest (or `rustvsgo digest collect`).',
+          summary: 'Nothing has been collected yet. The first collection runs with the first scheduled digest (or `rustvsgo digest collect`); `rustvsgo digest preview --demo` shows one from recorded sample data.',
           tone: 'info',
         });
       }
