@@ -83,8 +83,9 @@ export function candidateChanges(compiled: CompiledKb, scene: Scene): SceneChang
   return changes;
 }
 
-function points(n: number): number {
-  return Math.round(n);
+/** Two scores for display: whole points, or one decimal when whole points would look like a tie. */
+function pair(a: number, b: number): string {
+  return Math.round(a) === Math.round(b) ? `${a.toFixed(1)} vs ${b.toFixed(1)}` : `${Math.round(a)} vs ${Math.round(b)}`;
 }
 
 /** The smallest single change (then pair of changes) that makes the other language win, in words. */
@@ -95,7 +96,7 @@ export function findFlip(compiled: CompiledKb, scene: Scene, score: SceneScore):
   const describe = (s: SceneScore): string => {
     const w = winnerOf(s);
     const l = w === 'rust' ? 'go' : 'rust';
-    return `${LANGUAGE_NAME[w]} would win (${points(s[w])} vs ${points(s[l])})`;
+    return `${LANGUAGE_NAME[w]} would win (${pair(s[w], s[l])})`;
   };
   const first = flipping[0];
   if (first) return `${describe(first.score)} if ${first.change.condition}.`;

@@ -128,7 +128,7 @@ describe('confidence, flips and hybrids', () => {
 
   it('the flip names a change that, applied, really changes the answer', () => {
     const base = advise('Rust or Go for a game server?', undefined, kb);
-    expect(base.flip).toMatch(/would win \(\d+ vs \d+\) if /);
+    expect(base.flip).toMatch(/would win \(\d+(\.\d)? vs \d+(\.\d)?\) if /);
     const winner = base.recommendation === 'rust' ? 'Go' : 'Rust';
     expect(base.flip!.startsWith(winner)).toBe(true);
   });
