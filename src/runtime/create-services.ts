@@ -1,5 +1,6 @@
 // Builds the long-lived parts every command needs: config, logger, store, knowledge base, clock.
 import type { Logger } from 'pino';
+import { compileKb } from '../advisor/compiled-kb.ts';
 import type { Config } from '../config/env.ts';
 import type { Services } from '../core/services.ts';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.ts';
@@ -12,6 +13,8 @@ export interface ServiceOptions {
 export async function createServices(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<Services> {
   // The knowledge base first: a broken data file should stop start-up before anything is opened.
   const knowledge = loadKnowledgeBase();
+  // Compile the advisor's lexicon now, so the first question does not pay for it.
+  compileKb(knowledge);
   const store = await openStore(config.DATABASE_URL);
   return { config, logger, store, knowledge, now: options.now ?? (() => new Date()) };
 }
