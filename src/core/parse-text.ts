@@ -104,7 +104,10 @@ function parseArgs(path: string, spec: LeafCommand, text: string): ParsedText {
       raw[descriptor.name] = named[2]!;
       continue;
     }
-    while (next < positional.length && raw[positional[next]!.name] !== undefined) next++;
+    // An optional positional with choices that the token is not one of is left out, so `subscribe 16:30`
+    // fills the time and keeps the default day.
+    const fits = (d: OptionDescriptor) => d.required || !d.choices || d.choices.includes(token.toLowerCase());
+    while (next < positional.length && (raw[positional[next]!.name] !== undefined || !fits(positional[next]!))) next++;
     const target = positional[next];
     if (!target) {
       problems.push(`unexpected "${token.slice(0, 40)}"`);

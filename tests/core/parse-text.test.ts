@@ -55,6 +55,20 @@ describe('parseCommandText', () => {
     }
   });
 
+  it('given an optional positional with choices that a token does not match then the token fills the next option', () => {
+    const subscribe = defineCommand({
+      name: 'subscribe', description: 'Subscribe', examples: ['subscribe monday 09:00'], access: 'manage',
+      args: z.object({
+        day: z.enum(['monday', 'friday']).optional().describe('Day'),
+        time: z.string().regex(/^\d\d:\d\d$/).optional().describe('Time'),
+        timezone: z.string().optional().describe('Zone'),
+      }),
+      handle: noop,
+    });
+    expect(parseCommandText('subscribe 16:30 Europe/Berlin', [subscribe])).toMatchObject({ kind: 'command', args: { time: '16:30', timezone: 'Europe/Berlin' } });
+    expect(parseCommandText('subscribe Friday 16:30', [subscribe])).toMatchObject({ kind: 'command', args: { day: 'friday', time: '16:30' } });
+  });
+
   it('given a mistyped subcommand then it suggests the closest command', () => {
     expect(parseCommandText('/rustvsgo comapre safety', specs)).toEqual({ kind: 'unknown', word: 'comapre', suggestion: 'compare' });
     expect(parseCommandText('team sett rust=some', specs)).toMatchObject({ kind: 'unknown', suggestion: 'team set' });
