@@ -17,11 +17,20 @@ export function containsLivePing(text: string): boolean {
   return /<(!channel|!here|!everyone|!subteam\^[^>]*|@[A-Z0-9!&]+[^>]*)>/i.test(text) || /@(everyone|here|channel)\b/i.test(text);
 }
 
-/** Removes control characters (keeping newlines and tabs) and collapses runs of blank space. */
+/**
+ * Makes text a user typed safe to carry into a Reply: removes control characters (keeping newlines and tabs) and
+ * breaks the reply markup's link syntax, so echoing "[docs](https://elsewhere)" can never make the bot post a
+ * masked link under its own name (a bare URL stays visible as typed).
+ */
 export function cleanUserText(text: string): string {
   // CR and the C1 range go too: an echoed CR overwrites a terminal line and C1 CSI (U+009B) drives some terminals.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '').trim();
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '')
+      .replace(/\]\(/g, ']\u200B(')
+      .trim()
+  );
 }
 
 /** Shortens text to at most `max` characters, ending with an ellipsis when cut. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { reply, type ReplyInput } from '../../src/core/reply.ts';
 import { parseCommandText, MAX_INPUT_LENGTH } from '../../src/core/parse-text.ts';
 import { commands } from '../../src/commands/index.ts';
-import { discordProblems, renderedProblems, slackProblems, terminalProblems } from './support/rendered-problems.ts';
+import { discordProblems, maskedUserLinkProblems, renderAll, renderedProblems, slackProblems, terminalProblems } from './support/rendered-problems.ts';
 import { hostileInputs } from './hostile-inputs.ts';
 
 const source = (i: number) => ({ title: `Source ${i} <!channel>`, url: `https://example.com/${i}`, date: '2026-01-01' });
@@ -50,7 +50,9 @@ describe('renderers under oversized replies', () => {
       .flatMap((input) => {
         const echoed = input.text.slice(0, MAX_INPUT_LENGTH);
         return renderedProblems(reply({ title: echoed, summary: echoed, sections: [{ heading: echoed, body: echoed }], fields: [{ label: echoed || 'x', value: echoed || 'x' }], tone }))
-          .filter((p) => !p.startsWith('terminal:'))
+          // A renderer cannot tell user text from knowledge-base markup, so links here are expected: the parser's
+          // clean-up keeps user text from forming them (checked by the dispatch suites).
+          .filter((p) => !p.startsWith('terminal:') && !p.endsWith('user-typed masked link'))
           .map((p) => `${input.category}: ${p}`);
       });
     expect([...new Set(problems)]).toEqual([]);
@@ -88,6 +90,18 @@ describe('the rendering checker', () => {
     expect(problems).toEqual(
       expect.arrayContaining(['discord: live ping token', 'discord: allowed_mentions does not suppress pings', 'discord: embeds total 8002 chars']),
     );
+  });
+
+  it('given a reply that carries a masked link to the corpus domain, then both chat renderings are reported', () => {
+    const rendered = renderAll(reply({ title: 'x', summary: 'see [the docs](https://evil.example/login)' }));
+    expect(maskedUserLinkProblems(rendered)).toEqual(['slack: user-typed masked link', 'discord: user-typed masked link']);
+  });
+
+  it('given user text with link markup, then the parser clean-up keeps it from forming a link', () => {
+    const parsed = parseCommandText('lookup [the docs](https://evil.example/login)', commands);
+    expect(parsed.kind).toBe('command');
+    const topic = parsed.kind === 'command' ? String(parsed.args.topic) : '';
+    expect(maskedUserLinkProblems(renderAll(reply({ title: 'x', summary: topic })))).toEqual([]);
   });
 
   it('given terminal text with an escape sequence or a ping, then it reports each', () => {

@@ -135,6 +135,19 @@ export function discordProblems(message: DiscordMessage): string[] {
   return problems;
 }
 
+/**
+ * The corpus points every link it types at evil.example; a masked link there means a user made the bot post a link
+ * whose label hides where it goes (bare URLs stay visible, which is fine).
+ */
+export function maskedUserLinkProblems(rendered: Rendered): string[] {
+  const problems: string[] = [];
+  // Displayed text only: button values carry the command to re-run, which Slack never shows or links.
+  const slackShown = [rendered.slack.text, ...(rendered.slack.blocks as unknown as AnyBlock[]).flatMap(mrkdwnTexts)];
+  if (slackShown.some((t) => /<https?:\/\/[^|>]*evil\.example[^|>]*\|/i.test(t))) problems.push('slack: user-typed masked link');
+  if (strings(rendered.discord).some((t) => /\]\(\s*<?https?:\/\/[^)]*evil\.example/i.test(t))) problems.push('discord: user-typed masked link');
+  return problems;
+}
+
 /** Every problem of the reply on every platform, each prefixed with the platform. */
 export function renderedProblems(reply: Reply): string[] {
   let rendered: Rendered;
@@ -143,5 +156,5 @@ export function renderedProblems(reply: Reply): string[] {
   } catch (error) {
     return [`renderer threw: ${error instanceof Error ? error.message : String(error)}`];
   }
-  return [...terminalProblems(rendered.text), ...slackProblems(rendered.slack), ...discordProblems(rendered.discord)];
+  return [...terminalProblems(rendered.text), ...slackProblems(rendered.slack), ...discordProblems(rendered.discord), ...maskedUserLinkProblems(rendered)];
 }
