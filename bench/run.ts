@@ -3,7 +3,7 @@
 // reported as such in the table and makes the run exit 1: nothing is skipped silently.
 // `npm run bench -- --only startup,advisor` runs a subset and prints it without rewriting the report.
 import { existsSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult } from './bench-result.ts';
 
@@ -81,7 +81,13 @@ export function reportTable(outcomes: readonly AreaOutcome[]): string {
   return rows.join('\n');
 }
 
-export function reportMarkdown(outcomes: readonly AreaOutcome[], now = new Date()): string {
+/** 1-minute load averages before and after the run: a busy machine inflates absolute figures. */
+export interface RunContext {
+  loadBefore?: number;
+  loadAfter?: number;
+}
+
+export function reportMarkdown(outcomes: readonly AreaOutcome[], now = new Date(), context: RunContext = {}): string {
   const cpu = cpus();
   return [
     '# Benchmark report',
@@ -92,6 +98,7 @@ export function reportMarkdown(outcomes: readonly AreaOutcome[], now = new Date(
     `- run: ${now.toISOString()}`,
     `- host: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}`,
     `- time per area: ${outcomes.map((o) => `${o.area} ${o.seconds} s`).join(', ')}`,
+    ...(context.loadBefore === undefined ? [] : [`- 1-minute load average: ${context.loadBefore.toFixed(1)} before, ${context.loadAfter?.toFixed(1) ?? '?'} after (${cpu.length} CPUs; above ${cpu.length} means other work competed with the benchmarks)`]),
     '',
     reportTable(outcomes),
     '',
@@ -110,6 +117,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const outcomes: AreaOutcome[] = [];
+  const loadBefore = loadavg()[0];
   for (const m of selected) {
     console.error(`bench: ${m.area} (${m.about}) ...`);
     const outcome = await runArea(m);
@@ -118,7 +126,7 @@ async function main(): Promise<void> {
   }
   console.log(reportTable(outcomes));
   if (!only) {
-    writeFileSync(`${ROOT}/bench/REPORT.md`, reportMarkdown(outcomes));
+    writeFileSync(`${ROOT}/bench/REPORT.md`, reportMarkdown(outcomes, new Date(), { loadBefore, loadAfter: loadavg()[0] }));
     console.error('bench: wrote bench/REPORT.md');
   }
   const bad = outcomes.filter((o) => o.status !== 'ok');
