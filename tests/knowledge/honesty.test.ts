@@ -7,6 +7,7 @@ import { CRITERION_IDS } from '../../src/knowledge/criterion.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { allSources } from '../../src/commands/sources.ts';
 import { readCases } from '../../scripts/evaluate-advisor.ts';
+import { generateQuestions } from '../../bench/advisor.ts';
 
 const kb = loadKnowledgeBase();
 
@@ -107,6 +108,7 @@ describe('wrong claims (facts.md Part B)', () => {
       'Rust or Go for a low-latency trading engine with GC concerns?',
       'Is Tokio or goroutines better for a websocket server?',
       'Rust or Go for a web API with a popular framework?',
+      ...generateQuestions(kb, 150, 99),
     ];
     for (const q of questions) {
       const text = JSON.stringify(advise(q, undefined, kb));
