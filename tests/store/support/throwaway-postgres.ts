@@ -89,10 +89,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Where clusters live: as root, /tmp, because the postgres account may not reach into root's own TMPDIR. */
+function clusterBase(account: { uid: number; gid: number } | undefined): string {
+  return account ? '/tmp' : tmpdir();
+}
+
 /** Stops and removes clusters left behind by test runs that were killed before their teardown. */
 function removeAbandonedClusters(bin: string, account: { uid: number; gid: number } | undefined): void {
-  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(CLUSTER_PREFIX))) {
-    const dir = join(tmpdir(), name);
+  const base = clusterBase(account);
+  for (const name of readdirSync(base).filter((n) => n.startsWith(CLUSTER_PREFIX))) {
+    const dir = join(base, name);
     let owner: number;
     try {
       owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8'));
@@ -113,7 +119,7 @@ function removeAbandonedClusters(bin: string, account: { uid: number; gid: numbe
 async function startThrowawayCluster(bin: string): Promise<PostgresServer> {
   const account = serverAccount();
   removeAbandonedClusters(bin, account);
-  const dir = mkdtempSync(join(tmpdir(), CLUSTER_PREFIX));
+  const dir = mkdtempSync(join(clusterBase(account), CLUSTER_PREFIX));
   writeFileSync(join(dir, OWNER_FILE), String(process.pid));
   const data = join(dir, 'data');
   if (account) chownSync(dir, account.uid, account.gid);
