@@ -104,9 +104,10 @@ function parseArgs(path: string, spec: LeafCommand, text: string): ParsedText {
       raw[descriptor.name] = named[2]!;
       continue;
     }
-    // An optional positional with choices that the token is not one of is left out, so `subscribe 16:30`
-    // fills the time and keeps the default day.
-    const fits = (d: OptionDescriptor) => d.required || !d.choices || d.choices.includes(token.toLowerCase());
+    // An optional positional with choices that the token is not one of (nor a near miss of one, which is
+    // better reported as a typo) is left out, so `subscribe 16:30` fills the time and keeps the default day.
+    const fits = (d: OptionDescriptor) =>
+      d.required || !d.choices || d.choices.includes(token.toLowerCase()) || closest(token, d.choices) !== undefined;
     while (next < positional.length && (raw[positional[next]!.name] !== undefined || !fits(positional[next]!))) next++;
     const target = positional[next];
     if (!target) {

@@ -67,6 +67,7 @@ describe('parseCommandText', () => {
     });
     expect(parseCommandText('subscribe 16:30 Europe/Berlin', [subscribe])).toMatchObject({ kind: 'command', args: { time: '16:30', timezone: 'Europe/Berlin' } });
     expect(parseCommandText('subscribe Friday 16:30', [subscribe])).toMatchObject({ kind: 'command', args: { day: 'friday', time: '16:30' } });
+    expect(parseCommandText('subscribe frieday 16:30', [subscribe])).toMatchObject({ kind: 'invalid', problems: ['`day` must be one of: monday, friday'] });
   });
 
   it('given a mistyped subcommand then it suggests the closest command', () => {
