@@ -86,7 +86,7 @@ export async function runAdvisorBench(): Promise<BenchResult[]> {
 
   // Load time: parse + validate + cross-check + compile the lexicon; baseline = just reading the same files.
   let start = performance.now();
-  compileKb(loadKnowledgeBase(DEFAULT_DATA_DIR, { parseCache: false }));
+  compileKb(loadKnowledgeBase(DEFAULT_DATA_DIR));
   const coldLoad = performance.now() - start;
   const loadTimes: number[] = [];
   const readTimes: number[] = [];

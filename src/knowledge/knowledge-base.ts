@@ -8,7 +8,7 @@ import { constraintsFileSchema, type ConstraintSignal } from './constraint-signa
 import { CRITERION_IDS, criteriaFileSchema, type Criterion } from './criterion.ts';
 import { factsFileSchema, type Fact } from './fact.ts';
 import { kbMetaSchema, type KbMeta } from './kb-meta.ts';
-import { KnowledgeFileError, loadDataFile, type LoadOptions } from './load-data-file.ts';
+import { KnowledgeFileError, loadDataFile } from './load-data-file.ts';
 import { workloadsFileSchema, type WorkloadProfile } from './workload-profile.ts';
 
 export interface KnowledgeBase {
@@ -26,14 +26,14 @@ export interface KnowledgeBase {
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 
-export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR, options: LoadOptions = {}): KnowledgeBase {
-  const meta = loadDataFile(join(dir, 'meta.yaml'), kbMetaSchema, options);
-  const criteria = loadDataFile(join(dir, 'criteria.yaml'), criteriaFileSchema, options);
-  const assessments = loadDataFile(join(dir, 'assessments.yaml'), assessmentsFileSchema, options);
-  const workloads = loadDataFile(join(dir, 'workloads.yaml'), workloadsFileSchema, options);
-  const constraints = loadDataFile(join(dir, 'constraints.yaml'), constraintsFileSchema, options);
+export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR): KnowledgeBase {
+  const meta = loadDataFile(join(dir, 'meta.yaml'), kbMetaSchema);
+  const criteria = loadDataFile(join(dir, 'criteria.yaml'), criteriaFileSchema);
+  const assessments = loadDataFile(join(dir, 'assessments.yaml'), assessmentsFileSchema);
+  const workloads = loadDataFile(join(dir, 'workloads.yaml'), workloadsFileSchema);
+  const constraints = loadDataFile(join(dir, 'constraints.yaml'), constraintsFileSchema);
   const factsPath = join(dir, 'facts.yaml');
-  const facts = existsSync(factsPath) ? loadDataFile(factsPath, factsFileSchema, options).facts : [];
+  const facts = existsSync(factsPath) ? loadDataFile(factsPath, factsFileSchema).facts : [];
   const kb: KnowledgeBase = {
     version: meta.version,
     reviewed: meta.last_reviewed,

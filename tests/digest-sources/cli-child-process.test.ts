@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { dump as stringify } from 'js-yaml';
 import { digestSchema } from '../../src/digest/digest.ts';
 import { cleanEnv, projectRoot, spawnEntry } from '../helpers/run-entry.ts';
 import { startFakeSourceServer, type FakeSourceServer } from './support/fake-source-server.ts';

@@ -1,7 +1,7 @@
 // Test helper: the shipped facts file, parsed and validated the way the loader does it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { factsFileSchema, type Fact } from '../../src/knowledge/fact.ts';
 
 export const factsPath = fileURLToPath(new URL('../../src/knowledge/data/facts.yaml', import.meta.url));

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { dump as stringify } from 'js-yaml';
 import { factsFileSchema } from '../../src/knowledge/fact.ts';
 import { loadDataFile } from '../../src/knowledge/load-data-file.ts';
 import { rawFactsFile, shippedFacts } from './facts-data.ts';

@@ -2,7 +2,7 @@
 // the listeners handle, interactivity for the buttons, and Slack's manifest limits.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { z } from 'zod';
 import { SLASH_COMMAND } from '../../src/adapters/slack/listeners.ts';
 import { SLACK_BOT_EVENTS, SLACK_BOT_SCOPES } from '../../src/adapters/slack/scopes.ts';
