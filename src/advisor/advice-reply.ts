@@ -26,13 +26,15 @@ export function adviceTitle(advice: Advice): string {
 export function adviceReply(advice: Advice): ReplyInput {
   const sections: { heading?: string; body: string }[] = [];
   const safe = (text: string): string => neutralizeMentions(truncate(text, 300));
-  sections.push({ heading: 'Question', body: safe(advice.question) });
-  if (advice.hybrid) {
-    sections.push({ heading: 'Split', body: `• **Rust**: ${safe(advice.hybrid.rust)}\n• **Go**: ${safe(advice.hybrid.go)}` });
-  }
+  // The decisive reasons come first: a thread mention shows only the first section (condenseReply), and
+  // the user has just typed the question, so echoing it back would crowd out the why.
+  const split = advice.hybrid ? `• **Rust**: ${safe(advice.hybrid.rust)}\n• **Go**: ${safe(advice.hybrid.go)}` : undefined;
   if (advice.reasons.length > 0) {
     // Hybrid reasons start with "For <component>: " taken from the question; neutralise them like any echo.
-    sections.push({ heading: 'Why', body: advice.reasons.map((r) => neutralizeMentions(reasonLine(r))).join('\n') });
+    const reasons = advice.reasons.map((r) => neutralizeMentions(reasonLine(r))).join('\n');
+    sections.push({ heading: 'Why', body: split ? `${split}\n${reasons}` : reasons });
+  } else if (split) {
+    sections.push({ heading: 'Split', body: split });
   }
   if (advice.tradeoff) sections.push({ heading: `Trade-off (the case for ${LANGUAGE_NAME[advice.tradeoff.favours]})`, body: neutralizeMentions(reasonLine(advice.tradeoff)) });
   if (advice.flip) sections.push({ heading: 'What would flip it', body: neutralizeMentions(advice.flip) });

@@ -30,9 +30,11 @@ export function renderText(reply: Reply, { color }: TextRenderOptions): string {
   if (reply.fields.length > 0) {
     out.push('', ...reply.fields.map((f) => `${paint(ANSI.bold, inline(f.label))}: ${inline(f.value)}`));
   }
-  if (reply.sources.length > 0) {
+  // A heading only over sources that can be printed: a blank entry must not leave "Sources" standing alone.
+  const sources = reply.sources.filter((s) => s.title.trim() !== '' && s.url.trim() !== '');
+  if (sources.length > 0) {
     out.push('', paint(ANSI.bold, 'Sources'));
-    reply.sources.forEach((s, i) => out.push(`  [${i + 1}] ${s.title} (${s.date}) ${s.url}`));
+    sources.forEach((s, i) => out.push(`  [${i + 1}] ${s.title} (${s.date}) ${s.url}`));
   }
   if (reply.footer) out.push('', paint(ANSI.dim, inline(reply.footer)));
   return out.join('\n');
