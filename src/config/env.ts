@@ -28,7 +28,7 @@ export const envSchema = z.object({
   SLACK_CLIENT_SECRET: optionalSecret,
   SLACK_STATE_SECRET: optionalSecret,
   SLACK_API_URL: url.default('https://slack.com/api/'),
-  SETTINGS_ACCESS: z.enum(['everyone', 'admins', 'listed']).default('everyone'),
+  SETTINGS_ACCESS: z.enum(['everyone', 'admins', 'listed']).default('admins'),
   SETTINGS_USER_IDS: z
     .string()
     .default('')

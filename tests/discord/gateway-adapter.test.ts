@@ -89,7 +89,8 @@ describe('slash commands', () => {
     const interaction = construct<ChatInputCommandInteraction>(
       ChatInputCommandInteraction,
       client,
-      rawInteraction({ type: 2, data: commandData('team set', { rust: 'strong', go: 'none' }), permissions: '0' }),
+      // Manage Channels (1 << 4): settings changes need it by default.
+      rawInteraction({ type: 2, data: commandData('team set', { rust: 'strong', go: 'none' }), permissions: String(1 << 4) }),
     );
     await gateway.handleInteraction(interaction);
     expect((api.requests[1]!.body as Json).embeds[0].title).toBe('Team set: rust strong, go none');

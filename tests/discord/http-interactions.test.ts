@@ -122,7 +122,7 @@ describe('application commands', () => {
   });
 
   it('offers no Share button on a settings change', async () => {
-    await post(rawInteraction({ type: 2, data: commandData('team set', { rust: 'some', go: 'strong' }) }));
+    await post(rawInteraction({ type: 2, data: commandData('team set', { rust: 'some', go: 'strong' }), permissions: String(1 << 4) }));
     await endpoint.idle();
     const body = api.requests[0]!.body as Json;
     expect(body.embeds[0].title).toBe('Team set: rust some, go strong');
