@@ -1,17 +1,21 @@
 // The database's tables as Kysely sees them. Each area declares its tables next to its repository and
 // adds them here. Timestamps are integer epoch milliseconds and structured values are JSON text, so the same
 // SQL runs on SQLite and PostgreSQL.
-import type { TeamProfileTables } from './team-profiles.ts';
-import type { SlackInstallationTables } from './slack-installations.ts';
-import type { SourceValidatorTables } from './source-validators.ts';
+import type { DigestLedgerTables } from './digest-ledger.ts';
 import type { DigestSnapshotTables } from './digest-snapshots.ts';
+import type { DigestSubscriptionTables } from './digest-subscriptions.ts';
 import type { DiscordActionTables } from './discord-actions.ts';
 import type { RateLimitTables } from './rate-limits.ts';
-import type { DigestSubscriptionTables } from './digest-subscriptions.ts';
-import type { DigestLedgerTables } from './digest-ledger.ts';
-import type { LeaseTables } from './leases.ts';
+import type { SlackInstallationTables } from './slack-installations.ts';
+import type { SourceValidatorTables } from './source-validators.ts';
+import type { TeamProfileTables } from './team-profiles.ts';
 
-export interface DatabaseSchema extends TeamProfileTables, SlackInstallationTables, SourceValidatorTables, DigestSnapshotTables, DiscordActionTables, RateLimitTables,
+export interface DatabaseSchema
+  extends TeamProfileTables,
+    SlackInstallationTables,
+    SourceValidatorTables,
+    DigestSnapshotTables,
+    DiscordActionTables,
+    RateLimitTables,
     DigestSubscriptionTables,
-    DigestLedgerTables,
-    LeaseTables {}
+    DigestLedgerTables {}

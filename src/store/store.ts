@@ -9,7 +9,6 @@ import { DigestSnapshotRepository } from './digest-snapshots.ts';
 import { DiscordActionRepository } from './discord-actions.ts';
 import { DigestSubscriptionRepository } from './digest-subscriptions.ts';
 import { DigestLedgerRepository } from './digest-ledger.ts';
-import { LeaseRepository } from './leases.ts';
 
 export interface Store {
   readonly kind: Database['kind'];
@@ -22,7 +21,6 @@ export interface Store {
   readonly discordActions: DiscordActionRepository;
   readonly digestSubscriptions: DigestSubscriptionRepository;
   readonly digestLedger: DigestLedgerRepository;
-  readonly leases: LeaseRepository;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -41,7 +39,6 @@ export function createStore(database: Database): Store {
     discordActions: new DiscordActionRepository(db),
     digestSubscriptions: new DigestSubscriptionRepository(db),
     digestLedger: new DigestLedgerRepository(db),
-    leases: new LeaseRepository(db),
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();
     },

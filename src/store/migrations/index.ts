@@ -1,12 +1,12 @@
 // The versioned migrations, applied in name order at start-up. Never edit a migration that has shipped:
-// add a new one.
+// add a new one. (0006, a leases table, was withdrawn before release: the delivery ledger's own claims
+// coordinate replicas.)
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_team_profiles.ts';
 import * as m0002 from './0002_slack_installations.ts';
 import * as m0003 from './0003_digest_sources.ts';
 import * as m0004 from './0004_discord_actions.ts';
 import * as m0005 from './0005_digest_delivery.ts';
-import * as m0006 from './0006_leases.ts';
 import * as m0007 from './0007_rate_limits.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -15,6 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0003_digest_sources': m0003,
   '0004_discord_actions': m0004,
   '0005_digest_delivery': m0005,
-  '0006_leases': m0006,
   '0007_rate_limits': m0007,
 };
