@@ -1,0 +1,61 @@
+// The `rustvsgo` command line through a real child process, as `npm run --silent rustvsgo -- ...` runs it:
+// stdout carries only the result.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, runEntrySync } from '../helpers/run-entry.ts';
+
+function cli(args: string[]) {
+  const cwd = mkdtempSync(join(tmpdir(), 'rustvsgo-cli-'));
+  return { cwd, result: runEntrySync('src/cli/main.ts', args, { cwd, env: cleanEnv() }) };
+}
+
+describe('rustvsgo CLI', () => {
+  it('ask --json prints exactly one JSON object with the answer contract', () => {
+    const { result } = cli(['ask', '--json', 'Rust or Go for an edge gateway?']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(answer).toMatchObject({ question: 'Rust or Go for an edge gateway?' });
+    expect(['rust', 'go', 'hybrid']).toContain(answer.recommendation);
+    expect(answer.confidence).toBeGreaterThanOrEqual(0);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
+    expect(answer.scores).toEqual({ rust: expect.any(Number), go: expect.any(Number) });
+    expect((answer.reasons as unknown[]).length).toBeGreaterThan(0);
+    expect(answer.kb_version).toEqual(expect.any(String));
+  });
+
+  it('ask --json --batch prints one JSON line per case, with its id, and flags a broken line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rustvsgo-batch-'));
+    const file = join(dir, 'cases.jsonl');
+    writeFileSync(file, ['{"id":"a","question":"Rust or Go for a CLI tool?"}', 'not json', '{"id":7,"question":"Go or Rust for a Kubernetes operator?"}', ''].join('\n'));
+    const { result } = cli(['ask', '--json', '--batch', file]);
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.id)).toEqual(['a', null, 7]);
+    expect(lines[0]!.recommendation).toEqual(expect.any(String));
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.any(String) });
+    expect(result.status).toBe(1);
+  });
+
+  it('lookup prints sourced facts as text', () => {
+    const { result } = cli(['lookup', 'gc pauses']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/https:\/\//);
+  });
+
+  it('help prints usage and an unknown command exits 2 with usage on stderr', () => {
+    expect(cli(['help']).result.stdout).toContain('rustvsgo ask');
+    const { result } = cli(['frobnicate']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown command "frobnicate"');
+    expect(result.stdout).toBe('');
+  });
+
+  it('ask without a question says what to do and exits 2', () => {
+    const { result } = cli(['ask', '--json']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('give a question');
+  });
+});
