@@ -24,6 +24,9 @@ const SHAPE_HYBRID_MARGIN = 20;
 const COMPONENT_MARGIN = 1.5;
 /** The workload profile of a hot data path (workloads.yaml). */
 const DATA_PLANE = 'data-plane';
+/** The two planes a two-part workload (a service mesh) splits into (workloads.yaml). */
+const CONTROL_PLANE = 'control-plane';
+const MESH_DATA_PLANE = 'mesh-data-plane';
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
@@ -123,11 +126,15 @@ function prefersOneLanguage(compiled: CompiledKb, u: Understanding): boolean {
 
 function hybridFromShape(compiled: CompiledKb, u: Understanding, score: SceneScore, team: TeamSkills): HybridPlan | undefined {
   if (Math.abs(score.margin) >= SHAPE_HYBRID_MARGIN || prefersOneLanguage(compiled, u)) return undefined;
-  const shaped = u.signals
-    .filter((s) => !s.negated)
-    .map((s) => compiled.workloads.get(s.id)?.hybrid ?? compiled.constraints.get(s.id)?.hybrid)
-    .find((h) => h !== undefined);
+  const live = u.signals.filter((s) => !s.negated);
+  const shapedByWorkload = live.map((s) => compiled.workloads.get(s.id)?.hybrid).find((h) => h !== undefined);
+  const shaped = shapedByWorkload ?? live.map((s) => compiled.constraints.get(s.id)?.hybrid).find((h) => h !== undefined);
   if (!shaped) return undefined;
+  // "The control plane of a service mesh" asks about one plane of a two-part system: answer for that plane.
+  const names = (id: string): boolean => live.some((s) => s.id === id);
+  const namesControlPlane = names(CONTROL_PLANE);
+  const namesDataPlane = names(DATA_PLANE) || names(MESH_DATA_PLANE);
+  if (shapedByWorkload && namesControlPlane !== namesDataPlane) return undefined;
   return {
     split: shaped,
     reasons: interleave(reasonsFor(score, 'rust', team, 3, `For ${shaped.rust}: `), reasonsFor(score, 'go', team, 3, `For ${shaped.go}: `)),

@@ -149,8 +149,10 @@ export function matchPhrases(lexicon: Lexicon, stream: TokenStream): PhraseMatch
     const positions = bestWindow(phrase.tokens, positionsOf, stream);
     if (positions) found.push({ phrase, positions });
   }
-  // Longest first; ties keep the earlier match.
-  found.sort((a, b) => b.phrase.tokens.length - a.phrase.tokens.length || a.positions[0]! - b.positions[0]!);
+  // Longest first; among equals the tighter span (words side by side beat words gathered across the window:
+  // "iterate fast" over "need ... fast"), then the earlier match.
+  const span = (positions: number[]): number => Math.max(...positions) - Math.min(...positions);
+  found.sort((a, b) => b.phrase.tokens.length - a.phrase.tokens.length || span(a.positions) - span(b.positions) || a.positions[0]! - b.positions[0]!);
   const taken = new Map<SignalGroup, Set<number>>();
   const out: PhraseMatch[] = [];
   const seen = new Set<string>();
