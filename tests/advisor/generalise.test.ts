@@ -35,6 +35,18 @@ describe('matching', () => {
   });
 });
 
+describe('words that name a dependency or another sense', () => {
+  it('given a database the service only talks to then no database engine is read', () => {
+    expect(ids('a thin billing api in front of the database')).not.toContain('database-engine');
+    expect(ids('we are building a new database for time series')).toContain('database-engine');
+  });
+
+  it('given a video streaming site or a plugin system then neither stream processing nor a Wasm host is read', () => {
+    expect(ids('backend for a video streaming site with many viewers')).not.toContain('stream-processor');
+    expect(ids('a wiki server with a plugin system')).not.toContain('wasm-host');
+  });
+});
+
 describe('hybrids', () => {
   it('given only the control plane of a service mesh then one language answers, not a split', () => {
     const advice = advise("Which language for our service mesh's control plane: it watches the Kubernetes API and pushes config out to every Envoy proxy in the cluster.", undefined, kb);
