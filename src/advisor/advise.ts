@@ -27,6 +27,9 @@ const DATA_PLANE = 'data-plane';
 /** The two planes a two-part workload (a service mesh) splits into (workloads.yaml). */
 const CONTROL_PLANE = 'control-plane';
 const MESH_DATA_PLANE = 'mesh-data-plane';
+/** A library linked into other programs (workloads.yaml) and one core shared across them (constraints.yaml). */
+const NATIVE_EXTENSION = 'native-extension';
+const SHARED_CORE = 'shared-core';
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
@@ -135,6 +138,8 @@ function hybridFromShape(compiled: CompiledKb, u: Understanding, score: SceneSco
   const namesControlPlane = names(CONTROL_PLANE);
   const namesDataPlane = names(DATA_PLANE) || names(MESH_DATA_PLANE);
   if (shapedByWorkload && namesControlPlane !== namesDataPlane) return undefined;
+  // One library embedded in many services is one implementation, not a fleet to split between languages.
+  if (!shapedByWorkload && (names(NATIVE_EXTENSION) || names(SHARED_CORE))) return undefined;
   return {
     split: shaped,
     reasons: interleave(reasonsFor(score, 'rust', team, 3, `For ${shaped.rust}: `), reasonsFor(score, 'go', team, 3, `For ${shaped.go}: `)),

@@ -29,6 +29,11 @@ describe('matching', () => {
     expect(ids('each read waits for the slowest replica')).toContain('fan-out');
   });
 
+  it('given one library embedded across many services then it is not split like a fleet of services', () => {
+    const advice = advise('Rust or Go for a rate-limit library that is embeddable in many services written in many languages?', undefined, kb);
+    expect(advice.recommendation).not.toBe('hybrid');
+  });
+
   it('given a coordination store or a desktop sync engine then a workload is recognised', () => {
     expect(ids('a leader election and config store for our cluster')).toContain('coordination-service');
     expect(ids('the sync engine inside our desktop client')).toContain('client-engine');
