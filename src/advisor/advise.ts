@@ -30,6 +30,8 @@ const MESH_DATA_PLANE = 'mesh-data-plane';
 /** A library linked into other programs (workloads.yaml) and one core shared across them (constraints.yaml). */
 const NATIVE_EXTENSION = 'native-extension';
 const SHARED_CORE = 'shared-core';
+/** Signals that some of a fleet's services sit on a hot path (workloads.yaml / constraints.yaml). */
+const HOT_SIGNALS = ['data-plane', 'performance-critical', 'cpu-bound', 'latency-strict'];
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
@@ -128,13 +130,17 @@ function prefersOneLanguage(compiled: CompiledKb, u: Understanding): boolean {
 }
 
 function hybridFromShape(compiled: CompiledKb, u: Understanding, score: SceneScore, team: TeamSkills): HybridPlan | undefined {
-  if (Math.abs(score.margin) >= SHAPE_HYBRID_MARGIN || prefersOneLanguage(compiled, u)) return undefined;
+  if (prefersOneLanguage(compiled, u)) return undefined;
   const live = u.signals.filter((s) => !s.negated);
   const shapedByWorkload = live.map((s) => compiled.workloads.get(s.id)?.hybrid).find((h) => h !== undefined);
   const shaped = shapedByWorkload ?? live.map((s) => compiled.constraints.get(s.id)?.hybrid).find((h) => h !== undefined);
   if (!shaped) return undefined;
-  // "The control plane of a service mesh" asks about one plane of a two-part system: answer for that plane.
   const names = (id: string): boolean => live.some((s) => s.id === id);
+  // A fleet that says some of its services are hot is split along exactly that line, however the blend of
+  // the whole question scores; otherwise a lopsided blend means one language fits the whole.
+  const fleetWithHotPart = !shapedByWorkload && HOT_SIGNALS.some(names);
+  if (Math.abs(score.margin) >= SHAPE_HYBRID_MARGIN && !fleetWithHotPart) return undefined;
+  // "The control plane of a service mesh" asks about one plane of a two-part system: answer for that plane.
   const namesControlPlane = names(CONTROL_PLANE);
   const namesDataPlane = names(DATA_PLANE) || names(MESH_DATA_PLANE);
   if (shapedByWorkload && namesControlPlane !== namesDataPlane) return undefined;

@@ -29,6 +29,11 @@ describe('matching', () => {
     expect(ids('each read waits for the slowest replica')).toContain('fan-out');
   });
 
+  it('given a fleet of mostly CRUD services with a few hot ones then the fleet is split', () => {
+    const advice = advise('We have thousands of internal microservices, mostly plain CRUD, but a few of them are performance critical. Which language should our platform standardize on?', undefined, kb);
+    expect(advice.recommendation).toBe('hybrid');
+  });
+
   it('given one library embedded across many services then it is not split like a fleet of services', () => {
     const advice = advise('Rust or Go for a rate-limit library that is embeddable in many services written in many languages?', undefined, kb);
     expect(advice.recommendation).not.toBe('hybrid');
