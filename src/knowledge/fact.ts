@@ -1,21 +1,8 @@
 // One lookup fact of the knowledge base (src/knowledge/data/facts.yaml) and the file that holds them.
 import { z } from 'zod';
+import { criterionIdSchema } from './criterion.ts';
 import { sourceSchema } from './source.ts';
 
-export const criterionIdSchema = z.enum([
-  'tail-latency',
-  'performance',
-  'memory-efficiency',
-  'safety',
-  'concurrency',
-  'productivity',
-  'build-speed',
-  'deployment',
-  'ecosystem',
-  'interop',
-  'team-fit',
-]);
-export type CriterionId = z.infer<typeof criterionIdSchema>;
 
 export const factSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id'),

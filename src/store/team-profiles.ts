@@ -1,7 +1,7 @@
 // Persisted team profiles, one per channel.
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { criterionIdSchema } from '../knowledge/fact.ts';
+import { criterionIdSchema } from '../knowledge/criterion.ts';
 import type { ChannelKey } from './channel-key.ts';
 import type { DatabaseSchema } from './schema.ts';
 
