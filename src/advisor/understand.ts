@@ -78,6 +78,16 @@ export function understandQuestion(compiled: CompiledKb, question: string): Unde
     const sup = compiled.constraints.get(s.id)?.superseded_by ?? [];
     if (sup.some((other) => byId.has(other) && !byId.get(other)!.negated)) byId.delete(s.id);
   }
+  // A workload that means something else next to another ("sidecar" in a service-mesh question is its proxy).
+  for (const s of [...byId.values()]) {
+    const readsAs = compiled.workloads.get(s.id)?.reads_as_with ?? {};
+    const target = Object.entries(readsAs).find(([named]) => byId.has(named) && !byId.get(named)!.negated)?.[1];
+    const profile = target ? compiled.workloads.get(target) : undefined;
+    if (!target || !profile) continue;
+    byId.delete(s.id);
+    if (!byId.has(target)) byId.set(target, { ...s, id: target, label: profile.name });
+    offsets.set(target, [...(offsets.get(target) ?? []), ...(offsets.get(s.id) ?? [])]);
+  }
   // A catch-all workload ("a service") only counts when nothing more specific was named.
   if ([...byId.values()].some((s) => s.kind === 'workload' && !compiled.workloads.get(s.id)?.generic)) {
     for (const s of [...byId.values()]) if (compiled.workloads.get(s.id)?.generic) byId.delete(s.id);

@@ -124,4 +124,12 @@ export function checkCrossReferences(kb: KnowledgeBase): void {
       if (!seen.has(ref)) throw new KnowledgeFileError('constraints.yaml', entryName(c.id, index), `superseded_by.${refIndex}`, `unknown signal "${ref}"`);
     }
   }
+  const workloadIds = new Set(kb.workloads.map((w) => w.id));
+  for (const [index, w] of kb.workloads.entries()) {
+    for (const [named, readsAs] of Object.entries(w.reads_as_with)) {
+      for (const ref of [named, readsAs]) {
+        if (!workloadIds.has(ref)) throw new KnowledgeFileError('workloads.yaml', entryName(w.id, index), `reads_as_with.${named}`, `unknown workload "${ref}"`);
+      }
+    }
+  }
 }

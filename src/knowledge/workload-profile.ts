@@ -29,6 +29,11 @@ export const workloadProfileSchema = z.object({
   generic: z.boolean().default(false),
   /** A workload that is itself two components pulling apart (e.g. a whole service mesh). */
   hybrid: hybridSplitSchema.optional(),
+  /**
+   * Read as another workload when the question also names a given one: { <named workload>: <read as> }.
+   * A sidecar in a question about a service mesh is the mesh's proxy, elsewhere an app-facing helper.
+   */
+  reads_as_with: z.record(kebabId, kebabId).default({}),
   /** What real teams chose for this workload, with sources (shown by `compare`/`sources`, keeps weights honest). */
   precedents: z.array(z.object({ text: z.string().min(10), sources: z.array(sourceSchema).min(1) })).default([]),
 });

@@ -1,0 +1,33 @@
+// Generalisation, round 2: a sidecar is a deployment shape (a mesh proxy only in a mesh), native addons for
+// Node/Python are interop, and a RAM-poor host is a memory budget.
+import { describe, expect, it } from 'vitest';
+import { compileKb } from '../../src/advisor/compiled-kb.ts';
+import { understandQuestion } from '../../src/advisor/understand.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+
+const compiled = compileKb(loadKnowledgeBase());
+const ids = (q: string): string[] => understandQuestion(compiled, q).signals.filter((s) => !s.negated).map((s) => s.id);
+
+describe('sidecars', () => {
+  it('given a sidecar outside a mesh then it is an application sidecar, not a mesh proxy', () => {
+    const read = ids('we need a sidecar that serves config and secrets to the app over http');
+    expect(read).toContain('app-sidecar');
+    expect(read).not.toContain('mesh-data-plane');
+  });
+
+  it('given a sidecar in a service-mesh question then it is the mesh data plane', () => {
+    const read = ids('a service mesh with a sidecar in every pod');
+    expect(read).toContain('mesh-data-plane');
+    expect(read).not.toContain('app-sidecar');
+  });
+});
+
+describe('interop and budgets', () => {
+  it('given a tool shipped as a native addon to Node then interop is read', () => {
+    expect(ids('a bundler shipped to node users as a native addon')).toContain('native-extension');
+  });
+
+  it('given old hardware with little RAM then memory is tight', () => {
+    expect(ids('it must run on old hardware with little ram')).toContain('memory-tight');
+  });
+});
