@@ -1,11 +1,13 @@
 // Generalisation, round 2: a sidecar is a deployment shape (a mesh proxy only in a mesh), native addons for
 // Node/Python are interop, and a RAM-poor host is a memory budget.
 import { describe, expect, it } from 'vitest';
+import { advise } from '../../src/advisor/advise.ts';
 import { compileKb } from '../../src/advisor/compiled-kb.ts';
 import { understandQuestion } from '../../src/advisor/understand.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 
-const compiled = compileKb(loadKnowledgeBase());
+const kb = loadKnowledgeBase();
+const compiled = compileKb(kb);
 const ids = (q: string): string[] => understandQuestion(compiled, q).signals.filter((s) => !s.negated).map((s) => s.id);
 
 describe('sidecars', () => {
@@ -29,5 +31,22 @@ describe('interop and budgets', () => {
 
   it('given old hardware with little RAM then memory is tight', () => {
     expect(ids('it must run on old hardware with little ram')).toContain('memory-tight');
+  });
+});
+
+describe('tools shipped into the Python ecosystem', () => {
+  it('given a Python tool distributed through pip then the Python packaging path is weighed', () => {
+    expect(ids('a python formatter that users install via pip')).toContain('python-tooling');
+    const advice = advise('a python package installer that must be much faster than pip. rust or go?', undefined, kb);
+    expect(advice.recommendation).toBe('rust');
+    expect(advice.reasons.some((r) => r.criterion === 'ecosystem' && r.sources.some((s) => s.url.includes('maturin')))).toBe(true);
+  });
+
+  it('given a JavaScript bundler shipped as one binary then the Python signal stays out (esbuild is Go)', () => {
+    expect(ids('a very fast javascript bundler cli shipped as one native binary through npm')).not.toContain('python-tooling');
+  });
+
+  it('given SIMD then the work is CPU-bound', () => {
+    expect(ids('scan huge files with simd regex')).toContain('cpu-bound');
   });
 });
