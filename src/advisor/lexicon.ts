@@ -150,9 +150,17 @@ export function matchPhrases(lexicon: Lexicon, stream: TokenStream): PhraseMatch
     if (positions) found.push({ phrase, positions });
   }
   // Longest first; among equals the tighter span (words side by side beat words gathered across the window:
-  // "iterate fast" over "need ... fast"), then the earlier match.
+  // "iterate fast" over "need ... fast"), then the tighter span counting stop words (in "small and memory safe",
+  // "memory safe" is written side by side, "small memory" only once "and" is dropped), then the earlier match.
   const span = (positions: number[]): number => Math.max(...positions) - Math.min(...positions);
-  found.sort((a, b) => b.phrase.tokens.length - a.phrase.tokens.length || span(a.positions) - span(b.positions) || a.positions[0]! - b.positions[0]!);
+  const wordSpan = (positions: number[]): number => span(positions.map((p) => stream.wordIndex[p] ?? p));
+  found.sort(
+    (a, b) =>
+      b.phrase.tokens.length - a.phrase.tokens.length ||
+      span(a.positions) - span(b.positions) ||
+      wordSpan(a.positions) - wordSpan(b.positions) ||
+      a.positions[0]! - b.positions[0]!,
+  );
   const taken = new Map<SignalGroup, Set<number>>();
   const out: PhraseMatch[] = [];
   const seen = new Set<string>();

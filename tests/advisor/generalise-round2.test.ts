@@ -50,3 +50,10 @@ describe('tools shipped into the Python ecosystem', () => {
     expect(ids('scan huge files with simd regex')).toContain('cpu-bound');
   });
 });
+
+describe('phrase ties', () => {
+  it('given "small and memory safe" then the words written side by side win: safety is read', () => {
+    expect(ids('a proxy that must be small and memory safe')).toContain('safety-critical');
+    expect(ids('it must have a small memory footprint')).toContain('memory-tight');
+  });
+});
