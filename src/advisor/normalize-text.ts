@@ -46,6 +46,8 @@ export function canonicalize(text: string): string {
     .replace(/c\+\+/g, ' cpp ')
     .replace(/c#/g, ' csharp ')
     .replace(/\bnode\.?js\b/g, 'nodejs')
+    // "Next.js", "Vue.js": one name, so its "js" never pairs with a nearby word ("core engine" is no JS engine).
+    .replace(/\b([a-z0-9]+)\.js\b/g, '$1js')
     .replace(/\bk8s\b/g, 'kubernetes')
     .replace(/\bgolang\b/g, 'go')
     .replace(/\bp99\.9\b/g, 'p999')

@@ -57,3 +57,12 @@ describe('phrase ties', () => {
     expect(ids('it must have a small memory footprint')).toContain('memory-tight');
   });
 });
+
+describe('framework names', () => {
+  it('given "Next.js" then its "js" does not pair with a nearby "engine" as a JavaScript engine', () => {
+    const read = ids('incremental bundler for next.js that shares its core engine with other tools');
+    expect(read).not.toContain('language-runtime');
+    expect(read).toContain('cli-tool');
+    expect(ids('we embed a js engine in our server')).toContain('language-runtime');
+  });
+});
