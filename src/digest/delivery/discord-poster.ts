@@ -61,13 +61,8 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
   }).setToken(options.token);
   const sleep = options.sleep ?? realSleep;
 
-  async function call<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await withRateLimitWaits(fn, retryAfterMs, { sleep, onWait: options.onRateLimitWait });
-    } catch (error) {
-      throw rejection(error) ?? error;
-    }
-  }
+  const call = <T>(fn: () => Promise<T>): Promise<T> =>
+    withRateLimitWaits(fn, retryAfterMs, { sleep, onWait: options.onRateLimitWait, rejectionOf: rejection });
 
   return {
     platform: 'discord',

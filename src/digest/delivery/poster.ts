@@ -55,7 +55,14 @@ export function digestMarker(week: string): string {
 export async function withRateLimitWaits<T>(
   call: () => Promise<T>,
   retryAfterOf: (error: unknown) => number | undefined,
-  options: { sleep: Sleep; maxWaits?: number; maxWaitMs?: number; onWait?: (ms: number) => void },
+  options: {
+    sleep: Sleep;
+    maxWaits?: number;
+    maxWaitMs?: number;
+    onWait?: (ms: number) => void;
+    /** Turns a platform error that means "this channel rejects the bot" into a ChannelRejectedError. */
+    rejectionOf?: (error: unknown) => ChannelRejectedError | undefined;
+  },
 ): Promise<T> {
   const maxWaits = options.maxWaits ?? 3;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
@@ -64,7 +71,7 @@ export async function withRateLimitWaits<T>(
       return await call();
     } catch (error) {
       const retryAfterMs = retryAfterOf(error);
-      if (retryAfterMs === undefined) throw error;
+      if (retryAfterMs === undefined) throw options.rejectionOf?.(error) ?? error;
       if (waits >= maxWaits || retryAfterMs > maxWaitMs) throw new RateLimitedError(retryAfterMs);
       options.onWait?.(retryAfterMs);
       await options.sleep(retryAfterMs);

@@ -96,13 +96,8 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
     return found;
   }
 
-  async function call<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await withRateLimitWaits(fn, retryAfterMs, { sleep, onWait: options.onRateLimitWait });
-    } catch (error) {
-      throw rejection(error) ?? error;
-    }
-  }
+  const call = <T>(fn: () => Promise<T>): Promise<T> =>
+    withRateLimitWaits(fn, retryAfterMs, { sleep, onWait: options.onRateLimitWait, rejectionOf: rejection });
 
   return {
     platform: 'slack',
