@@ -22,10 +22,12 @@ const USAGE = `Usage: rustvsgo <command>
   rustvsgo start                          run the bot (shell when no platform tokens are set)
   rustvsgo ask [--json] "<question>"      answer one question
   rustvsgo ask --json --batch FILE        answer JSON lines {"id","question"}; one JSON line out per case
-  rustvsgo lookup "<topic>"               search the facts
-  rustvsgo digest collect [--now ISO]     collect this week's ecosystem data
-  rustvsgo digest preview [--now ISO] [--json] [--demo]
-                                          show this week's digest (--demo: recorded data, no network)
+  rustvsgo lookup [--json] "<topic>"      search the facts
+  rustvsgo digest collect [--now ISO] [--watchlist FILE]
+                                          collect this week's ecosystem data
+  rustvsgo digest preview [--now ISO] [--json] [--demo] [--watchlist FILE]
+                                          show this week's digest (--demo: recorded data, no network;
+                                          --watchlist: a YAML watchlist instead of the default one)
   rustvsgo digest run [--now ISO]         collect if due and deliver what is due
   rustvsgo help                           this text
 `;
