@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { advise } from '../advisor/advise.ts';
 import { adviceReply } from '../advisor/advice-reply.ts';
 import { defineCommand, type CommandContext } from '../core/command-spec.ts';
+import { channelKeyOf } from '../store/channel-key.ts';
 import type { TeamProfile } from '../store/team-profiles.ts';
 
 export async function channelTeamProfile(ctx: CommandContext): Promise<TeamProfile | undefined> {
-  const { platform, workspaceId, channelId } = ctx.invocation;
-  const stored = await ctx.services.store.teamProfiles.get({ platform, workspaceId, channelId });
+  const stored = await ctx.services.store.teamProfiles.get(channelKeyOf(ctx.invocation));
   return stored?.profile;
 }
 

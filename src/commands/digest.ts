@@ -16,7 +16,7 @@ import {
 } from '../digest/delivery/schedule-time.ts';
 import { createStoredDigestContent } from '../digest/delivery/digest-content.ts';
 import { loadWatchlist, watchItemForName, type WatchItem } from '../knowledge/watchlist.ts';
-import type { ChannelKey } from '../store/channel-key.ts';
+import { channelKeyOf, type ChannelKey } from '../store/channel-key.ts';
 import type { DigestSubscription } from '../store/digest-subscriptions.ts';
 
 /** Extra items one channel may add: each costs requests in every weekly collection. */
@@ -38,13 +38,8 @@ function baseWatchlist(): WatchItem[] {
   return defaultWatchlist;
 }
 
-function channelOf(ctx: CommandContext): ChannelKey {
-  const { platform, workspaceId, channelId } = ctx.invocation;
-  return { platform, workspaceId, channelId };
-}
-
 function requireChatChannel(ctx: CommandContext): ChannelKey {
-  const channel = channelOf(ctx);
+  const channel = channelKeyOf(ctx.invocation);
   if (channel.platform !== 'slack' && channel.platform !== 'discord') {
     throw new UserError('Digests are delivered to Slack and Discord channels', 'Run this in a Slack or Discord channel. To read this week’s digest here, use `digest preview`.');
   }
@@ -117,7 +112,7 @@ const unsubscribe = defineCommand({
   access: 'manage',
   args: z.object({}),
   async handle(_args, ctx) {
-    const removed = await ctx.services.store.digestSubscriptions.unsubscribe(channelOf(ctx));
+    const removed = await ctx.services.store.digestSubscriptions.unsubscribe(channelKeyOf(ctx.invocation));
     return removed
       ? { title: 'Weekly digest stopped', summary: 'This channel no longer gets the digest.', visibility: 'in_channel', data: { subscribed: false } }
       : { title: 'Not subscribed', summary: 'This channel was not subscribed to the digest.', data: { subscribed: false } };
@@ -131,7 +126,7 @@ const status = defineCommand({
   access: 'everyone',
   args: z.object({}),
   async handle(_args, ctx): Promise<ReplyInput> {
-    const channel = channelOf(ctx);
+    const channel = channelKeyOf(ctx.invocation);
     const { store } = ctx.services;
     const subscription = await store.digestSubscriptions.get(channel);
     const changes = await store.digestSubscriptions.watchChanges(channel);
@@ -187,7 +182,7 @@ const preview = defineCommand({
     const { store, config, logger, now } = ctx.services;
     // Built from stored data only: a preview never starts a collection (that is the scheduled round's job).
     const content = createStoredDigestContent({ store, config, logger, holder: 'preview', defaultWatchlist: baseWatchlist() });
-    const reply = await content.replyFor(channelOf(ctx), now());
+    const reply = await content.replyFor(channelKeyOf(ctx.invocation), now());
     return { ...reply, visibility: 'ephemeral' };
   },
 });
@@ -201,7 +196,7 @@ const watch = defineCommand({
   access: 'manage',
   args: z.object({ name: itemArg }),
   async handle(args, ctx) {
-    const channel = channelOf(ctx);
+    const channel = channelKeyOf(ctx.invocation);
     const repo = ctx.services.store.digestSubscriptions;
     const shown = neutralizeMentions(truncate(args.name, 100));
     const known = findDefault(args.name);
@@ -233,7 +228,7 @@ const unwatch = defineCommand({
   access: 'manage',
   args: z.object({ name: itemArg }),
   async handle(args, ctx) {
-    const channel = channelOf(ctx);
+    const channel = channelKeyOf(ctx.invocation);
     const repo = ctx.services.store.digestSubscriptions;
     const known = findDefault(args.name);
     if (known) {

@@ -1,16 +1,12 @@
 // `/rustvsgo team` shows and `/rustvsgo team set rust=.. go=.. priorities=..` sets the channel's team profile,
 // which every answer in that channel then takes into account (and says so).
 import { z } from 'zod';
-import { defineCommand, defineGroup, type CommandContext } from '../core/command-spec.ts';
+import { defineCommand, defineGroup } from '../core/command-spec.ts';
+import { channelKeyOf } from '../store/channel-key.ts';
 import type { ReplyInput } from '../core/reply.ts';
 import { UserError } from '../core/user-error.ts';
 import { criterionIdSchema } from '../knowledge/criterion.ts';
 import { skillLevelSchema, type StoredTeamProfile, type TeamProfile } from '../store/team-profiles.ts';
-
-function channelOf(ctx: CommandContext): { platform: CommandContext['invocation']['platform']; workspaceId: string; channelId: string } {
-  const { platform, workspaceId, channelId } = ctx.invocation;
-  return { platform, workspaceId, channelId };
-}
 
 function describe(profile: TeamProfile): string {
   const priorities = profile.priorities.length ? profile.priorities.join(', ') : 'none';
@@ -42,7 +38,7 @@ const teamView = defineCommand({
   examples: ['team', 'team view'],
   access: 'everyone',
   args: z.object({}),
-  handle: async (_args, ctx) => teamViewReply(await ctx.services.store.teamProfiles.get(channelOf(ctx))),
+  handle: async (_args, ctx) => teamViewReply(await ctx.services.store.teamProfiles.get(channelKeyOf(ctx.invocation))),
 });
 
 const teamSet = defineCommand({
@@ -61,7 +57,7 @@ const teamSet = defineCommand({
     }
     // Merged inside the store's compare-and-set, so concurrent sets of different fields (any replica) all land.
     const profile = await ctx.services.store.teamProfiles.update(
-      channelOf(ctx),
+      channelKeyOf(ctx.invocation),
       (current): TeamProfile => ({
         rust: args.rust ?? current?.rust ?? 'none',
         go: args.go ?? current?.go ?? 'none',

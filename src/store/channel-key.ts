@@ -1,6 +1,6 @@
 // Identifies a channel across platforms and workspaces; every per-channel row is keyed by it.
 import { z } from 'zod';
-import { platformSchema } from '../core/invocation.ts';
+import { platformSchema, type Invocation } from '../core/invocation.ts';
 
 export const channelKeySchema = z.object({
   platform: platformSchema,
@@ -8,3 +8,8 @@ export const channelKeySchema = z.object({
   channelId: z.string().min(1),
 });
 export type ChannelKey = z.infer<typeof channelKeySchema>;
+
+/** The channel an invocation came from. */
+export function channelKeyOf({ platform, workspaceId, channelId }: Pick<Invocation, 'platform' | 'workspaceId' | 'channelId'>): ChannelKey {
+  return { platform, workspaceId, channelId };
+}
