@@ -15,7 +15,7 @@ export function compareReply(kb: KnowledgeBase, criterion: CriterionId): ReplyIn
     summary: info.description,
     sections: assessments.map((a) => ({
       heading: a.when.length === 0 ? 'In general' : `When: ${a.when.join(' + ')}`,
-      body: [`Rust ${a.rust}/10 · Go ${a.go}/10`, a.text, ...a.sources.map((s) => `• [${s.title}](${s.url}) (${s.date})`)].join('\n'),
+      body: [`Rust ${a.rust}/10 · Go ${a.go}/10`, a.text, ...a.sources.map((s) => `• [${s.title}](${s.url}) (${s.label})`)].join('\n'),
     })),
     sources: [...sources.values()],
     footer: `Knowledge base v${kb.meta.version}, reviewed ${kb.meta.last_reviewed}`,

@@ -1,9 +1,10 @@
 // `/rustvsgo lookup <topic>`: the best-matching sourced facts, or the closest topics when nothing matches.
 import { z } from 'zod';
 import { defineCommand } from '../core/command-spec.ts';
-import type { ReplyInput, Source } from '../core/reply.ts';
+import type { ReplyInput } from '../core/reply.ts';
 import { neutralizeMentions, truncate } from '../core/safe-text.ts';
 import type { Fact } from '../knowledge/fact.ts';
+import type { Source } from '../knowledge/source.ts';
 import { completeTopic, factIndexFor, searchFacts, suggestTopics, type FactIndex } from '../knowledge/fact-search.ts';
 
 /** How many facts one lookup shows; a thread mention gets the single best one (answers there are condensed). */
@@ -13,7 +14,7 @@ export const mentionResultCount = 1;
 const languageLabel: Record<Fact['language'], string> = { rust: 'Rust', go: 'Go', both: 'Rust and Go' };
 
 function sourceLine(source: Source): string {
-  return `[${source.title}](${source.url}) (${source.date})`;
+  return `[${source.title}](${source.url}) (${source.label})`;
 }
 
 /** Which knowledge base answered, for the footer every answer carries. */

@@ -1,9 +1,14 @@
 // `/rustvsgo sources`: where the knowledge comes from, how much of it there is, and when it was reviewed.
 import { z } from 'zod';
 import { defineCommand } from '../core/command-spec.ts';
-import type { ReplyInput, Source } from '../core/reply.ts';
+import type { ReplyInput } from '../core/reply.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Source } from '../knowledge/source.ts';
 
+/**
+ * Every cited source once. The data files give one URL one date (tests/knowledge/source-dates.test.ts), so
+ * keeping the first occurrence loses nothing.
+ */
 export function allSources(kb: KnowledgeBase): Source[] {
   const all = [
     ...kb.assessments.flatMap((a) => a.sources),
@@ -35,6 +40,14 @@ export function sourcesReply(kb: KnowledgeBase): ReplyInput {
     ],
     sections: [
       { heading: `Primary sources by site (${sources.length} distinct)`, body: hosts.slice(0, 15).map(([h, n]) => `• ${h}: ${n}`).join('\n') },
+      {
+        // Articles show their publication date; living pages what they were checked against and when.
+        heading: 'Every source with its date',
+        body: [...sources]
+          .sort((a, b) => hostOf(a.url).localeCompare(hostOf(b.url)) || a.title.localeCompare(b.title))
+          .map((s) => `• [${s.title}](${s.url}) (${s.label})`)
+          .join('\n'),
+      },
     ],
     footer: `Knowledge base v${kb.meta.version}, reviewed ${kb.meta.last_reviewed}`,
     tone: 'info',

@@ -11,6 +11,8 @@ export const sourceSchema = z.object({
   url: z.url(),
   /** Publication or last-update date of the source, YYYY-MM-DD (or YYYY-MM when only the month is known). */
   date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+  /** How the date is shown when it is not a publication date, e.g. "checked against Go 1.27, 2026-11" (living pages). */
+  label: z.string().min(4).max(60).optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 

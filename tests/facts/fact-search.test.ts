@@ -112,7 +112,7 @@ describe('factIndexFor', () => {
         criterion: 'safety',
         language: 'both',
         text: 'A single fact used to check that indexes are per list.',
-        sources: [{ title: 'Example source', url: 'https://example.com/', date: '2024-01-01' }],
+        sources: [{ title: 'Example source', url: 'https://example.com/', date: '2024-01-01', label: '2024-01-01' }],
       },
     ];
     expect(factIndexFor(one)).not.toBe(factIndexFor(facts));

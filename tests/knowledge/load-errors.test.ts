@@ -49,7 +49,7 @@ describe('loading the knowledge base', () => {
     {
       what: 'a source without a date',
       file: 'assessments.yaml',
-      from: '{ title: "Go 1.8 Release Notes (Garbage Collector)", url: "https://go.dev/doc/go1.8#gc", date: "2017-02" }',
+      from: '{ title: "Go 1.8 Release Notes (Garbage Collector)", url: "https://go.dev/doc/go1.8#gc", date: "2017-02-16" }',
       to: '{ title: "Go 1.8 Release Notes (Garbage Collector)", url: "https://go.dev/doc/go1.8#gc" }',
       expected: ['assessments.yaml', '"tail-latency.default" (#1)', 'sources.0.date'],
     },

@@ -107,7 +107,7 @@ function fieldsLength(fields: APIEmbedField[]): number {
 }
 
 function sourcesText(reply: Reply): string {
-  const lines = reply.sources.map((s, i) => `${i + 1}. [${s.title.replace(/[[\]]/g, '')}](${s.url}) (${s.date})`);
+  const lines = reply.sources.map((s, i) => `${i + 1}. [${s.title.replace(/[[\]]/g, '')}](${s.url}) (${s.label ?? s.date})`);
   const kept: string[] = [];
   let used = 0;
   for (const [i, line] of lines.entries()) {

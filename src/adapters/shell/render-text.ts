@@ -34,7 +34,7 @@ export function renderText(reply: Reply, { color }: TextRenderOptions): string {
   const sources = reply.sources.filter((s) => s.title.trim() !== '' && s.url.trim() !== '');
   if (sources.length > 0) {
     out.push('', paint(ANSI.bold, 'Sources'));
-    sources.forEach((s, i) => out.push(`  [${i + 1}] ${s.title} (${s.date}) ${s.url}`));
+    sources.forEach((s, i) => out.push(`  [${i + 1}] ${s.title} (${s.label ?? s.date}) ${s.url}`));
   }
   if (reply.footer) out.push('', paint(ANSI.dim, inline(reply.footer)));
   return out.join('\n');

@@ -75,7 +75,7 @@ export function renderBlockKit(reply: Reply, options: RenderOptions = {}): Slack
     body.push({ type: 'section', fields });
   }
   if (reply.sources.length > 0) {
-    const lines = reply.sources.map((s, i) => `${i + 1}. ${slackLink(escapeSlackText(s.url), toMrkdwn(s.title))} (${escapeSlackText(s.date)})`);
+    const lines = reply.sources.map((s, i) => `${i + 1}. ${slackLink(escapeSlackText(s.url), toMrkdwn(s.title))} (${escapeSlackText(s.label ?? s.date)})`);
     body.push(...textSections(`*Sources*\n${lines.join('\n')}`));
   }
 
