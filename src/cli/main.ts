@@ -1,4 +1,4 @@
-// The `rustvsgo` command line: start | ask | lookup | help | digest. Results go to stdout and nothing else
+// The `rustvsgo` command line: start | ask | lookup | help | digest | kb. Results go to stdout and nothing else
 // does (logs go to stderr), so `npm run --silent rustvsgo -- ask --json "..."` is safe to pipe.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import type { Config } from '../config/env.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { dispatchStructured } from '../core/dispatch.ts';
 import { runDigestCli } from './digest-cli.ts';
+import { runKbCli } from './kb-cli.ts';
 import type { InvocationOrigin } from '../core/invocation.ts';
 import { newRequestId } from '../core/request-id.ts';
 import type { Services } from '../core/services.ts';
@@ -29,6 +30,8 @@ const USAGE = `Usage: rustvsgo <command>
                                           show this week's digest (--demo: recorded data, no network;
                                           --watchlist: a YAML watchlist instead of the default one)
   rustvsgo digest run [--now ISO]         collect if due and deliver what is due
+  rustvsgo kb check [--json] [--now ISO]  knowledge-base entries behind the newest stored Go/Rust releases
+                                          or reviewed more than 12 months ago (exit 1 when any)
   rustvsgo help                           this text
 `;
 
@@ -120,6 +123,8 @@ export async function cli(argv: string[]): Promise<number> {
     }
     case 'digest':
       return withServices(config, (s) => runDigestCli(rest, s));
+    case 'kb':
+      return withServices(config, (s) => runKbCli(rest, s));
     default:
       process.stderr.write(`rustvsgo: unknown command "${command.slice(0, 40)}"\n\n${USAGE}`);
       return 2;

@@ -15,7 +15,9 @@ import {
   type WeeklySlot,
 } from '../digest/delivery/schedule-time.ts';
 import { createStoredDigestContent } from '../digest/delivery/digest-content.ts';
+import { staleEntryCount } from '../knowledge/kb-freshness.ts';
 import { loadWatchlist, watchItemForName, type WatchItem } from '../knowledge/watchlist.ts';
+import { kbStalenessReport } from '../ops/kb-staleness.ts';
 import { channelKeyOf, type ChannelKey } from '../store/channel-key.ts';
 import type { DigestSubscription } from '../store/digest-subscriptions.ts';
 
@@ -129,6 +131,9 @@ const status = defineCommand({
     const channel = channelKeyOf(ctx.invocation);
     const { store } = ctx.services;
     const subscription = await store.digestSubscriptions.get(channel);
+    // For operators: how much of the knowledge base the collected releases have made stale (`rustvsgo kb check`).
+    const kbStale = staleEntryCount(await kbStalenessReport({ knowledge: ctx.services.knowledge, snapshots: store.digestSnapshots, now: ctx.services.now() }));
+    const kbField = { label: 'Knowledge base', value: kbStale === 0 ? 'up to date with the stored Go and Rust releases' : `${kbStale} entries need review (\`rustvsgo kb check\`)`, inline: false };
     const changes = await store.digestSubscriptions.watchChanges(channel);
     const watchLine = [
       ...changes.filter((c) => c.action === 'add').map((c) => `+ ${c.item.name}`),
@@ -138,8 +143,8 @@ const status = defineCommand({
       return {
         title: 'No weekly digest here',
         summary: 'This channel is not subscribed. Subscribe with `digest subscribe [day] [time] [timezone]`.',
-        ...(watchLine ? { fields: [{ label: 'Watchlist changes', value: watchLine, inline: false }] } : {}),
-        data: { subscribed: false },
+        fields: [...(watchLine ? [{ label: 'Watchlist changes', value: watchLine, inline: false }] : []), kbField],
+        data: { subscribed: false, kbStaleEntries: kbStale },
       };
     }
     const last = await store.digestLedger.lastSent(channel);
@@ -156,6 +161,7 @@ const status = defineCommand({
         : undefined;
     if (problem) fields.push({ label: 'Problem', value: problem, inline: false });
     if (watchLine) fields.push({ label: 'Watchlist changes', value: watchLine, inline: false });
+    fields.push(kbField);
     return {
       title: subscription.paused ? 'Weekly digest: paused' : 'Weekly digest: active',
       fields,
@@ -167,6 +173,7 @@ const status = defineCommand({
         timezone: subscription.timezone,
         paused: subscription.paused?.reason ?? null,
         lastWeekSent: last?.week ?? null,
+        kbStaleEntries: kbStale,
       },
     };
   },

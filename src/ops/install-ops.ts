@@ -5,11 +5,16 @@ import type { Services } from '../core/services.ts';
 import { observeSourceFetches } from '../digest/sources/http-client.ts';
 import type { HttpServer } from '../http/server.ts';
 import { createCommandRateLimiter } from './command-rate-limiter.ts';
+import { staleEntryCount } from '../knowledge/kb-freshness.ts';
+import { kbStalenessReport } from './kb-staleness.ts';
 import { createMetrics, type OpsMetrics } from './metrics.ts';
 import { registerOpsRoutes } from './ops-routes.ts';
 
 export function installOps(services: Services, http: HttpServer, adapters: () => readonly Adapter[]): OpsMetrics {
-  const metrics = createMetrics();
+  const metrics = createMetrics({
+    kbStaleEntries: async () =>
+      staleEntryCount(await kbStalenessReport({ knowledge: services.knowledge, snapshots: services.store.digestSnapshots, now: services.now() })),
+  });
   services.observer = metrics.observer;
   services.rateLimiter = createCommandRateLimiter(services.store.rateLimits, {
     userPerMinute: services.config.RATE_LIMIT_USER_PER_MINUTE,

@@ -1,6 +1,6 @@
 // The Prometheus metrics of one process, on its own registry (so tests and several bots in one process never
 // collide), and the Observer that core, adapters and the digest report through.
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Observer } from '../core/observer.ts';
 
 export interface OpsMetrics {
@@ -14,11 +14,14 @@ export interface OpsMetrics {
   sourceFetches: Counter<'source' | 'status'>;
   rateLimitWaits: Counter<'scope'>;
   rateLimitWaitSeconds: Histogram<'scope'>;
+  kbStaleEntries: Gauge;
 }
 
 export interface MetricsOptions {
   /** Process metrics (CPU, memory, event loop lag, GC); off in tests that compare exact output. */
   processMetrics?: boolean;
+  /** Counts knowledge-base entries needing review at scrape time (from the store); the gauge stays 0 without it. */
+  kbStaleEntries?: () => Promise<number>;
 }
 
 // Answers are computed in-process (milliseconds); the tail buckets catch database stalls.
@@ -83,6 +86,21 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     registers,
   });
 
+  const countStale = options.kbStaleEntries;
+  const kbStaleEntries = new Gauge({
+    name: 'rustvsgo_kb_stale_entries',
+    help: 'Knowledge-base entries checked against an older Go/Rust release than the newest stored one, or reviewed more than 12 months ago (see `rustvsgo kb check`).',
+    registers,
+    async collect() {
+      if (!countStale) return;
+      try {
+        this.set(await countStale());
+      } catch {
+        // A store hiccup must not break the scrape; the gauge keeps its last value.
+      }
+    },
+  });
+
   const observer: Observer = {
     commandFinished({ command, platform, outcome, seconds }) {
       commands.inc({ command: label(command), platform, outcome });
@@ -103,5 +121,5 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     },
   };
 
-  return { registry, observer, commands, answerLatency, ackLatency, digestDeliveries, sourceFetches, rateLimitWaits, rateLimitWaitSeconds };
+  return { registry, observer, commands, answerLatency, ackLatency, digestDeliveries, sourceFetches, rateLimitWaits, rateLimitWaitSeconds, kbStaleEntries };
 }
