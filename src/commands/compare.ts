@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineCommand } from '../core/command-spec.ts';
 import type { ReplyInput } from '../core/reply.ts';
-import { criterionIdSchema, type CriterionId } from '../knowledge/criterion.ts';
+import type { CriterionId } from '../knowledge/criterion.ts';
+import { criterionArgSchema } from '../knowledge/criterion-aliases.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 
 export function compareReply(kb: KnowledgeBase, criterion: CriterionId): ReplyInput {
@@ -27,8 +28,11 @@ export function compareReply(kb: KnowledgeBase, criterion: CriterionId): ReplyIn
 export const compareCommand = defineCommand({
   name: 'compare',
   description: 'Rust and Go side by side on one criterion, with sources',
-  examples: ['compare tail-latency', 'compare build-speed', 'compare interop'],
+  examples: ['compare tail-latency', 'compare build-speed', 'compare interop', 'compare latency'],
   access: 'everyone',
-  args: z.object({ criterion: criterionIdSchema.describe('Criterion to compare') }),
+  args: z.object({
+    // Synonyms are accepted ("latency" is tail-latency, "compile times" build-speed); the rest of the text is one value.
+    criterion: criterionArgSchema.describe('Criterion to compare (an id such as tail-latency, or a word like latency)').meta({ rest: true }),
+  }),
   handle: (args, ctx) => compareReply(ctx.services.knowledge, args.criterion),
 });

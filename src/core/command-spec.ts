@@ -80,7 +80,7 @@ export interface OptionDescriptor {
 }
 
 interface ZodInternals {
-  _zod: { def: { type: string; innerType?: unknown; element?: unknown; in?: unknown } };
+  _zod: { def: { type: string; innerType?: unknown; element?: unknown; in?: unknown; out?: unknown } };
   description?: string;
   meta?: () => Record<string, unknown> | undefined;
   format?: string | null;
@@ -107,7 +107,8 @@ export function describeOptions(args: z.ZodObject): OptionDescriptor[] {
         if (def.type !== 'nullable') required = false;
         node = internals(def.innerType);
       } else if (def.type === 'pipe') {
-        node = internals(def.in);
+        // z.preprocess(fn, schema) is a pipe from a transform: the option's type and choices are the schema's.
+        node = internals(internals(def.in)._zod.def.type === 'transform' ? def.out : def.in);
       } else break;
       description ??= node.description;
       meta = { ...(node.meta?.() ?? {}), ...meta };

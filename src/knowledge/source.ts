@@ -21,12 +21,16 @@ const rawSourceSchema = z
     /** Living pages: when the claim was last checked against the page (YYYY-MM-DD; YYYY-MM for older reviews). */
     checked: dateSchema.optional(),
     checked_against: checkedAgainstSchema.optional(),
+    /** Only in already-parsed sources (the advisor's JSON contract re-validates them); recomputed on parse. */
+    label: z.string().optional(),
   })
   .superRefine((source, ctx) => {
+    // A parsed living page carries `date` (= `checked`) for readers of `date`; parsing it again is fine.
+    const reparsed = source.label !== undefined && source.date === source.checked;
     if (source.date === undefined && source.checked === undefined) {
       ctx.addIssue({ code: 'custom', message: 'needs `date` (an article) or `checked` (a living page)', path: ['date'] });
     }
-    if (source.date !== undefined && source.checked !== undefined) {
+    if (source.date !== undefined && source.checked !== undefined && !reparsed) {
       ctx.addIssue({ code: 'custom', message: 'one date per source: `date` for an article or `checked` for a living page, not both', path: ['checked'] });
     }
     if (source.checked_against !== undefined && source.checked === undefined) {

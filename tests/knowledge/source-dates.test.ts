@@ -67,3 +67,12 @@ describe('one date per source', () => {
     expect(body).toMatch(/Counter Service: How we rewrote it in Rust.*\(2025-06-20\)/);
   });
 });
+
+describe('parsed sources', () => {
+  it('a parsed source parses again to the same value (the advice JSON contract re-validates reasons)', () => {
+    const living = sourceSchema.parse({ title: 'Go FAQ', url: 'https://go.dev/doc/faq', checked: '2026-11-27', checked_against: 'go1.27' });
+    expect(sourceSchema.parse(living)).toEqual(living);
+    const article = sourceSchema.parse({ title: 'Go 1.22 Release Notes', url: 'https://go.dev/doc/go1.22', date: '2024-02-06' });
+    expect(sourceSchema.parse(article)).toEqual(article);
+  });
+});
