@@ -14,17 +14,20 @@ export async function channelTeamProfile(ctx: CommandContext): Promise<TeamProfi
 export const askCommand = defineCommand({
   name: 'ask',
   description: 'Rust or Go for a component? A sourced recommendation with trade-offs',
-  examples: ['ask Rust or Go for an edge gateway?', 'ask Rust or Go for a Kubernetes operator, small team that knows Go?'],
+  examples: ['ask Rust or Go for an edge gateway?', 'ask Rust or Go for a Kubernetes operator, small team that knows Go?', 'ask --full Rust or Go for a log shipper?'],
   access: 'everyone',
   args: z.object({
     question: z.string().trim().min(3).max(1000).describe('Your question, e.g. "Rust or Go for an edge gateway?"').meta({ rest: true }),
+    // Answers are condensed by default (at most 1,000 visible characters); `--full` gives every reason and source.
+    full: z.boolean().default(false).describe('The full answer: every reason, the team note and all sources'),
   }),
   async handle(args, ctx) {
     const profile = await channelTeamProfile(ctx);
     const advice = advise(args.question, profile, ctx.services.knowledge);
+    const answer = adviceReply(advice, { full: args.full });
     return {
-      ...adviceReply(advice),
-      actions: [{ kind: 'share', label: 'Share in channel', command: `ask ${args.question}` }],
+      ...answer,
+      actions: [{ kind: 'share', label: 'Share in channel', command: `ask ${args.full ? '--full ' : ''}${args.question}` }, ...(answer.actions ?? [])],
     };
   },
 });

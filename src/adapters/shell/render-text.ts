@@ -27,6 +27,9 @@ export function renderText(reply: Reply, { color }: TextRenderOptions): string {
     if (section.heading) out.push(paint(ANSI.bold, inline(section.heading)));
     out.push(inline(section.body));
   }
+  // Follow-up options as a numbered choice (the shell re-asks the one whose number is typed next).
+  const options = reply.actions.filter((a) => a.kind === 'follow_up');
+  if (options.length > 0) out.push('', ...options.map((a, i) => `  (${i + 1}) ${inline(a.label)}`));
   if (reply.fields.length > 0) {
     out.push('', ...reply.fields.map((f) => `${paint(ANSI.bold, inline(f.label))}: ${inline(f.value)}`));
   }

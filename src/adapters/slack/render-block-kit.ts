@@ -36,6 +36,7 @@ export const BLOCK_KIT_LIMITS = {
 export const ACTION_ID_PREFIX: Record<ReplyAction['kind'], string> = {
   share: 'rustvsgo_share',
   show_full: 'rustvsgo_show_full',
+  follow_up: 'rustvsgo_follow_up',
 };
 
 export interface RenderOptions {
@@ -43,8 +44,11 @@ export interface RenderOptions {
   kbVersion?: string;
 }
 
-/** Footer text and button values together stay within this, leaving the rest of the total for the answer. */
-const FOOTER_AND_BUTTONS_BUDGET = 4000;
+/**
+ * Footer text and button values together stay within this, leaving the rest of the total for the answer. A
+ * follow-up button's value re-asks a whole question (up to 1,000 characters), so six buttons must fit whole.
+ */
+const FOOTER_AND_BUTTONS_BUDGET = 8000;
 /** A footer element's length: below Block Kit's 3000 so the footer never crowds out the answer. */
 const FOOTER_ELEMENT_CHARS = 1000;
 
