@@ -12,10 +12,10 @@ export function fullAnswerCommand(advice: Advice): string {
  * One button per follow-up option; each re-asks the whole question with that fact added (condensed again).
  * Labels and commands are user-derived text, so they are neutralized like any echo.
  */
-export function followUpActions(advice: Advice): ReplyAction[] {
+export function followUpActions(advice: Advice, labelMax = 75): ReplyAction[] {
   return (advice.follow_up?.options ?? []).map((o) => ({
     kind: 'follow_up' as const,
-    label: neutralizeMentions(truncate(o.label, 75)),
+    label: neutralizeMentions(truncate(o.label, labelMax)),
     command: `ask ${neutralizeMentions(o.ask)}`,
   }));
 }

@@ -19,26 +19,43 @@ export const CONDENSED_MAX_VISIBLE = 1000;
 const REPLY_BUDGET = 850;
 const REASONS_SHOWN = 3;
 
-/** Per-line character caps; shrunk together until the whole answer fits the budget. */
+/** Per-line character caps (shrunk together until the whole answer fits the budget), and how many reasons show. */
 interface Caps {
   line: number;
   split: number;
   sourceTitle: number;
+  /** The question asked back (follow-up or clarifying): cut last, since a cut question cannot be answered. */
+  question: number;
+  reasons: number;
+  /** Whether the flip line shows; the last thing given up, after all but one reason. */
+  flip: boolean;
 }
 
-const START: Caps = { line: 160, split: 90, sourceTitle: 70 };
-const FLOOR: Caps = { line: 40, split: 30, sourceTitle: 24 };
+const START: Caps = { line: 160, split: 90, sourceTitle: 70, question: 240, reasons: REASONS_SHOWN, flip: true };
+const FLOOR = { line: 50, split: 36, sourceTitle: 30, question: 120 };
 
 export function condensedAdviceReply(advice: Advice): ReplyInput {
   let caps = START;
   for (;;) {
     const candidate = build(advice, caps);
-    if (estimatedVisible(candidate) <= REPLY_BUDGET || caps.line === FLOOR.line) return candidate;
-    caps = {
-      line: Math.max(FLOOR.line, Math.floor(caps.line * 0.85)),
-      split: Math.max(FLOOR.split, Math.floor(caps.split * 0.85)),
-      sourceTitle: Math.max(FLOOR.sourceTitle, Math.floor(caps.sourceTitle * 0.85)),
-    };
+    if (estimatedVisible(candidate) <= REPLY_BUDGET) return candidate;
+    if (caps.line > FLOOR.line) {
+      caps = {
+        ...caps,
+        line: Math.max(FLOOR.line, Math.floor(caps.line * 0.85)),
+        split: Math.max(FLOOR.split, Math.floor(caps.split * 0.85)),
+        sourceTitle: Math.max(FLOOR.sourceTitle, Math.floor(caps.sourceTitle * 0.85)),
+      };
+    } else if (caps.reasons > 1) {
+      // Lines at their shortest and still too long (very long follow-up options, say): fewer reasons.
+      caps = { ...caps, reasons: caps.reasons - 1 };
+    } else if (caps.flip) {
+      caps = { ...caps, flip: false };
+    } else if (caps.question > FLOOR.question) {
+      caps = { ...caps, question: Math.max(FLOOR.question, Math.floor(caps.question * 0.85)) };
+    } else {
+      return candidate;
+    }
   }
 }
 
@@ -54,7 +71,7 @@ function build(advice: Advice, caps: Caps): ReplyInput {
     why.push(`• **Rust**: ${neutralizeMentions(shortened(advice.hybrid.rust, caps.split))}`);
     why.push(`• **Go**: ${neutralizeMentions(shortened(advice.hybrid.go, caps.split))}`);
   }
-  for (const r of advice.reasons.slice(0, REASONS_SHOWN)) {
+  for (const r of advice.reasons.slice(0, caps.reasons)) {
     // In a hybrid the reasons pull both ways, so each says which side it is for.
     const side = hybrid ? ` → ${LANGUAGE_NAME[r.favours]}` : '';
     // A hybrid reason opens with "For <component>: "; the split above already says which part is which.
@@ -69,15 +86,16 @@ function build(advice: Advice, caps: Caps): ReplyInput {
     const side = LANGUAGE_NAME[advice.tradeoff.favours];
     more.push(`**Case for ${side}${hybrid ? ' alone' : ''}:** ${short(advice.tradeoff.text)}${cite(advice.tradeoff)}`);
   }
-  if (advice.flip) more.push(`**Would flip it:** ${short(advice.flip)}`);
-  if (advice.follow_up) more.push(`**One answer would settle it:** ${short(advice.follow_up.question)}`);
-  else if (advice.recommendation === 'none') more.push(`**What I can judge:** ${short(advice.clarifying_question ?? WHAT_I_JUDGE)}`);
-  else if (advice.clarifying_question) more.push(`**To settle it:** ${short(advice.clarifying_question)}`);
+  if (advice.flip && caps.flip) more.push(`**Would flip it:** ${short(advice.flip)}`);
+  const asked = (text: string) => neutralizeMentions(shortened(text, caps.question));
+  if (advice.follow_up) more.push(`**One answer would settle it:** ${asked(advice.follow_up.question)}`);
+  else if (advice.recommendation === 'none') more.push(`**What I can judge:** ${asked(advice.clarifying_question ?? WHAT_I_JUDGE)}`);
+  else if (advice.clarifying_question) more.push(`**To settle it:** ${asked(advice.clarifying_question)}`);
   if (more.length > 0) sections.push({ body: more.join('\n') });
 
   const actions: ReplyAction[] = [
     { kind: 'show_full', label: 'Show full answer', command: fullAnswerCommand(advice) },
-    ...followUpActions(advice),
+    ...followUpActions(advice, Math.min(75, caps.split)),
   ];
   return {
     title: verdictLine(advice, { withScores: true }),

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { advise } from '../advisor/advise.ts';
 import { adviceReply } from '../advisor/advice-reply.ts';
+import type { Advice } from '../advisor/advice.ts';
 import { defineCommand, type CommandContext } from '../core/command-spec.ts';
+import type { ReplyAction, ReplyInput } from '../core/reply.ts';
 import { channelKeyOf } from '../store/channel-key.ts';
 import type { TeamProfile } from '../store/team-profiles.ts';
 
@@ -24,10 +26,13 @@ export const askCommand = defineCommand({
   async handle(args, ctx) {
     const profile = await channelTeamProfile(ctx);
     const advice = advise(args.question, profile, ctx.services.knowledge);
-    const answer = adviceReply(advice, { full: args.full });
-    return {
-      ...answer,
-      actions: [{ kind: 'share', label: 'Share in channel', command: `ask ${args.full ? '--full ' : ''}${args.question}` }, ...(answer.actions ?? [])],
-    };
+    return askReply(advice, args.full);
   },
 });
+
+/** The ask answer for an Advice: condensed or full, with "Share in channel" first, then the advice's own buttons. */
+export function askReply(advice: Advice, full: boolean): ReplyInput {
+  const answer = adviceReply(advice, { full });
+  const share: ReplyAction = { kind: 'share', label: 'Share in channel', command: `ask ${full ? '--full ' : ''}${advice.question}` };
+  return { ...answer, actions: [share, ...(answer.actions ?? [])] };
+}
