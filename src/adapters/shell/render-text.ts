@@ -27,9 +27,6 @@ export function renderText(reply: Reply, { color }: TextRenderOptions): string {
     if (section.heading) out.push(paint(ANSI.bold, inline(section.heading)));
     out.push(inline(section.body));
   }
-  // Follow-up options as a numbered choice (the shell re-asks the one whose number is typed next).
-  const options = reply.actions.filter((a) => a.kind === 'follow_up');
-  if (options.length > 0) out.push('', ...options.map((a, i) => `  (${i + 1}) ${inline(a.label)}`));
   if (reply.fields.length > 0) {
     out.push('', ...reply.fields.map((f) => `${paint(ANSI.bold, inline(f.label))}: ${inline(f.value)}`));
   }
@@ -40,5 +37,8 @@ export function renderText(reply: Reply, { color }: TextRenderOptions): string {
     sources.forEach((s, i) => out.push(`  [${i + 1}] ${s.title} (${s.date}) ${s.url}`));
   }
   if (reply.footer) out.push('', paint(ANSI.dim, inline(reply.footer)));
+  // Follow-up options last, as a numbered choice: the shell re-asks the one whose number is typed next.
+  const options = reply.actions.filter((a) => a.kind === 'follow_up');
+  if (options.length > 0) out.push('', ...options.map((a, i) => `  (${i + 1}) ${inline(a.label)}`));
   return out.join('\n');
 }
