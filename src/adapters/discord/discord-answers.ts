@@ -161,7 +161,10 @@ export async function answerShowFull(
   if (command === undefined) return noticeMessage('This button has expired. Mention me again for a fresh answer.');
   const origin = { ...discordOrigin(facts, ctx.services, 'command'), canManage: false };
   const outcome = await safely(ctx, facts, () => dispatchText(command, origin, ctx.services, ctx.commands));
-  return replyMessage({ ...outcome.reply, actions: [] }, shareable(outcome) ? [shareButton] : [], { ephemeral: true });
+  // The full answer keeps its follow-up options (a "Show full answer" on it would only repeat it).
+  const reply = { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind === 'follow_up') };
+  const buttons = [...(shareable(outcome) ? [shareButton] : []), ...(await replyButtons(ctx.services, reply, facts.requestId))];
+  return replyMessage(reply, buttons, { ephemeral: true });
 }
 
 /**
