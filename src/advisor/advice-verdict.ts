@@ -60,13 +60,19 @@ export class SourceNumbers {
  * clause or sentence end that fits (when that keeps at least half), else at a word with "…". One line always.
  */
 export function shortened(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = /\s\s|[\n\r\t]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
   if (flat.length <= max) return flat;
   const room = flat.slice(0, max - 1);
   // Not at ": ", which usually introduces the point itself ("For the data path: ...").
   const clause = Math.max(room.lastIndexOf('; '), room.lastIndexOf('. '), room.lastIndexOf(' — '));
-  if (clause >= max / 2) return `${room.slice(0, clause).replace(/[,:;]$/, '')}…`;
+  if (clause >= max / 2) return `${trimEndPunctuation(room.slice(0, clause))}…`;
   const word = room.lastIndexOf(' ');
-  const cut = word >= max / 2 ? room.slice(0, word) : room;
-  return `${cut.replace(/[\s,.;:]+$/, '')}…`;
+  return `${trimEndPunctuation(word >= max / 2 ? room.slice(0, word) : room)}…`;
+}
+
+/** Drops trailing spaces and , . ; : (a loop, not a /[...]+$/ regex, which rescans from every position). */
+function trimEndPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' ,.;:'.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
