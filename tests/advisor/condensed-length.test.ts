@@ -6,12 +6,12 @@ import { replyMessage } from '../../src/adapters/discord/message-payload.ts';
 import { replyButtons, shareButton } from '../../src/adapters/discord/reply-buttons.ts';
 import { renderText } from '../../src/adapters/shell/render-text.ts';
 import { renderBlockKit } from '../../src/adapters/slack/render-block-kit.ts';
-import type { Advice } from '../../src/advisor/advice.ts';
 import { CONDENSED_MAX_VISIBLE } from '../../src/advisor/condensed-advice.ts';
 import { askReply } from '../../src/commands/ask.ts';
 import { commands } from '../../src/commands/index.ts';
 import { dispatchText } from '../../src/core/dispatch.ts';
 import { reply, type Reply } from '../../src/core/reply.ts';
+import { containsLivePing } from '../../src/core/safe-text.ts';
 import type { Services } from '../../src/core/services.ts';
 import { longestAdvice, makeAdvice } from '../helpers/advice-fixtures.ts';
 import { createTestServices } from '../helpers/test-services.ts';
@@ -86,6 +86,24 @@ describe('condensed answers', () => {
     expect(m.terminal).toBeLessThanOrEqual(CONDENSED_MAX_VISIBLE);
   });
 
+  it('given pings in the question, the follow-up and its options then no rendering pings anyone', async () => {
+    const ping = '@everyone <@U123> <!channel> <@&42>';
+    const advice = makeAdvice({
+      question: `Rust or Go? ${ping}`,
+      read_as: ping,
+      follow_up: { question: `Which? ${ping}`, options: [{ label: `Rust ${ping}`, ask: `Rust or Go? ${ping} Rust.` }, { label: `Go ${ping}`, ask: `Rust or Go? ${ping} Go.` }] },
+    });
+    for (const full of [false, true]) {
+      const r = reply(askReply(advice, full));
+      const buttons = [shareButton, ...(await replyButtons(services, r, 'req-test'))];
+      expect(containsLivePing(JSON.stringify(renderBlockKit(r)))).toBe(false);
+      const discord = replyMessage(r, buttons);
+      expect(containsLivePing(JSON.stringify(discord.embeds))).toBe(false);
+      expect(containsLivePing(JSON.stringify(discord.components.flatMap((row) => row.components.map((b) => ('label' in b ? b.label : '')))))).toBe(false);
+      expect(containsLivePing(renderText(r, { color: false }))).toBe(false);
+    }
+  });
+
   it('given the full answer of the longest advice then it is longer than the limit (the condensed form is a real cut)', async () => {
     const m = await measure(reply(askReply(longestAdvice('go'), true)));
     expect(m.terminal).toBeGreaterThan(CONDENSED_MAX_VISIBLE);
@@ -102,6 +120,3 @@ const origin = () => ({
   canManage: false,
   mode: 'command' as const,
 });
-
-export type { Advice };
-export { makeAdvice };

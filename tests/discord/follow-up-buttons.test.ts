@@ -115,6 +115,17 @@ describe('over HTTP interactions', () => {
     expect(labels(res.json.data)).toEqual([['Show full answer']]);
   });
 
+  it('given "Show full answer" then the full answer keeps the follow-up options under Share', async () => {
+    const answer = await askAnswer(SHORT);
+    const full = customIds(answer)[1]!;
+    expect(parseButtonId(full)).toEqual({ kind: 'show_full', command: `ask --full ${SHORT}` });
+    await post(rawInteraction({ type: 3, data: { custom_id: full, component_type: 2 }, message: { id: '9', embeds: [], flags: 64 } }));
+    await endpoint.idle();
+    const edit = api.requests.filter((r) => r.method === 'PATCH').at(-1)!.body as Json;
+    expect(edit.embeds[0].title).toBe('Go · confidence 0.52 (low)');
+    expect(labels(edit)).toEqual([['Share in channel'], ['Rust', 'Go']]);
+  });
+
   it('given an expired stored option then a notice is sent on its own and the answer stays', async () => {
     const res = await post(rawInteraction({ type: 3, data: { custom_id: storedFollowUpId('nope'), component_type: 2 }, message: { id: '9', embeds: [], flags: 64 } }));
     expect(res.json.type).toBe(4);
