@@ -177,6 +177,7 @@ function ordered(a: Advice): Advice {
     read_as: a.read_as,
     clarifying_question: a.clarifying_question,
     team_note: a.team_note,
+    follow_up: a.follow_up,
   };
 }
 
@@ -213,6 +214,8 @@ function adviseUnordered(question: string, teamProfile: TeamProfileInput | undef
     kb_reviewed: kb.meta.last_reviewed,
     read_as: readAs,
     team_note: teamNote,
+    // The engine that names the decisive missing fact (issue 11, item 5) fills this; until then no options.
+    follow_up: null,
   };
 
   const hybrid = hybridFromComponents(compiled, u, team, priorities) ?? hybridFromShape(compiled, u, score, team);
@@ -222,7 +225,8 @@ function adviseUnordered(question: string, teamProfile: TeamProfileInput | undef
     const tradeoff: Reason | null = wholeReasons[0]
       ? {
           ...wholeReasons[0],
-          text: `Two languages cost two toolchains, two hiring pools and an API or FFI boundary; if one language for everything matters more, ${LANGUAGE_NAME[whole]} fits the whole better (${Math.round(score[whole])} vs ${Math.round(score[whole === 'rust' ? 'go' : 'rust'])}): ${wholeReasons[0].text}`,
+          // One sentence naming the criterion, not the whole reason glued on (issue 11: answers ran to 4.4k).
+          text: `Two languages cost two toolchains, two hiring pools and an API or FFI boundary; if one language for everything matters more, ${LANGUAGE_NAME[whole]} fits the whole better (${Math.round(score[whole])} vs ${Math.round(score[whole === 'rust' ? 'go' : 'rust'])}), mainly on ${wholeReasons[0].criterion}.`,
         }
       : null;
     return {

@@ -21,7 +21,8 @@ import { startBot } from '../runtime/start.ts';
 const USAGE = `Usage: rustvsgo <command>
 
   rustvsgo start                          run the bot (shell when no platform tokens are set)
-  rustvsgo ask [--json] "<question>"      answer one question
+  rustvsgo ask [--json] [--full] "<question>"
+                                          answer one question (condensed; --full: every reason and source)
   rustvsgo ask --json --batch FILE        answer JSON lines {"id","question"}; one JSON line out per case
   rustvsgo lookup [--json] "<topic>"      search the facts
   rustvsgo digest collect [--now ISO] [--watchlist FILE]
@@ -58,7 +59,8 @@ async function withServices<T>(config: Config, fn: (services: Services) => Promi
 }
 
 async function runCommandOnce(services: Services, path: string, options: Record<string, unknown>, json: boolean): Promise<number> {
-  const { reply, outcome } = await dispatchStructured(path, options, `${path} ${Object.values(options).join(' ')}`, cliOrigin(), services, commands);
+  const rawText = `${path} ${Object.values(options).filter((v) => typeof v === 'string').join(' ')}`;
+  const { reply, outcome } = await dispatchStructured(path, options, rawText, cliOrigin(), services, commands);
   if (json) process.stdout.write(`${JSON.stringify(reply.data ?? { error: reply.title, detail: reply.summary ?? null })}\n`);
   else process.stdout.write(`${renderText(reply, { color: Boolean(process.stdout.isTTY) })}\n`);
   return outcome === 'ok' ? 0 : 1;
@@ -103,14 +105,18 @@ export async function cli(argv: string[]): Promise<number> {
       return 0;
     }
     case 'ask': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, batch: { type: 'string' } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, full: { type: 'boolean' }, batch: { type: 'string' } },
+      });
       if (values.batch) return withServices(config, (s) => runBatch(s, values.batch!));
       const question = positionals.join(' ').trim();
       if (!question) {
         process.stderr.write('rustvsgo ask: give a question, e.g. rustvsgo ask "Rust or Go for an edge gateway?"\n');
         return 2;
       }
-      return withServices(config, (s) => runCommandOnce(s, 'ask', { question }, Boolean(values.json)));
+      return withServices(config, (s) => runCommandOnce(s, 'ask', { question, full: Boolean(values.full) }, Boolean(values.json)));
     }
     case 'lookup': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' } } });

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { advise } from '../advisor/advise.ts';
 import { adviceReply } from '../advisor/advice-reply.ts';
+import type { Advice } from '../advisor/advice.ts';
 import { defineCommand, type CommandContext } from '../core/command-spec.ts';
+import type { ReplyAction, ReplyInput } from '../core/reply.ts';
 import { channelKeyOf } from '../store/channel-key.ts';
 import type { TeamProfile } from '../store/team-profiles.ts';
 
@@ -14,17 +16,23 @@ export async function channelTeamProfile(ctx: CommandContext): Promise<TeamProfi
 export const askCommand = defineCommand({
   name: 'ask',
   description: 'Rust or Go for a component? A sourced recommendation with trade-offs',
-  examples: ['ask Rust or Go for an edge gateway?', 'ask Rust or Go for a Kubernetes operator, small team that knows Go?'],
+  examples: ['ask Rust or Go for an edge gateway?', 'ask Rust or Go for a Kubernetes operator, small team that knows Go?', 'ask --full Rust or Go for a log shipper?'],
   access: 'everyone',
   args: z.object({
     question: z.string().trim().min(3).max(1000).describe('Your question, e.g. "Rust or Go for an edge gateway?"').meta({ rest: true }),
+    // Answers are condensed by default (at most 1,000 visible characters); `--full` gives every reason and source.
+    full: z.boolean().default(false).describe('The full answer: every reason, the team note and all sources'),
   }),
   async handle(args, ctx) {
     const profile = await channelTeamProfile(ctx);
     const advice = advise(args.question, profile, ctx.services.knowledge);
-    return {
-      ...adviceReply(advice),
-      actions: [{ kind: 'share', label: 'Share in channel', command: `ask ${args.question}` }],
-    };
+    return askReply(advice, args.full);
   },
 });
+
+/** The ask answer for an Advice: condensed or full, with "Share in channel" first, then the advice's own buttons. */
+export function askReply(advice: Advice, full: boolean): ReplyInput {
+  const answer = adviceReply(advice, { full });
+  const share: ReplyAction = { kind: 'share', label: 'Share in channel', command: `ask ${full ? '--full ' : ''}${advice.question}` };
+  return { ...answer, actions: [share, ...(answer.actions ?? [])] };
+}

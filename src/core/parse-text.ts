@@ -98,6 +98,13 @@ function parseArgs(path: string, spec: LeafCommand, text: string): ParsedText {
   let next = 0;
   for (const match of text.matchAll(TOKEN)) {
     const token = match[1] ?? match[2] ?? '';
+    // `--full` style switches set a boolean option (only before the rest of the text: a question may contain "--").
+    const flag = /^--([a-z][a-z0-9-]*)$/i.exec(token);
+    const flagged = flag ? descriptors.find((d) => d.type === 'boolean' && d.name === flag[1]!.toLowerCase()) : undefined;
+    if (flagged) {
+      raw[flagged.name] = 'true';
+      continue;
+    }
     const named = /^([a-z][a-z0-9-]*)=(.*)$/i.exec(token);
     const descriptor = named ? descriptors.find((d) => d.name === named[1]!.toLowerCase()) : undefined;
     if (named && descriptor) {

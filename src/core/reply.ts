@@ -37,11 +37,14 @@ export const scoreBarSchema = z.object({
 export type ScoreBar = z.infer<typeof scoreBarSchema>;
 
 /**
- * A follow-up button. `command` is the command text that reproduces the full answer (answers are deterministic,
- * so re-running it is how "Share in channel" and "Show full answer" stay stateless across replicas).
+ * A button under a reply. `command` is the command text to run when it is pressed (answers are deterministic, so
+ * re-running it is how "Share in channel" and "Show full answer" stay stateless across replicas). A `follow_up`
+ * answers the reply's own follow-up question: its command re-asks the question with one fact added, and the
+ * adapter shows the new answer in place of the old one (Slack replaces it, Discord updates it, the shell offers
+ * the options as a numbered choice).
  */
 export const replyActionSchema = z.object({
-  kind: z.enum(['share', 'show_full']),
+  kind: z.enum(['share', 'show_full', 'follow_up']),
   label: z.string(),
   command: z.string(),
 });

@@ -8,8 +8,11 @@ function optionUsage(d: OptionDescriptor): string {
 }
 
 export function usageLine(path: string, spec: LeafCommand): string {
-  const options = describeOptions(spec.args).map(optionUsage);
-  return ['/rustvsgo', path, ...options].join(' ');
+  // Boolean switches are written `--name` and come first: the text parser reads them only before the rest.
+  const all = describeOptions(spec.args);
+  const switches = all.filter((d) => d.type === 'boolean' && !d.required).map((d) => `[--${d.name}]`);
+  const options = all.filter((d) => !(d.type === 'boolean' && !d.required)).map(optionUsage);
+  return ['/rustvsgo', path, ...switches, ...options].join(' ');
 }
 
 export function helpReply(specs: readonly CommandSpec[]): Reply {

@@ -25,23 +25,46 @@ async function run(text: string, over: Partial<InvocationOrigin> = {}) {
 }
 
 describe('ask', () => {
-  it('given /rustvsgo <question> then the reply carries the contract and a readable answer', async () => {
+  // Issue 11 item 7 changed this deliberately: the default is the condensed answer (verdict, confidence and
+  // scores in the title, no score bars or Recommendation/Confidence fields); `--full` gives the sections.
+  it('given /rustvsgo <question> then the reply carries the contract and a condensed answer', async () => {
     const reply = await run('/rustvsgo Rust or Go for an edge gateway?');
     const advice = adviceSchema.parse(reply.data);
     expect(advice.recommendation).toBe('rust');
-    expect(reply.title).toBe('Recommendation: Rust');
+    expect(advice.follow_up).toBeNull();
+    expect(reply.title).toMatch(/^Rust · confidence 0\.\d\d \((high|medium|low)\) · Rust \d+ \/ Go \d+$/);
     expect(reply.summary).toBe('Read as: edge gateway');
+    expect(reply.fields).toEqual([]);
+    expect(reply.scoreBars).toEqual([]);
+    expect(reply.sections[0]?.heading).toBe('Why');
+    expect(reply.sections[0]?.body.split('\n')).toHaveLength(3);
+    expect(reply.sections[1]?.body).toMatch(/\*\*Case for Go:\*\* .+\n\*\*Would flip it:\*\* /);
+    expect(reply.footer).toMatch(/^Knowledge base v\d+\.\d+\.\d+, reviewed \d{4}-\d{2}-\d{2}$/);
+    expect(reply.sources.length).toBeGreaterThan(0);
+    expect(reply.actions.map((a) => [a.kind, a.command])).toEqual([
+      ['share', 'ask Rust or Go for an edge gateway?'],
+      ['show_full', 'ask --full Rust or Go for an edge gateway?'],
+    ]);
+  });
+
+  it('given ask --full then the reply has score bars and every section, and the verdict only in the title', async () => {
+    const reply = await run('/rustvsgo ask --full Rust or Go for an edge gateway?');
+    expect(adviceSchema.parse(reply.data).question).toBe('Rust or Go for an edge gateway?');
+    expect(reply.title).toMatch(/^Rust · confidence 0\.\d\d \((high|medium|low)\)$/);
+    expect(reply.fields).toEqual([]);
     expect(reply.scoreBars.map((b) => b.label)).toEqual(['Rust', 'Go']);
     const headings = reply.sections.map((s) => s.heading);
     expect(headings).toEqual(expect.arrayContaining(['Why', 'What would flip it']));
     expect(headings.some((h) => h?.startsWith('Trade-off (the case for Go)'))).toBe(true);
-    expect(reply.footer).toMatch(/^Knowledge base v\d+\.\d+\.\d+, reviewed \d{4}-\d{2}-\d{2}$/);
-    expect(reply.sources.length).toBeGreaterThan(0);
+    expect(reply.actions.map((a) => a.kind)).toEqual(['share']);
+    expect(reply.actions[0]?.command).toBe('ask --full Rust or Go for an edge gateway?');
   });
 
   it('given a vague question then the reply says confidence is low and asks one question', async () => {
-    const reply = await run('/rustvsgo ask which is better, rust or go?');
-    expect(reply.sections.find((s) => s.heading?.startsWith('Low confidence'))?.body).toMatch(/\?$/);
+    const short = await run('/rustvsgo ask which is better, rust or go?');
+    expect(short.sections.map((s) => s.body).join('\n')).toMatch(/\*\*To settle it:\*\* .+\?/);
+    const full = await run('/rustvsgo ask --full which is better, rust or go?');
+    expect(full.sections.find((s) => s.heading?.startsWith('Low confidence'))?.body).toMatch(/\?$/);
   });
 
   it('given mentions in the question then the echo cannot ping anyone', async () => {

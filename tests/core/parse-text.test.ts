@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineCommand, defineGroup, describeOptions } from '../../src/core/command-spec.ts';
 import { parseCommandText, readsAsDecisionQuestion } from '../../src/core/parse-text.ts';
+import { askCommand as askSpec } from '../../src/commands/ask.ts';
 
 const noop = () => ({ title: 'ok' });
 const ask = defineCommand({
@@ -114,4 +115,24 @@ describe('readsAsDecisionQuestion', () => {
     ['gc pauses?', false],
     ['tokio vs goroutines', false],
   ])('%j -> %s', (text, expected) => expect(readsAsDecisionQuestion(text)).toBe(expected));
+});
+
+describe('--flag switches for boolean options', () => {
+  const real = [askSpec];
+  it.each([
+    ['ask --full Rust or Go for a CLI?', { question: 'Rust or Go for a CLI?', full: true }],
+    ['ask Rust or Go for a CLI?', { question: 'Rust or Go for a CLI?', full: false }],
+    ['--full Rust or Go for a CLI?', { question: 'Rust or Go for a CLI?', full: true }],
+    // After the question starts, "--full" is part of the question's text.
+    ['ask Rust or Go -- or --full C?', { question: 'Rust or Go -- or --full C?', full: false }],
+  ])('%j', (text, args) => {
+    const parsed = parseCommandText(text, real);
+    expect(parsed.kind).toBe('command');
+    expect(parsed.kind === 'command' && parsed.args).toEqual(args);
+  });
+
+  it('given a --flag naming no boolean option then it is read as text', () => {
+    const parsed = parseCommandText('ask --question Rust or Go for a CLI?', real);
+    expect(parsed.kind === 'command' && parsed.args.question).toBe('--question Rust or Go for a CLI?');
+  });
 });

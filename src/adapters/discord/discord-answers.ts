@@ -9,10 +9,11 @@ import { stripInvocationPrefix } from '../../core/parse-text.ts';
 import type { Reply } from '../../core/reply.ts';
 import { neutralizeMentions, truncate } from '../../core/safe-text.ts';
 import type { Services } from '../../core/services.ts';
-import { inlineShowFullId, shareButtonId, storedShowFullId, type ButtonAction } from './button-ids.ts';
+import type { ButtonAction } from './button-ids.ts';
 import { usesAutocomplete } from './command-definition.ts';
 import { callText, type CommandCall, type RawEmbed } from './interaction-payload.ts';
-import { noMentions, noticeMessage, replyMessage, type DiscordMessage, type MessageButton } from './message-payload.ts';
+import { noMentions, noticeMessage, replyMessage, type DiscordMessage } from './message-payload.ts';
+import { replyButtons, shareButton } from './reply-buttons.ts';
 import { discordCanManage } from './settings-access.ts';
 
 export interface DiscordAnswerContext {
@@ -71,10 +72,9 @@ export async function answerCommand(ctx: DiscordAnswerContext, facts: DiscordFac
   );
   // Settings changes are confirmations for the caller, not answers worth sharing.
   const manage = findCommand(ctx.commands, call.path)?.access === 'manage';
-  return replyMessage(outcome.reply, shareable(outcome) && !manage ? [shareButton] : [], { ephemeral: true });
+  const more = await replyButtons(ctx.services, outcome.reply, facts.requestId);
+  return replyMessage(outcome.reply, [...(shareable(outcome) && !manage ? [shareButton] : []), ...more], { ephemeral: true });
 }
-
-const shareButton: MessageButton = { label: 'Share in channel', customId: shareButtonId, primary: true };
 
 /** Autocomplete choices for the focused option: the command's own suggestions, or its choices filtered. */
 export async function suggestChoices(ctx: DiscordAnswerContext, facts: DiscordFacts, call: CommandCall): Promise<{ name: string; value: string }[]> {
@@ -128,16 +128,7 @@ export function completeFromChoices(choices: readonly string[], typed: string, l
 export async function answerMention(ctx: DiscordAnswerContext, facts: DiscordFacts, text: string): Promise<DiscordMessage> {
   const outcome = await safely(ctx, facts, () => dispatchText(text, discordOrigin(facts, ctx.services, 'mention'), ctx.services, ctx.commands));
   const short = outcome.outcome === 'ok' ? mentionReply(outcome, text) : outcome.reply;
-  const buttons: MessageButton[] = [];
-  for (const action of short.actions) {
-    if (action.kind !== 'show_full') continue;
-    const customId = await showFullId(ctx, action.command).catch((error: unknown) => {
-      ctx.services.logger.warn({ err: error, requestId: facts.requestId }, 'could not store show-full command');
-      return undefined;
-    });
-    if (customId) buttons.push({ label: action.label, customId });
-  }
-  return replyMessage(short, buttons);
+  return replyMessage(short, await replyButtons(ctx.services, short, facts.requestId));
 }
 
 /**
@@ -147,14 +138,13 @@ export async function answerMention(ctx: DiscordAnswerContext, facts: DiscordFac
  * that ran goes in front of it.
  */
 export function mentionReply(outcome: DispatchOutcome, text: string): Reply {
-  if (outcome.reply.actions.some((a) => a.kind === 'show_full')) return { ...outcome.reply, visibility: 'in_channel' };
+  if (outcome.reply.actions.some((a) => a.kind === 'show_full')) {
+    // In a thread the answer is already public: "Share in channel" would only repeat it.
+    return { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind !== 'share'), visibility: 'in_channel' };
+  }
   const stripped = stripInvocationPrefix(text);
   const namesCommand = (stripped.split(/\s+/)[0] ?? '').toLowerCase() === outcome.command.split(' ')[0];
   return condenseReply(outcome.reply, namesCommand ? stripped : `${outcome.command} ${stripped}`.trim());
-}
-
-async function showFullId(ctx: DiscordAnswerContext, command: string): Promise<string> {
-  return inlineShowFullId(command) ?? storedShowFullId(await ctx.services.store.discordActions.save(command, ctx.services.now()));
 }
 
 /**
@@ -171,7 +161,10 @@ export async function answerShowFull(
   if (command === undefined) return noticeMessage('This button has expired. Mention me again for a fresh answer.');
   const origin = { ...discordOrigin(facts, ctx.services, 'command'), canManage: false };
   const outcome = await safely(ctx, facts, () => dispatchText(command, origin, ctx.services, ctx.commands));
-  return replyMessage({ ...outcome.reply, actions: [] }, shareable(outcome) ? [shareButton] : [], { ephemeral: true });
+  // The full answer keeps its follow-up options (a "Show full answer" on it would only repeat it).
+  const reply = { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind === 'follow_up') };
+  const buttons = [...(shareable(outcome) ? [shareButton] : []), ...(await replyButtons(ctx.services, reply, facts.requestId))];
+  return replyMessage(reply, buttons, { ephemeral: true });
 }
 
 /**
@@ -196,3 +189,29 @@ export function shareMessage(embeds: readonly RawEmbed[], sharedBy: string): Dis
   };
 }
 
+
+/** A follow-up button's outcome: the new answer to put in place of the old one, or a notice sent on its own. */
+export type FollowUpResult = { kind: 'update'; message: DiscordMessage } | { kind: 'notice'; message: DiscordMessage };
+
+/**
+ * A follow-up option pressed: re-asks the question with that fact added and returns the new answer to replace the
+ * message the button sits on (buttons included, so the new answer's own options work too). Like "Show full
+ * answer", it can only show answers, never change settings. An ephemeral answer keeps its "Share" button.
+ */
+export async function answerFollowUp(
+  ctx: DiscordAnswerContext,
+  facts: DiscordFacts,
+  action: Extract<ButtonAction, { kind: 'follow_up' | 'follow_up_stored' }>,
+  where: { ephemeral: boolean },
+): Promise<FollowUpResult> {
+  const command =
+    action.kind === 'follow_up' ? action.command : await ctx.services.store.discordActions.get(action.id, ctx.services.now()).catch(() => undefined);
+  if (command === undefined) return { kind: 'notice', message: noticeMessage('This button has expired. Ask the question again for a fresh answer.') };
+  const origin = { ...discordOrigin(facts, ctx.services, 'command'), canManage: false };
+  const outcome = await safely(ctx, facts, () => dispatchText(command, origin, ctx.services, ctx.commands));
+  const reply = where.ephemeral ? outcome.reply : { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind !== 'share') };
+  const share = where.ephemeral && shareable(outcome) ? [shareButton] : [];
+  // An update keeps the message's ephemerality; flags on it would be ignored at best.
+  const { flags: _flags, ...message } = replyMessage(reply, [...share, ...(await replyButtons(ctx.services, reply, facts.requestId))]);
+  return { kind: 'update', message };
+}

@@ -20,7 +20,7 @@ import { neutralizeMentions, truncate } from '../../core/safe-text.ts';
 import type { Services } from '../../core/services.ts';
 import type { Adapter } from '../adapter.ts';
 import { parseButtonId } from './button-ids.ts';
-import { answerCommand, answerMention, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
+import { answerCommand, answerFollowUp, answerMention, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
 import { readCommandCall, type RawCommandOption, type RawEmbed } from './interaction-payload.ts';
 import { noticeMessage, toDiscordJsOptions, type DiscordMessage } from './message-payload.ts';
 
@@ -123,8 +123,24 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
       await interaction.reply({ ...toDiscordJsOptions(noticeMessage('This button is no longer supported. Run the command again.')), flags: MessageFlags.Ephemeral });
       return;
     }
+    if (action.kind === 'follow_up' || action.kind === 'follow_up_stored') {
+      await updateWithFollowUp(interaction, action, requestId);
+      return;
+    }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     await interaction.editReply(toDiscordJsOptions(await answerShowFull(ctx, factsOf(interaction, requestId), action)));
+  }
+
+  /** A follow-up option: the new answer replaces the message the button sits on (interaction.update). */
+  async function updateWithFollowUp(
+    interaction: ButtonInteraction,
+    action: Parameters<typeof answerFollowUp>[2],
+    requestId: string,
+  ): Promise<void> {
+    const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+    const result = await answerFollowUp(ctx, factsOf(interaction, requestId), action, { ephemeral });
+    if (result.kind === 'update') await interaction.update(toDiscordJsOptions(result.message));
+    else await interaction.reply({ ...toDiscordJsOptions(result.message), flags: MessageFlags.Ephemeral });
   }
 
   async function handleMessage(message: Message): Promise<void> {

@@ -10,7 +10,7 @@ import type { Services } from '../../core/services.ts';
 import type { HttpServer } from '../../http/server.ts';
 import type { Adapter } from '../adapter.ts';
 import { parseButtonId } from './button-ids.ts';
-import { answerCommand, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
+import { answerCommand, answerFollowUp, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
 import { interactionType, isThreadChannelType, rawInteractionSchema, readCommandCall, type RawInteraction } from './interaction-payload.ts';
 import { EPHEMERAL_FLAG, noticeMessage, type DiscordMessage } from './message-payload.ts';
 import { parsePermissions } from './settings-access.ts';
@@ -20,7 +20,7 @@ export const INTERACTIONS_PATH = '/discord/interactions';
 export const SIGNATURE_MAX_AGE_SECONDS = 300;
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
-const callbackType = { pong: 1, channelMessage: 4, deferredChannelMessage: 5, autocompleteResult: 8 } as const;
+const callbackType = { pong: 1, channelMessage: 4, deferredChannelMessage: 5, updateMessage: 7, autocompleteResult: 8 } as const;
 
 export interface DiscordHttpOptions {
   services: Services;
@@ -111,6 +111,13 @@ export function createDiscordHttpEndpoint(options: DiscordHttpOptions): DiscordH
         const user = interaction.member?.user ?? interaction.user;
         const message = shareMessage(interaction.message?.embeds ?? [], user?.global_name || user?.username || 'someone');
         return send(res, 200, { type: callbackType.channelMessage, data: message });
+      }
+      if (action?.kind === 'follow_up' || action?.kind === 'follow_up_stored') {
+        // Re-scored in place: the answer is computed now (the advisor takes milliseconds) and replaces the message.
+        const ephemeral = ((interaction.message?.flags ?? 0) & EPHEMERAL_FLAG) !== 0;
+        const result = await answerFollowUp(ctx, facts, action, { ephemeral });
+        const type = result.kind === 'update' ? callbackType.updateMessage : callbackType.channelMessage;
+        return send(res, 200, { type, data: result.message });
       }
       if (action) {
         send(res, 200, { type: callbackType.deferredChannelMessage, data: { flags: EPHEMERAL_FLAG } });

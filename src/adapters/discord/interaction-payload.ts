@@ -55,7 +55,8 @@ export const rawInteractionSchema = z.object({
       component_type: z.number().int().optional(),
     })
     .optional(),
-  message: z.object({ id: z.string(), embeds: z.array(rawEmbedSchema).default([]) }).optional(),
+  // flags tell an ephemeral answer (1 << 6) from one posted for everyone: a follow-up keeps "Share" only on the former.
+  message: z.object({ id: z.string(), embeds: z.array(rawEmbedSchema).default([]), flags: z.number().int().optional() }).optional(),
 });
 export type RawInteraction = z.infer<typeof rawInteractionSchema>;
 

@@ -22,21 +22,31 @@ export interface MessageButton {
   label: string;
   customId: string;
   primary?: boolean;
+  /** Starts a new action row (the first of a run of such buttons), e.g. the follow-up options. */
+  newRow?: boolean;
 }
 
 const BUTTON_STYLE = { primary: 1, secondary: 2 } as const;
 
+/** Discord allows 5 buttons per action row and 5 rows per message. */
+const BUTTONS_PER_ROW = 5;
+const MAX_ROWS = 5;
+
+/** Buttons in rows of five; a button with `newRow` starts a row of its own kind (follow-up options under the rest). */
 export function buttonRow(buttons: readonly MessageButton[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
-  if (buttons.length === 0) return [];
-  const components = buttons.slice(0, 5).map(
-    (b): APIButtonComponentWithCustomId => ({
+  const rows: APIButtonComponentWithCustomId[][] = [];
+  for (const [i, b] of buttons.entries()) {
+    const last = rows[rows.length - 1];
+    const button: APIButtonComponentWithCustomId = {
       type: 2,
       style: b.primary ? BUTTON_STYLE.primary : BUTTON_STYLE.secondary,
       label: truncate(b.label, 80),
       custom_id: b.customId,
-    }),
-  );
-  return [{ type: 1, components }];
+    };
+    if (!last || last.length >= BUTTONS_PER_ROW || (b.newRow && !buttons[i - 1]?.newRow)) rows.push([button]);
+    else last.push(button);
+  }
+  return rows.slice(0, MAX_ROWS).map((components) => ({ type: 1, components }));
 }
 
 export function replyMessage(reply: Reply, buttons: readonly MessageButton[] = [], options: { ephemeral?: boolean } = {}): DiscordMessage {

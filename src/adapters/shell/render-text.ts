@@ -37,5 +37,8 @@ export function renderText(reply: Reply, { color }: TextRenderOptions): string {
     sources.forEach((s, i) => out.push(`  [${i + 1}] ${s.title} (${s.label ?? s.date}) ${s.url}`));
   }
   if (reply.footer) out.push('', paint(ANSI.dim, inline(reply.footer)));
+  // Follow-up options last, as a numbered choice: the shell re-asks the one whose number is typed next.
+  const options = reply.actions.filter((a) => a.kind === 'follow_up');
+  if (options.length > 0) out.push('', ...options.map((a, i) => `  (${i + 1}) ${inline(a.label)}`));
   return out.join('\n');
 }

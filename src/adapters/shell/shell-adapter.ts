@@ -5,6 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { CommandSpec } from '../../core/command-spec.ts';
 import { dispatchText } from '../../core/dispatch.ts';
 import { condenseReply } from '../../core/condense.ts';
+import type { ReplyAction } from '../../core/reply.ts';
 import { newRequestId } from '../../core/request-id.ts';
 import type { Services } from '../../core/services.ts';
 import type { Adapter } from '../adapter.ts';
@@ -19,6 +20,15 @@ export interface ShellAdapterOptions {
 
 const MENTION = /^\s*@rustvsgo\b/i;
 
+type FollowUpChoice = { kind: 'none' } | { kind: 'picked'; command: string } | { kind: 'out_of_range' };
+
+/** A bare number after an answer with follow-up options picks one; with no options it is ordinary input. */
+export function followUpChoice(typed: string, options: readonly ReplyAction[]): FollowUpChoice {
+  if (options.length === 0 || !/^\d{1,2}$/.test(typed)) return { kind: 'none' };
+  const picked = options[Number(typed) - 1];
+  return picked ? { kind: 'picked', command: picked.command } : { kind: 'out_of_range' };
+}
+
 export function createShellAdapter({ input, output, services, commands }: ShellAdapterOptions): Adapter {
   const interactive = Boolean(input.isTTY && output.isTTY);
   let rl: Interface | undefined;
@@ -26,13 +36,22 @@ export function createShellAdapter({ input, output, services, commands }: ShellA
   let resolveFinished!: () => void;
   const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
 
+  /** The follow-up options of the last answer: typing "1" or "2" next re-asks that option. */
+  let followUps: ReplyAction[] = [];
+
   async function handleLine(line: string): Promise<void> {
-    const text = line.trim();
-    if (text === '') return;
-    if (interactive && /^(exit|quit|\/exit|\/quit)$/i.test(text)) {
+    const typed = line.trim();
+    if (typed === '') return;
+    if (interactive && /^(exit|quit|\/exit|\/quit)$/i.test(typed)) {
       rl?.close();
       return;
     }
+    const choice = followUpChoice(typed, followUps);
+    if (choice.kind === 'out_of_range') {
+      output.write(`Type a number from 1 to ${followUps.length} to pick an option, or ask a new question.\n\n`);
+      return;
+    }
+    const text = choice.kind === 'picked' ? choice.command : typed;
     const mode = MENTION.test(text) ? 'mention' : 'command';
     const { reply } = await dispatchText(
       text,
@@ -41,7 +60,9 @@ export function createShellAdapter({ input, output, services, commands }: ShellA
       commands,
     );
     const shown = mode === 'mention' ? condenseReply(reply, text.replace(MENTION, '').trim()) : reply;
-    output.write(`${renderText(shown, { color: interactive })}\n\n`);
+    followUps = shown.actions.filter((a) => a.kind === 'follow_up');
+    const hint = followUps.length > 0 ? `\nType 1-${followUps.length} to answer and re-ask, or ask something else.` : '';
+    output.write(`${renderText(shown, { color: interactive })}${hint}\n\n`);
   }
 
   return {

@@ -14,7 +14,7 @@ import type { Services } from '../../core/services.ts';
 import type { SlackInstallationKey } from '../../store/slack-installations.ts';
 import { unescapeSlackText } from './mrkdwn.ts';
 import { AnswerQueue } from './answer-queue.ts';
-import { appMentionSchema, blockActionSchema, eventEnvelopeSchema, slashCommandSchema, tokensRevokedSchema } from './payloads.ts';
+import { appMentionSchema, blockActionSchema, eventEnvelopeSchema, slashCommandSchema, tokensRevokedSchema, type BlockActionPayload } from './payloads.ts';
 import { ACTION_ID_PREFIX, renderBlockKit, type SlackMessage } from './render-block-kit.ts';
 import { SeenEvents } from './seen-events.ts';
 import { canManageSettings } from './settings-access.ts';
@@ -126,10 +126,15 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   });
 
   // "Show full answer" under a condensed thread reply: the full answer, in the same thread.
-  app.action(new RegExp(`^${ACTION_ID_PREFIX.show_full}`), async ({ ack, body, client }) => {
+  app.action(new RegExp(`^${ACTION_ID_PREFIX.show_full}`), async ({ ack, body, client, respond }) => {
     await ack();
     const requestId = newRequestId();
     const payload = blockActionSchema.safeParse(body);
+    // Under an ephemeral answer (a slash command's), the full answer replaces it: only its asker sees either.
+    if (payload.success && payload.data.container?.is_ephemeral && respond) {
+      replaceInPlace(payload.data, respond, requestId);
+      return;
+    }
     const channelId = payload.success ? (payload.data.channel?.id ?? payload.data.container?.channel_id) : undefined;
     const message = payload.success ? payload.data.message : undefined;
     const threadTs = message?.thread_ts ?? message?.ts ?? (payload.success ? payload.data.container?.thread_ts : undefined);
@@ -151,6 +156,40 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       (m) => (channelId ? post({ channel: channelId, ...(threadTs ? { thread_ts: threadTs } : {}), ...m }) : Promise.resolve()),
     );
   });
+
+  // A follow-up option under an answer: re-asks the question with that fact added and replaces the answer.
+  app.action(new RegExp(`^${ACTION_ID_PREFIX.follow_up}`), async ({ ack, body, respond }) => {
+    await ack();
+    const requestId = newRequestId();
+    const payload = blockActionSchema.safeParse(body);
+    if (!payload.success || !respond) {
+      services.logger.warn({ requestId, platform: 'slack' }, 'follow-up button without a usable payload or response URL');
+      return;
+    }
+    replaceInPlace(payload.data, respond, requestId);
+  });
+
+  /**
+   * Runs a button's command and puts the answer in place of the message the button sits on, through the action's
+   * response_url (replace_original). Buttons only show answers, so settings commands are refused, whoever presses.
+   */
+  function replaceInPlace(payload: BlockActionPayload, respond: RespondFn, requestId: string): void {
+    afterAck(
+      requestId,
+      async () => {
+        const channelId = payload.channel?.id ?? payload.container?.channel_id ?? 'unknown';
+        const text = payload.actions[0]!.value ?? '';
+        const outcome = await run(text, { ...actionOrigin(payload, channelId, requestId), canManage: false, mode: 'command' });
+        // An ephemeral answer keeps "Share in channel"; one already in a channel or thread has nothing to share.
+        const ephemeral = payload.container?.is_ephemeral ?? !payload.message;
+        const shown: Reply = ephemeral
+          ? withShareButton(outcome, text, changedSettings(outcome))
+          : { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind !== 'share') };
+        await respond({ replace_original: true, ...render(shown) });
+      },
+      (message) => respond({ response_type: 'ephemeral', replace_original: false, ...message }),
+    );
+  }
 
   // Thread lookups: a mention is answered in its thread (a new thread under the message when it was in none).
   app.event('app_mention', async ({ event, body, client, context }) => {
@@ -231,7 +270,10 @@ function escapeRegExp(text: string): string {
  * lookup), so the command that ran is put in front of it.
  */
 export function mentionReply(outcome: DispatchOutcome, text: string): Reply {
-  if (outcome.reply.actions.some((a) => a.kind === 'show_full')) return { ...outcome.reply, visibility: 'in_channel' };
+  if (outcome.reply.actions.some((a) => a.kind === 'show_full')) {
+    // In a thread the answer is already public: "Share in channel" would only repeat it.
+    return { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind !== 'share'), visibility: 'in_channel' };
+  }
   const namesCommand = (text.split(/\s+/)[0] ?? '').toLowerCase() === outcome.command.split(' ')[0];
   return condenseReply(outcome.reply, namesCommand ? text : `${outcome.command} ${text}`);
 }

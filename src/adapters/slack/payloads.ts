@@ -18,7 +18,9 @@ export const blockActionSchema = z.object({
   user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
   team: z.object({ id: z.string().min(1) }).nullable().optional(),
   channel: z.object({ id: z.string().min(1) }).optional(),
-  container: z.object({ channel_id: z.string().optional(), thread_ts: z.string().optional(), message_ts: z.string().optional() }).optional(),
+  container: z
+    .object({ channel_id: z.string().optional(), thread_ts: z.string().optional(), message_ts: z.string().optional(), is_ephemeral: z.boolean().optional() })
+    .optional(),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
   response_url: z.url().optional(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),

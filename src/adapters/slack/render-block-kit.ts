@@ -36,6 +36,7 @@ export const BLOCK_KIT_LIMITS = {
 export const ACTION_ID_PREFIX: Record<ReplyAction['kind'], string> = {
   share: 'rustvsgo_share',
   show_full: 'rustvsgo_show_full',
+  follow_up: 'rustvsgo_follow_up',
 };
 
 export interface RenderOptions {
@@ -84,19 +85,35 @@ export function renderBlockKit(reply: Reply, options: RenderOptions = {}): Slack
   if (footer.length > 0) tail.push({ type: 'context', elements: footer });
   const actions = reply.actions.slice(0, L.actions);
   // Values share a budget so even many buttons keep the message under the total size.
-  const valueLength = Math.min(L.buttonValue, Math.floor(FOOTER_AND_BUTTONS_BUDGET / Math.max(1, actions.length)));
+  const values = actions.map((action) => neutralizeMentions(action.command));
+  const valueLengths = shareBudget(values.map((v) => v.length), FOOTER_AND_BUTTONS_BUDGET, L.buttonValue);
   const buttons = actions.map((action, i) => ({
     type: 'button' as const,
     action_id: `${ACTION_ID_PREFIX[action.kind]}_${i}`,
     text: { type: 'plain_text' as const, text: truncate(toPlainText(action.label), L.buttonText) || 'Open', emoji: true },
     // The command is re-run on click; one cut short still runs (as a shorter question) rather than failing.
-    value: neutralizeMentions(action.command).slice(0, valueLength),
+    value: values[i]!.slice(0, valueLengths[i]),
     ...(action.kind === 'share' ? { style: 'primary' as const } : {}),
   }));
   if (buttons.length > 0) tail.push({ type: 'actions', elements: buttons });
 
   const blocks = fitWithin([header, ...body], tail);
   return { text: fallbackText(reply), blocks };
+}
+
+/**
+ * Splits a budget between values of the given lengths (each at most `cap`): short values are kept whole and what
+ * they leave goes to the longer ones, so a follow-up's whole question survives next to a few other buttons.
+ */
+export function shareBudget(lengths: readonly number[], budget: number, cap: number): number[] {
+  const out = lengths.map(() => 0);
+  const order = lengths.map((length, i) => ({ want: Math.min(length, cap), i })).sort((a, b) => a.want - b.want);
+  let left = budget;
+  for (const [k, { want, i }] of order.entries()) {
+    out[i] = Math.min(want, Math.floor(left / (order.length - k)));
+    left -= out[i]!;
+  }
+  return out;
 }
 
 /** Splits mrkdwn into as many sections as its length needs (each within the section text limit). */
