@@ -9,6 +9,7 @@ import type { Config } from '../config/env.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { dispatchStructured } from '../core/dispatch.ts';
 import { runDigestCli } from './digest-cli.ts';
+import { packageVersion } from './version.ts';
 import type { InvocationOrigin } from '../core/invocation.ts';
 import { newRequestId } from '../core/request-id.ts';
 import type { Services } from '../core/services.ts';
@@ -30,6 +31,7 @@ const USAGE = `Usage: rustvsgo <command>
                                           --watchlist: a YAML watchlist instead of the default one)
   rustvsgo digest run [--now ISO]         collect if due and deliver what is due
   rustvsgo help                           this text
+  rustvsgo --version                      the installed version
 `;
 
 const cliOrigin = (): InvocationOrigin => ({
@@ -85,6 +87,10 @@ export async function cli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`rustvsgo ${packageVersion()}\n`);
     return 0;
   }
   let config: Config;
