@@ -17,6 +17,7 @@ import { createLogger } from '../logging/logger.ts';
 import { createServices } from '../runtime/create-services.ts';
 import { exitOnStartupProblem } from '../runtime/fatal-start-error.ts';
 import { startBot } from '../runtime/start.ts';
+import { withTerminalLogLevel } from '../runtime/terminal-log-level.ts';
 
 const USAGE = `Usage: rustvsgo <command>
 
@@ -101,7 +102,7 @@ export async function cli(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'start': {
-      const bot = await startBot(config, createLogger(config), { handleSignals: true });
+      const bot = await startBot(config, createLogger(withTerminalLogLevel(config, process.env, process)), { handleSignals: true });
       await bot.stopped;
       return 0;
     }

@@ -172,6 +172,11 @@ const status = defineCommand({
   },
 });
 
+// The shell takes `/rustvsgo ...` lines only, so the collector is named as the terminal command it is, with the
+// form that works in any clone (`npm run`), not the `rustvsgo` bin that only `npm link` puts on PATH.
+const TERMINAL_NO_DATA_HINT =
+  'Nothing has been collected yet, and this shell does not collect. Leave it (`exit`) and run `npm run --silent rustvsgo -- digest collect`, then ask again; `npm run --silent rustvsgo -- digest preview --demo` shows a digest from recorded sample data.';
+
 const preview = defineCommand({
   name: 'preview',
   description: 'This week’s digest now, shown only to you',
@@ -181,7 +186,8 @@ const preview = defineCommand({
   async handle(_args, ctx) {
     const { store, config, logger, now } = ctx.services;
     // Built from stored data only: a preview never starts a collection (that is the scheduled round's job).
-    const content = createStoredDigestContent({ store, config, logger, holder: 'preview', defaultWatchlist: baseWatchlist() });
+    const noDataHint = ctx.invocation.platform === 'shell' || ctx.invocation.platform === 'cli' ? TERMINAL_NO_DATA_HINT : undefined;
+    const content = createStoredDigestContent({ store, config, logger, holder: 'preview', defaultWatchlist: baseWatchlist(), noDataHint });
     const reply = await content.replyFor(channelKeyOf(ctx.invocation), now());
     return { ...reply, visibility: 'ephemeral' };
   },
