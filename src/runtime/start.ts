@@ -5,6 +5,7 @@ import type { Adapter } from '../adapters/adapter.ts';
 import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { commands } from '../commands/index.ts';
 import { configuredPlatforms, type Config } from '../config/env.ts';
+import { assertPlatformCredentials } from '../config/platform-credentials.ts';
 import type { Services } from '../core/services.ts';
 import type { DigestScheduler } from '../digest/scheduler.ts';
 import { createHttpServer, type HttpServer } from '../http/server.ts';
@@ -32,6 +33,8 @@ export interface StartOptions {
 }
 
 export async function startBot(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningBot> {
+  // Before anything is opened: half-set credentials (or production with none) stop start-up with exit code 2.
+  assertPlatformCredentials(config);
   const services = await createServices(config, logger);
   const platforms = configuredPlatforms(config);
   const adapters: Adapter[] = [];
