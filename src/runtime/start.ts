@@ -11,6 +11,7 @@ import type { DigestScheduler } from '../digest/scheduler.ts';
 import { createHttpServer, type HttpServer } from '../http/server.ts';
 import { installOps } from '../ops/install-ops.ts';
 import { createServices } from './create-services.ts';
+import { startShutdownWatchdog, type ShutdownWatchdog } from './shutdown-watchdog.ts';
 
 export interface RunningBot {
   services: Services;
@@ -83,8 +84,11 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   let stopping: Promise<void> | undefined;
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+  // The real process (not tests) gets a deadline that a blocked main thread cannot stop (shutdown-watchdog.ts).
+  const watchdog: ShutdownWatchdog | undefined = options.handleSignals ? startShutdownWatchdog(config.SHUTDOWN_TIMEOUT_MS) : undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      watchdog?.arm();
       const startedAt = Date.now();
       let timedOut = false;
       const deadline = new Promise<void>((resolve) =>
@@ -112,6 +116,8 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   if (options.handleSignals) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
+        // Armed before anything else, logging included: a log write is what can block.
+        watchdog?.arm();
         logger.info({ signal }, 'shutting down');
         void stop();
       });
