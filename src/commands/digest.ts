@@ -14,7 +14,6 @@ import {
   weekdaySchema,
   type WeeklySlot,
 } from '../digest/delivery/schedule-time.ts';
-import { createStoredDigestContent } from '../digest/delivery/digest-content.ts';
 import { loadWatchlist, watchItemForName, type WatchItem } from '../knowledge/watchlist.ts';
 import { channelKeyOf, type ChannelKey } from '../store/channel-key.ts';
 import type { DigestSubscription } from '../store/digest-subscriptions.ts';
@@ -187,6 +186,9 @@ const preview = defineCommand({
     const { store, config, logger, now } = ctx.services;
     // Built from stored data only: a preview never starts a collection (that is the scheduled round's job).
     const noDataHint = ctx.invocation.platform === 'shell' || ctx.invocation.platform === 'cli' ? TERMINAL_NO_DATA_HINT : undefined;
+    // Imported here, not at the top: the digest builder and its source clients (XML parser included) are a large
+    // part of the module graph, and the shell's start-up should not pay for them before a preview (bench/startup.ts).
+    const { createStoredDigestContent } = await import('../digest/delivery/digest-content.ts');
     const content = createStoredDigestContent({ store, config, logger, holder: 'preview', defaultWatchlist: baseWatchlist(), noDataHint });
     const reply = await content.replyFor(channelKeyOf(ctx.invocation), now());
     return { ...reply, visibility: 'ephemeral' };
