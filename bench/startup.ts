@@ -1,11 +1,13 @@
-// Start-up time and memory: `printf '/rustvsgo help\n' | npm start` as a child process (the bot in shell mode,
-// run as `node --import tsx src/main.ts` so npm's own start-up is not counted), timed from spawn to its first
-// reply on stdout, against bare `node -e ""` and the TypeScript loader alone in the same run; and the bot's
-// resident memory after that first reply (knowledge base loaded, store open) against an idle bare node.
+// Start-up time and memory, as a user meets them: `printf '/rustvsgo help\n' | npm start` (npm, then the compiled
+// bot in shell mode) timed from spawn to its first reply on stdout, against `npm run env` (npm's own start-up,
+// spawn to exit) in the same run, interleaved; target: at most 2x. And the resident memory of the bot process
+// itself (`node dist/main.js`, no npm) after that reply (knowledge base loaded, store open), against an idle bare
+// node; target: at most 100 MiB. Runs the build first when dist/ is older than src/ (tests/helpers/ensure-built.ts).
 // Run alone: `npx tsx bench/startup.ts [runs]`.
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from '../tests/helpers/ensure-built.ts';
 import { benchResult, type BenchResult } from './bench-result.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -13,22 +15,27 @@ const RUNS = 5;
 /** What the help reply starts with (src/core/usage.ts helpReply). */
 const FIRST_REPLY_MARK = 'rustvsgo: Rust or Go';
 
+/** Targets from issue 12. */
+const MAX_START_RATIO = 2;
+const MAX_RSS_MIB = 100;
+
 /** A clean environment: no platform tokens (so the shell starts), an in-memory database, no logs. */
 function botEnv(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent', HTTP_SERVER: 'auto' };
+  return { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent', HTTP_SERVER: 'auto' };
 }
 
 interface ChildRun {
   /** Spawn to the mark on stdout (or to exit when no mark is awaited), ms. */
   ms: number;
-  /** Resident set size when the mark appeared, bytes. */
+  /** Peak resident set size when the mark appeared, bytes. */
   rssBytes: number;
 }
 
+/** Peak resident memory so far (Linux VmHWM), or the current RSS where /proc is missing. */
 function rssOf(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
     if (kb) return Number(kb) * 1024;
   } catch {
     // Not Linux: ps reports RSS in KiB on Linux and macOS alike.
@@ -40,10 +47,10 @@ function rssOf(pid: number): number {
  * Spawns `args`, optionally writes `input`, and resolves when `mark` shows on stdout (then samples RSS and closes
  * stdin so the child exits) or, without a mark, when the child exits.
  */
-function runChild(args: string[], input: string | undefined, mark: string | undefined): Promise<ChildRun> {
+function runChild(args: string[], input: string | undefined, mark: string | undefined, command = process.execPath): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: botEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: ROOT, env: botEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let result: ChildRun | undefined;
@@ -74,43 +81,50 @@ function runChild(args: string[], input: string | undefined, mark: string | unde
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function runStartupBench(runs = RUNS): Promise<BenchResult[]> {
+  ensureBuilt();
   // Interleaved, so a slow moment of the machine hits every variant alike.
-  const bare: number[] = [];
-  const loader: number[] = [];
+  const npmEnv: number[] = [];
+  const npmStart: number[] = [];
   const bot: ChildRun[] = [];
   const idle: number[] = [];
-  // One unmeasured bot run warms the file cache (and tsx's transform cache) as a second start would be.
-  await runChild(['--import', 'tsx', 'src/main.ts'], '/rustvsgo help\n', FIRST_REPLY_MARK);
+  // One unmeasured run of each warms the file cache, as a second start would find it.
+  await runChild(['run', 'env', '--silent'], undefined, undefined, 'npm');
+  await runChild(['start', '--silent'], '/rustvsgo help\n', FIRST_REPLY_MARK, 'npm');
   for (let i = 0; i < runs; i++) {
-    bare.push((await runChild(['-e', ''], undefined, undefined)).ms);
-    loader.push((await runChild(['--import', 'tsx', '-e', ''], undefined, undefined)).ms);
-    bot.push(await runChild(['--import', 'tsx', 'src/main.ts'], '/rustvsgo help\n', FIRST_REPLY_MARK));
+    npmEnv.push((await runChild(['run', 'env', '--silent'], undefined, undefined, 'npm')).ms);
+    npmStart.push((await runChild(['start', '--silent'], '/rustvsgo help\n', FIRST_REPLY_MARK, 'npm')).ms);
+    bot.push(await runChild(['dist/main.js'], '/rustvsgo help\n', FIRST_REPLY_MARK));
     idle.push((await runChild(['-e', 'console.log("idle"); process.stdin.resume()'], '', 'idle')).rssBytes);
   }
-  const firstReply = median(bot.map((b) => b.ms));
   const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
   const round = (ms: number) => Math.round(ms);
+  const startRatio = median(npmStart) / median(npmEnv);
+  const rss = mib(median(bot.map((b) => b.rssBytes)));
   return [
     benchResult({
-      name: 'start-up to first reply (`printf "/rustvsgo help\\n" | npm start`, median of ' + runs + ')',
-      value: round(firstReply),
+      name: `start-up to the help reply (\`printf "/rustvsgo help\\n" | npm start\`, median of ${runs})`,
+      value: round(median(npmStart)),
       unit: 'ms',
-      baselineName: 'bare `node -e ""` spawn to exit',
-      baselineValue: round(median(bare)),
+      baselineName: '`npm run env` spawn to exit (npm alone)',
+      baselineValue: round(median(npmEnv)),
+      target: `<= ${MAX_START_RATIO}x npm run env`,
+      met: startRatio <= MAX_START_RATIO,
     }),
     benchResult({
-      name: 'start-up to first reply vs the TypeScript loader alone',
-      value: round(firstReply),
+      name: `the bot alone to the help reply (\`node dist/main.js\`, median of ${runs})`,
+      value: round(median(bot.map((b) => b.ms))),
       unit: 'ms',
-      baselineName: '`node --import tsx -e ""` spawn to exit',
-      baselineValue: round(median(loader)),
+      baselineName: '`npm run env` spawn to exit (npm alone)',
+      baselineValue: round(median(npmEnv)),
     }),
     benchResult({
-      name: 'resident memory after the first reply (knowledge base loaded, store open)',
-      value: mib(median(bot.map((b) => b.rssBytes))),
+      name: 'peak resident memory of the shell answering help (`node dist/main.js`; knowledge base loaded, store open)',
+      value: rss,
       unit: 'MiB',
-      baselineName: 'idle bare node',
+      baselineName: 'idle bare node (peak)',
       baselineValue: mib(median(idle)),
+      target: `<= ${MAX_RSS_MIB} MiB`,
+      met: rss <= MAX_RSS_MIB,
     }),
   ];
 }

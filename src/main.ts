@@ -3,12 +3,13 @@ import { loadConfig } from './config/load-config.ts';
 import { createLogger } from './logging/logger.ts';
 import { exitOnStartupProblem } from './runtime/fatal-start-error.ts';
 import { startBot } from './runtime/start.ts';
+import { withTerminalLogLevel } from './runtime/terminal-log-level.ts';
 
 export async function main(): Promise<void> {
   let bot;
   try {
     const config = loadConfig();
-    const logger = createLogger(config);
+    const logger = createLogger(withTerminalLogLevel(config, process.env, process));
     bot = await startBot(config, logger, { handleSignals: true });
   } catch (error) {
     exitOnStartupProblem(error);

@@ -10,6 +10,7 @@ import { loadConfig } from '../config/load-config.ts';
 import { dispatchStructured } from '../core/dispatch.ts';
 import { runDigestCli } from './digest-cli.ts';
 import { runKbCli } from './kb-cli.ts';
+import { packageVersion } from './version.ts';
 import type { InvocationOrigin } from '../core/invocation.ts';
 import { newRequestId } from '../core/request-id.ts';
 import type { Services } from '../core/services.ts';
@@ -17,6 +18,7 @@ import { createLogger } from '../logging/logger.ts';
 import { createServices } from '../runtime/create-services.ts';
 import { exitOnStartupProblem } from '../runtime/fatal-start-error.ts';
 import { startBot } from '../runtime/start.ts';
+import { withTerminalLogLevel } from '../runtime/terminal-log-level.ts';
 
 const USAGE = `Usage: rustvsgo <command>
 
@@ -34,6 +36,7 @@ const USAGE = `Usage: rustvsgo <command>
   rustvsgo kb check [--json] [--now ISO]  knowledge-base entries behind the newest stored Go/Rust releases
                                           or reviewed more than 12 months ago (exit 1 when any)
   rustvsgo help                           this text
+  rustvsgo --version                      the installed version
 `;
 
 const cliOrigin = (): InvocationOrigin => ({
@@ -92,6 +95,10 @@ export async function cli(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`rustvsgo ${packageVersion()}\n`);
+    return 0;
+  }
   let config: Config;
   try {
     config = loadConfig();
@@ -100,7 +107,7 @@ export async function cli(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'start': {
-      const bot = await startBot(config, createLogger(config), { handleSignals: true });
+      const bot = await startBot(config, createLogger(withTerminalLogLevel(config, process.env, process)), { handleSignals: true });
       await bot.stopped;
       return 0;
     }

@@ -14,7 +14,6 @@ import {
   weekdaySchema,
   type WeeklySlot,
 } from '../digest/delivery/schedule-time.ts';
-import { createStoredDigestContent } from '../digest/delivery/digest-content.ts';
 import { staleEntryCount } from '../knowledge/kb-freshness.ts';
 import { loadWatchlist, watchItemForName, type WatchItem } from '../knowledge/watchlist.ts';
 import { kbStalenessReport } from '../ops/kb-staleness.ts';
@@ -179,6 +178,11 @@ const status = defineCommand({
   },
 });
 
+// The shell takes `/rustvsgo ...` lines only, so the collector is named as the terminal command it is, with the
+// form that works in any clone (`npm run`), not the `rustvsgo` bin that only `npm link` puts on PATH.
+const TERMINAL_NO_DATA_HINT =
+  'Nothing has been collected yet, and this shell does not collect. Leave it (`exit`) and run `npm run --silent rustvsgo -- digest collect`, then ask again; `npm run --silent rustvsgo -- digest preview --demo` shows a digest from recorded sample data.';
+
 const preview = defineCommand({
   name: 'preview',
   description: 'This week’s digest now, shown only to you',
@@ -188,7 +192,11 @@ const preview = defineCommand({
   async handle(_args, ctx) {
     const { store, config, logger, now } = ctx.services;
     // Built from stored data only: a preview never starts a collection (that is the scheduled round's job).
-    const content = createStoredDigestContent({ store, config, logger, holder: 'preview', defaultWatchlist: baseWatchlist() });
+    const noDataHint = ctx.invocation.platform === 'shell' || ctx.invocation.platform === 'cli' ? TERMINAL_NO_DATA_HINT : undefined;
+    // Imported here, not at the top: the digest builder and its source clients (XML parser included) are a large
+    // part of the module graph, and the shell's start-up should not pay for them before a preview (bench/startup.ts).
+    const { createStoredDigestContent } = await import('../digest/delivery/digest-content.ts');
+    const content = createStoredDigestContent({ store, config, logger, holder: 'preview', defaultWatchlist: baseWatchlist(), noDataHint });
     const reply = await content.replyFor(channelKeyOf(ctx.invocation), now());
     return { ...reply, visibility: 'ephemeral' };
   },

@@ -28,6 +28,9 @@ export const envSchema = z.object({
   SLACK_CLIENT_SECRET: optionalSecret,
   SLACK_STATE_SECRET: optionalSecret,
   SLACK_API_URL: url.default('https://slack.com/api/'),
+  // Opt-in: after a crash between posting a digest and recording it, read channel history to find it (needs the
+  // channels:history and groups:history scopes). Off: the ledger's recorded ts only (docs/slack.md, trade-off).
+  SLACK_DIGEST_HISTORY_CHECK: flag.default(false),
   SETTINGS_ACCESS: z.enum(['everyone', 'admins', 'listed']).default('admins'),
   SETTINGS_USER_IDS: z
     .string()

@@ -2,6 +2,7 @@
 // secret value is also scrubbed from messages, so a token pasted into an error string never reaches a log.
 import pino, { type Logger } from 'pino';
 import { SECRET_VARIABLES, type Config } from '../config/env.ts';
+import { stderrDestination } from './stderr-destination.ts';
 
 const REDACT_PATHS = [
   'token',
@@ -48,7 +49,7 @@ export function createLogger(config: Config, options: LoggerOptions = {}): Logge
   if (pretty) {
     return pino({ ...base, transport: { target: 'pino-pretty', options: { destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss' } } });
   }
-  return pino(base, pino.destination(2));
+  return pino(base, stderrDestination());
 }
 
 export function scrub(text: string, secrets: readonly string[]): string {

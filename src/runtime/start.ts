@@ -5,11 +5,13 @@ import type { Adapter } from '../adapters/adapter.ts';
 import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { commands } from '../commands/index.ts';
 import { configuredPlatforms, type Config } from '../config/env.ts';
+import { assertPlatformCredentials } from '../config/platform-credentials.ts';
 import type { Services } from '../core/services.ts';
 import type { DigestScheduler } from '../digest/scheduler.ts';
 import { createHttpServer, type HttpServer } from '../http/server.ts';
 import { installOps } from '../ops/install-ops.ts';
 import { createServices } from './create-services.ts';
+import { startShutdownWatchdog, type ShutdownWatchdog } from './shutdown-watchdog.ts';
 
 export interface RunningBot {
   services: Services;
@@ -32,6 +34,8 @@ export interface StartOptions {
 }
 
 export async function startBot(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningBot> {
+  // Before anything is opened: half-set credentials (or production with none) stop start-up with exit code 2.
+  assertPlatformCredentials(config);
   const services = await createServices(config, logger);
   const platforms = configuredPlatforms(config);
   const adapters: Adapter[] = [];
@@ -80,8 +84,11 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   let stopping: Promise<void> | undefined;
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+  // The real process (not tests) gets a deadline that a blocked main thread cannot stop (shutdown-watchdog.ts).
+  const watchdog: ShutdownWatchdog | undefined = options.handleSignals ? startShutdownWatchdog(config.SHUTDOWN_TIMEOUT_MS) : undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      watchdog?.arm();
       const startedAt = Date.now();
       let timedOut = false;
       const deadline = new Promise<void>((resolve) =>
@@ -109,6 +116,8 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   if (options.handleSignals) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
+        // Armed before anything else, logging included: a log write is what can block.
+        watchdog?.arm();
         logger.info({ signal }, 'shutting down');
         void stop();
       });

@@ -1,10 +1,11 @@
 // Opens the database named by DATABASE_URL (sqlite:<path> for the embedded default) as a Kysely instance and
 // applies the versioned migrations.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteAdapter, SqliteDialect, type DialectAdapter, type Dialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
 
@@ -40,21 +41,26 @@ export function openDatabase(url: string): Database {
 // string by default to avoid precision loss past 2^53, which epoch milliseconds and our counts never reach.
 // Set per pool rather than on the global pg.types, so nothing else in the process is affected.
 const INT8_OID = 20;
-const postgresTypes = {
+const postgresTypes = (pgModule: typeof pg) => ({
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === INT8_OID && format !== 'binary') return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
+    return pgModule.types.getTypeParser(oid, format);
   },
-} as pg.CustomTypesConfig;
+}) as pg.CustomTypesConfig;
+
+// pg is loaded only when DATABASE_URL names PostgreSQL: the SQLite default (and the shell) skip its start-up
+// cost (bench/startup.ts). A synchronous require keeps openDatabase synchronous; pg is a CommonJS package.
+const loadPg = () => createRequire(import.meta.url)('pg') as typeof pg;
 
 /** Pool size per replica; PostgreSQL's default max_connections (100) then fits many replicas. */
 export const POSTGRES_POOL_SIZE = 10;
 
 function openPostgres(url: string): Database {
-  const pool = new pg.Pool({
+  const pgModule = loadPg();
+  const pool = new pgModule.Pool({
     connectionString: url,
     max: POSTGRES_POOL_SIZE,
-    types: postgresTypes,
+    types: postgresTypes(pgModule),
     // A replica that cannot reach the database should fail start-up promptly rather than hang.
     connectionTimeoutMillis: 10_000,
     application_name: 'rustvsgo',

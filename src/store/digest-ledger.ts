@@ -174,6 +174,29 @@ export class DigestLedgerRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /**
+   * Keeps the posted message's reference the moment the post returns, whoever holds the claim now: a holder that
+   * loses its claim (or dies) before `markSent` still leaves the ref for the next holder, which then records it
+   * instead of posting again, with no need to read the channel's history. Never overwrites a ref.
+   */
+  async recordPosted(key: ChannelKey, week: string, messageRef: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('digest_deliveries')
+      .set({ message_ref: messageRef, updated_at: now.getTime() })
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('channel_id', '=', key.channelId)
+      .where('week', '=', week)
+      .where('message_ref', 'is', null)
+      .execute();
+  }
+
+  /** The message reference recorded for this channel and week, if a post was recorded. */
+  async postedRef(key: ChannelKey, week: string): Promise<string | undefined> {
+    const row = await this.row(key, week).executeTakeFirst();
+    return row?.message_ref ?? undefined;
+  }
+
   /** Records the sent message. False when this holder no longer holds the claim (it expired and was taken over). */
   markSent(key: ChannelKey, week: string, holder: string, messageRef: string, now: Date): Promise<boolean> {
     return this.finish(key, week, holder, { state: 'sent', message_ref: messageRef, sent_at: now.getTime(), claim_until: null, reason: null, updated_at: now.getTime() });

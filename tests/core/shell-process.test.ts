@@ -28,3 +28,28 @@ describe('shell adapter over piped stdin', () => {
     expect(detail).toBeGreaterThan(unknown);
   });
 });
+
+// Hints name commands that work where they are printed: the shell takes `/rustvsgo ...` lines, and terminal
+// commands are given in the `npm run` form a clone has (the bare `rustvsgo` bin needs `npm link`).
+describe('command hints printed by the shell', { timeout: 90_000 }, () => {
+  it('digest preview with no data names terminal commands that run, not a bare `rustvsgo digest collect`', () => {
+    const result = runShell('/rustvsgo digest preview\n');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('No digest data yet');
+    expect(result.stdout).not.toMatch(/(^|[^-] )rustvsgo digest (collect|preview)/m);
+    const hinted = [...result.stdout.matchAll(/npm run --silent rustvsgo -- (digest [a-z -]+?)(?:,| then| shows)/g)].map((m) => m[1]!.trim());
+    expect(hinted).toEqual(['digest collect', 'digest preview --demo']);
+    const cwd = mkdtempSync(join(tmpdir(), 'rustvsgo-hint-'));
+    const demo = runEntrySync('src/cli/main.ts', hinted[1]!.split(' '), { cwd, env: cleanEnv({ DATABASE_URL: 'sqlite::memory:' }) });
+    expect(demo.status).toBe(0);
+    expect(demo.stdout).toContain('demo');
+  });
+
+  it('the hint after a channel-only digest command runs in the shell as printed', () => {
+    const first = runShell('/rustvsgo digest subscribe\n');
+    const hint = /use (digest preview)\./.exec(first.stdout)?.[1];
+    expect(hint).toBe('digest preview');
+    const second = runShell(`${hint}\n`);
+    expect(second.stdout).toContain('No digest data yet');
+  });
+});

@@ -121,7 +121,14 @@ describe('a transient failure', () => {
     expect((await bot.store.digestSubscriptions.get(SLACK_CHANNEL))?.paused).toBeUndefined();
   });
 
-  it('a post whose answer was lost (HTTP 500 after Slack stored it) is found on retry and not posted again', async () => {
+  it('with SLACK_DIGEST_HISTORY_CHECK, a post whose answer was lost (HTTP 500 after Slack stored it) is found on retry and not posted again', async () => {
+    // No ts came back, so the ledger has none: only reading history (the opt-in, with its scopes) can find it.
+    await world.close();
+    world = await createDeliveryWorld('2026-11-30T08:00:00Z', { slackHistoryCheck: true });
+    const setup = await world.start();
+    await setup.store.digestSubscriptions.subscribe(SLACK_CHANNEL, SLOT, 'U1', world.clock.now());
+    await setup.store.digestSubscriptions.subscribe(DISCORD_CHANNEL, SLOT, 'U2', world.clock.now());
+    world.clock.set('2026-11-30T09:01:00Z');
     world.slack.loseAnswersNext(1);
     const bot = await world.start();
     const first = await runDue(bot.deps);

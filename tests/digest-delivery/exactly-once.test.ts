@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryStep } from '../../src/digest/delivery/deliver.ts';
 import { runDue } from '../../src/digest/run-due.ts';
-import { SLACK_DIGEST_EVENT_TYPE } from '../../src/digest/delivery/slack-poster.ts';
+import { createSlackPoster, SLACK_DIGEST_EVENT_TYPE } from '../../src/digest/delivery/slack-poster.ts';
 import { createDeliveryWorld, DISCORD_CHANNEL, SLACK_CHANNEL, type DeliveryWorld } from './support/delivery-world.ts';
 
 const SUBSCRIBED_AT = '2026-11-30T08:00:00Z'; // Monday, an hour before the slot
@@ -146,5 +146,37 @@ describe('a restart in the middle of delivery, for a Slack and a Discord channel
     const record = await restarted.store.digestLedger.get(recovered!.channel, WEEK);
     const posted = crashChannel === 'C1' ? world.slack.inChannel('C1')[0]!.ts : world.discord.inChannel('222')[0]!.id;
     expect(record?.messageRef).toBe(posted);
+  });
+});
+
+// Minimal Slack scopes: by default the app has no channels:history/groups:history, so recovery must not read history.
+describe('Slack recovery without the history scopes (the default)', () => {
+  it('finds the digest through the ts the ledger kept right after the post, never calling conversations.history', async () => {
+    const crashing = await world.start({
+      onStep: (at, channel) => {
+        if (at === 'sent' && channel.channelId === 'C1') throw new Crash('killed between send and record');
+      },
+    });
+    await expect(runDue(crashing.deps)).rejects.toBeInstanceOf(Crash);
+    const kept = await crashing.store.digestLedger.get(SLACK_CHANNEL, WEEK);
+    expect(kept?.messageRef).toBe(world.slack.inChannel('C1')[0]!.ts);
+    world.clock.advance(AFTER_LEASE_MS);
+
+    const restarted = await world.start();
+    const result = await runDue(restarted.deps);
+    expect(result.deliveries.find((d) => d.channel.channelId === 'C1')?.outcome).toBe('recovered');
+    expectExactlyOneEach();
+    expect(world.slack.calls.filter((c) => c.method === 'conversations.history')).toHaveLength(0);
+  });
+
+  it('reads history only when SLACK_DIGEST_HISTORY_CHECK turns it on', async () => {
+    const bot = await world.start();
+    await runDue(bot.deps);
+    const posted = world.slack.inChannel('C1')[0]!;
+    const off = createSlackPoster({ apiUrl: world.slack.apiUrl, tokenFor: async () => 'xoxb-test' });
+    expect(await off.findPosted(SLACK_CHANNEL, WEEK)).toBeUndefined();
+    expect(world.slack.calls.filter((c) => c.method === 'conversations.history')).toHaveLength(0);
+    const on = createSlackPoster({ apiUrl: world.slack.apiUrl, tokenFor: async () => 'xoxb-test', historyCheck: true });
+    expect(await on.findPosted(SLACK_CHANNEL, WEEK)).toBe(posted.ts);
   });
 });

@@ -56,7 +56,7 @@ describe('deployCommands', () => {
 
 // Child processes start tsx: slow on a busy machine, hence the longer timeout.
 describe('the npm script', { timeout: 90_000 }, () => {
-  const script = join(root, 'scripts/discord-deploy.ts');
+  const script = join(root, 'src/cli/discord-deploy.ts');
   const tsx = join(root, 'node_modules/.bin/tsx');
   // A directory without a .env file, so only the variables given here count.
   const cwd = mkdtempSync(join(tmpdir(), 'rustvsgo-deploy-'));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { load as parse } from 'js-yaml';
 import { z } from 'zod';
 import { SLASH_COMMAND } from '../../src/adapters/slack/listeners.ts';
-import { SLACK_BOT_EVENTS, SLACK_BOT_SCOPES } from '../../src/adapters/slack/scopes.ts';
+import { SLACK_BOT_EVENTS, SLACK_BOT_SCOPES, SLACK_HISTORY_SCOPES, slackBotScopes } from '../../src/adapters/slack/scopes.ts';
 
 const manifestSchema = z.object({
   display_information: z.object({ name: z.string().max(35), description: z.string().max(140) }),
@@ -30,6 +30,15 @@ describe('slack/manifest.yaml', () => {
 
   it('requests exactly the bot scopes the code uses (and OAuth asks for)', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...SLACK_BOT_SCOPES].sort());
+  });
+
+  it('asks for no channel-history scope by default; the history opt-in adds exactly those, named in a comment', () => {
+    expect(manifest.oauth_config.scopes.bot.filter((scope) => scope.endsWith(':history'))).toEqual([]);
+    expect(slackBotScopes(false).sort()).toEqual([...SLACK_BOT_SCOPES].sort());
+    expect(slackBotScopes(true).sort()).toEqual([...SLACK_BOT_SCOPES, ...SLACK_HISTORY_SCOPES].sort());
+    const text = readFileSync(new URL('../../slack/manifest.yaml', import.meta.url), 'utf8');
+    expect(text).toContain('SLACK_DIGEST_HISTORY_CHECK');
+    for (const scope of SLACK_HISTORY_SCOPES) expect(text).toMatch(new RegExp(`#\\s+- ${scope}`));
   });
 
   it('subscribes to exactly the events the listeners handle', () => {

@@ -10,10 +10,12 @@ const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', cyan: '\x1b[36m', yellow: '\x1b[
 
 export function renderText(reply: Reply, { color }: TextRenderOptions): string {
   const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
+  // Links first: once bold or code is painted, the `[` of an escape code (ESC[1m) would start a link match and
+  // the pattern would eat the escape, leaving `[1m`-style garbage on a terminal.
   const inline = (text: string) =>
     text
-      .replace(/\*\*([^*]+)\*\*/g, (_m, t: string) => paint(ANSI.bold, t))
       .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 <$2>')
+      .replace(/\*\*([^*]+)\*\*/g, (_m, t: string) => paint(ANSI.bold, t))
       .replace(/`([^`]+)`/g, (_m, t: string) => paint(ANSI.cyan, t));
   const titleColor = reply.tone === 'error' ? ANSI.red : reply.tone === 'warning' ? ANSI.yellow : ANSI.bold;
   const out: string[] = [paint(titleColor, inline(reply.title))];

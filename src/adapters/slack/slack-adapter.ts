@@ -10,7 +10,7 @@ import type { Adapter } from '../adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { databaseInstallationStore } from './installation-store.ts';
 import { registerSlackListeners } from './listeners.ts';
-import { SLACK_BOT_SCOPES } from './scopes.ts';
+import { slackBotScopes } from './scopes.ts';
 import { SeenEvents } from './seen-events.ts';
 import { singleWorkspaceAuthorize } from './single-workspace-authorize.ts';
 
@@ -56,7 +56,7 @@ export function createSlackAdapter({ config, services, http, commands, clientOpt
         // State is a JWT signed with this secret (plus a browser cookie), so any replica can finish an install.
         stateSecret: config.SLACK_STATE_SECRET!,
         installationStore: databaseInstallationStore(services.store.slackInstallations, services.now),
-        scopes: [...SLACK_BOT_SCOPES],
+        scopes: slackBotScopes(config.SLACK_DIGEST_HISTORY_CHECK),
         installerOptions: {
           directInstall: true,
           installPath: SLACK_PATHS.install,

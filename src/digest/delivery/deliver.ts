@@ -76,8 +76,9 @@ export async function deliverWeek(deps: DeliveryDeps, task: DeliveryTask): Promi
   let messageRef: string;
   let recovered = false;
   try {
-    // An earlier claim means an earlier holder may have posted and died before recording it: look first.
-    const existing = claim.attempts > 1 ? await poster.findPosted(channel, week) : undefined;
+    // An earlier claim means an earlier holder may have posted and died before recording it: look first, in the
+    // ledger (the ref kept right after its post), then on the platform (Slack only with the history opt-in).
+    const existing = claim.attempts > 1 ? ((await ledger.postedRef(channel, week)) ?? (await poster.findPosted(channel, week))) : undefined;
     if (existing) {
       messageRef = existing;
       recovered = true;
@@ -85,6 +86,7 @@ export async function deliverWeek(deps: DeliveryDeps, task: DeliveryTask): Promi
       const reply = await task.reply();
       await deps.pacer?.wait(channel);
       messageRef = await poster.post({ channel, week, reply });
+      await ledger.recordPosted(channel, week, messageRef, deps.now());
     }
   } catch (error) {
     const now = deps.now();

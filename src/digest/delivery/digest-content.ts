@@ -33,7 +33,12 @@ export interface StoredDigestContentOptions {
   defaultWatchlist?: WatchItem[];
   /** How long a collection claim lasts before another replica may take it over. */
   collectLeaseMs?: number;
+  /** What to do about an empty store, in commands that work where the reply is shown (the shell cannot collect). */
+  noDataHint?: string;
 }
+
+const CHAT_NO_DATA_HINT =
+  'Nothing has been collected yet. The first collection runs with the first scheduled digest (`/rustvsgo digest subscribe` schedules one for this channel).';
 
 /** Collections kept for sparklines (this week plus earlier ones). */
 const HISTORY_WEEKS = 8;
@@ -103,7 +108,7 @@ export function createStoredDigestContent(options: StoredDigestContentOptions): 
       if (!current) {
         return reply({
           title: 'No digest data yet',
-          summary: 'Nothing has been collected yet. The first collection runs with the first scheduled digest (or `rustvsgo digest collect`); `rustvsgo digest preview --demo` shows one from recorded sample data.',
+          summary: options.noDataHint ?? CHAT_NO_DATA_HINT,
           tone: 'info',
         });
       }

@@ -25,6 +25,7 @@ export function postersFromConfig(config: Config, store: Store, options: PosterO
   if (config.SLACK_BOT_TOKEN || slackOAuth) {
     posters.slack = createSlackPoster({
       apiUrl: config.SLACK_API_URL,
+      historyCheck: config.SLACK_DIGEST_HISTORY_CHECK,
       tokenFor: async (workspaceId) => {
         const installation = slackOAuth ? await store.slackInstallations.find({ teamId: workspaceId }) : undefined;
         return botTokenSchema(installation) ?? config.SLACK_BOT_TOKEN;

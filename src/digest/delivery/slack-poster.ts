@@ -50,6 +50,11 @@ export interface SlackPosterOptions {
   timeoutMs?: number;
   /** Pages of history searched when recovering (200 messages each). */
   historyPages?: number;
+  /**
+   * Read channel history on recovery (SLACK_DIGEST_HISTORY_CHECK; needs channels:history/groups:history). Off by
+   * default: recovery then relies on the ts the ledger recorded right after the post.
+   */
+  historyCheck?: boolean;
 }
 
 function slackError(error: unknown): string | undefined {
@@ -124,6 +129,7 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
     },
 
     async findPosted(channel, week) {
+      if (!options.historyCheck) return undefined;
       const web = await client(channel);
       // From two days before the week's Monday (UTC): covers every zone's version of that week.
       const oldest = String(Math.floor((weekStart(week).getTime() - 2 * 86_400_000) / 1000));

@@ -71,7 +71,8 @@ export interface DeliveryWorld {
   close(): Promise<void>;
 }
 
-export async function createDeliveryWorld(startIso: string): Promise<DeliveryWorld> {
+/** `slackHistoryCheck`: the SLACK_DIGEST_HISTORY_CHECK opt-in (off by default, as in production). */
+export async function createDeliveryWorld(startIso: string, options: { slackHistoryCheck?: boolean } = {}): Promise<DeliveryWorld> {
   const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'rustvsgo-delivery-')), 'bot.db')}`;
   const slack = await startFakeSlackApi();
   const discord = await startFakeDiscordApi();
@@ -93,7 +94,7 @@ export async function createDeliveryWorld(startIso: string): Promise<DeliveryWor
         waits.push(ms);
       };
       const posters: Posters = {
-        slack: createSlackPoster({ apiUrl: slack.apiUrl, tokenFor: async () => 'xoxb-test', sleep }),
+        slack: createSlackPoster({ apiUrl: slack.apiUrl, tokenFor: async () => 'xoxb-test', sleep, historyCheck: options.slackHistoryCheck }),
         discord: createDiscordPoster({ apiUrl: discord.apiUrl, token: 'discord-test-token', sleep }),
       };
       const holder = processHolder();

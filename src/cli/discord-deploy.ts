@@ -1,10 +1,10 @@
-// `npm run discord:deploy`: registers /rustvsgo with Discord (DISCORD_TOKEN, DISCORD_APPLICATION_ID; guild
-// commands when DISCORD_GUILD_ID is set, global otherwise). Exit codes: 0 deployed, 2 configuration, 1 failure.
-import { deployCommands, InvalidDefinitionError } from '../src/adapters/discord/deploy-commands.ts';
-import { inviteUrl } from '../src/adapters/discord/invite-url.ts';
-import { commands } from '../src/commands/index.ts';
-import { ConfigError } from '../src/config/env.ts';
-import { loadConfig } from '../src/config/load-config.ts';
+// `npm run discord:deploy` (compiled to dist/, so it also runs from the container image): registers /rustvsgo
+// with Discord (DISCORD_TOKEN, DISCORD_APPLICATION_ID; guild commands when DISCORD_GUILD_ID is set, global otherwise). Exit codes: 0 deployed, 2 configuration, 1 failure.
+import { deployCommands, InvalidDefinitionError } from '../adapters/discord/deploy-commands.ts';
+import { inviteUrl } from '../adapters/discord/invite-url.ts';
+import { commands } from '../commands/index.ts';
+import { ConfigError } from '../config/env.ts';
+import { loadConfig } from '../config/load-config.ts';
 
 async function main(): Promise<number> {
   let config;
