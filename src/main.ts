@@ -1,6 +1,7 @@
 // `npm start`: runs the bot with the adapters the environment configures (the terminal shell by default).
 import { loadConfig } from './config/load-config.ts';
 import { createLogger } from './logging/logger.ts';
+import { installDefectHandler } from './runtime/defect-handler.ts';
 import { exitOnStartupProblem } from './runtime/fatal-start-error.ts';
 import { startBot } from './runtime/start.ts';
 
@@ -9,6 +10,7 @@ export async function main(): Promise<void> {
   try {
     const config = loadConfig();
     const logger = createLogger(config);
+    installDefectHandler(logger);
     bot = await startBot(config, logger, { handleSignals: true });
   } catch (error) {
     exitOnStartupProblem(error);

@@ -58,9 +58,11 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
   let accepting = true;
 
   function track(work: Promise<void>): Promise<void> {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-    return work;
+    // The handlers catch their own failures; this catch is the backstop, so nothing becomes an unhandled rejection.
+    const settled = work.catch((error: unknown) => services.logger.error({ err: error, platform: 'discord' }, 'discord background work failed'));
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+    return settled;
   }
 
   function factsOf(source: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction | Message, requestId: string): DiscordFacts {

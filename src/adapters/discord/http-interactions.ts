@@ -62,8 +62,10 @@ export function createDiscordHttpEndpoint(options: DiscordHttpOptions): DiscordH
         services.logger.error({ err: error, requestId }, 'discord follow-up edit failed');
       }
     })();
-    inFlight.add(task);
-    void task.finally(() => inFlight.delete(task));
+    // Backstop: the task catches its own failures, but a throw in the logger itself must not end the process.
+    const settled = task.catch(() => undefined);
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

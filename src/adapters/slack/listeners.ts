@@ -49,7 +49,10 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     deps.track(
       queue.run(work).catch(async (error: unknown) => {
         log.error({ err: error }, 'slack handler failed');
-        await apologize(render(apologyReply(requestId))).catch((e: unknown) => log.warn({ err: e }, 'could not send the apology'));
+        // Promise.resolve().then: an apology path that throws synchronously is caught like one that rejects.
+        await Promise.resolve()
+          .then(() => apologize(render(apologyReply(requestId))))
+          .catch((e: unknown) => log.warn({ err: e }, 'could not send the apology'));
       }),
     );
   };
@@ -75,6 +78,12 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     // Slack allows 3 s; the answer goes to the response URL afterwards.
     await ack();
     const requestId = newRequestId();
+    // Slack always sends a response_url; a request without one (a replayed or hand-made body) is answered
+    // ephemerally through the Web API instead, so neither the answer nor the apology depends on it.
+    const answerCommand = (visibility: 'ephemeral' | 'in_channel', message: SlackMessage): Promise<unknown> =>
+      respond
+        ? respond({ response_type: visibility, ...message })
+        : client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, text: message.text, blocks: message.blocks });
     afterAck(
       requestId,
       async () => {
@@ -92,9 +101,9 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           mode: 'command',
         });
         const reply = withShareButton(outcome, text, changedSettings(outcome));
-        await respond({ response_type: reply.visibility, ...render(reply) });
+        await answerCommand(reply.visibility, render(reply));
       },
-      (message) => respond({ response_type: 'ephemeral', ...message }),
+      (message) => answerCommand('ephemeral', message),
     );
   });
 
@@ -200,14 +209,18 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     log.info({ deleted }, `${why}; installation deleted`);
   };
 
+  // A failure here (database down) is logged; Slack retries the event, and the next delivery tries again.
+  const forgetLogged = (body: unknown, why: string) =>
+    forget(body, why).catch((error: unknown) => services.logger.error({ err: error, platform: 'slack' }, `${why}; could not delete the installation`));
+
   app.event('app_uninstalled', async ({ body }) => {
-    deps.track(forget(body, 'app uninstalled'));
+    deps.track(forgetLogged(body, 'app uninstalled'));
   });
 
   app.event('tokens_revoked', async ({ event, body }) => {
     const revoked = tokensRevokedSchema.safeParse(event);
     // Only a revoked bot token makes the installation useless; user tokens are not used.
-    if (revoked.success && (revoked.data.tokens.bot?.length ?? 0) > 0) deps.track(forget(body, 'bot token revoked'));
+    if (revoked.success && (revoked.data.tokens.bot?.length ?? 0) > 0) deps.track(forgetLogged(body, 'bot token revoked'));
   });
 }
 

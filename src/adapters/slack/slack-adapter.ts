@@ -105,8 +105,10 @@ export function createSlackAdapter({ config, services, http, commands, clientOpt
     seenEvents: new SeenEvents(),
     ...(oauth ? { forgetInstallation: (key) => services.store.slackInstallations.delete(key) } : {}),
     track(work) {
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
+      // Background work that fails is logged here, never left as an unhandled rejection (which ends the process).
+      const settled = work.catch((error: unknown) => services.logger.error({ err: error, platform: 'slack' }, 'slack background work failed'));
+      inFlight.add(settled);
+      void settled.finally(() => inFlight.delete(settled));
     },
   });
 
