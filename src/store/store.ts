@@ -21,7 +21,7 @@ export interface Store {
   readonly discordActions: DiscordActionRepository;
   readonly digestSubscriptions: DigestSubscriptionRepository;
   readonly digestLedger: DigestLedgerRepository;
-  /** Cheap round trip for readiness checks. */
+  /** Cheap round trip for readiness checks: one read and one write, so a database that refuses writes is not ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,10 +41,20 @@ export function createStore(database: Database): Store {
     digestLedger: new DigestLedgerRepository(db),
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();
+      // A write too: a full disk or a read-only database still answers reads, yet every command that saves fails.
+      // The probe row sits in a window the rate limiter prunes, so it never accumulates.
+      await db
+        .insertInto('rate_limit_counters')
+        .values({ bucket_key: READINESS_PROBE_KEY, window_start: 0, hits: 1 })
+        .onConflict((oc) => oc.columns(['bucket_key', 'window_start']).doUpdateSet({ hits: 1 }))
+        .execute();
     },
     close: () => database.close(),
   };
 }
+
+/** The row /readyz writes to prove the database takes writes. */
+export const READINESS_PROBE_KEY = 'readiness:probe';
 
 /** The database could not be opened or migrated; the message says why without the URL (it may hold a password). */
 export class DatabaseUnavailableError extends Error {
