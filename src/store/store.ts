@@ -9,6 +9,7 @@ import { DigestSnapshotRepository } from './digest-snapshots.ts';
 import { DiscordActionRepository } from './discord-actions.ts';
 import { DigestSubscriptionRepository } from './digest-subscriptions.ts';
 import { DigestLedgerRepository } from './digest-ledger.ts';
+import type { TokenCipher } from './token-cipher.ts';
 
 export interface Store {
   readonly kind: Database['kind'];
@@ -26,13 +27,18 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export function createStore(database: Database): Store {
+export interface StoreOptions {
+  /** Seals Slack installations at rest; without one they are stored in plain text (see token-cipher.ts). */
+  tokenCipher?: TokenCipher;
+}
+
+export function createStore(database: Database, options: StoreOptions = {}): Store {
   const { db } = database;
   return {
     kind: database.kind,
     database,
     teamProfiles: new TeamProfileRepository(db),
-    slackInstallations: new SlackInstallationRepository(db),
+    slackInstallations: new SlackInstallationRepository(db, options.tokenCipher),
     rateLimits: new RateLimitRepository(db),
     sourceValidators: new SourceValidatorRepository(db),
     digestSnapshots: new DigestSnapshotRepository(db),
@@ -65,7 +71,7 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /** Opens the database at `url`, applies migrations and returns the store. */
-export async function openStore(url: string): Promise<Store> {
+export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const database = openDatabase(url);
   try {
     await migrateToLatest(database.db);
@@ -73,5 +79,5 @@ export async function openStore(url: string): Promise<Store> {
     await database.close().catch(() => undefined);
     throw new DatabaseUnavailableError(error);
   }
-  return createStore(database);
+  return createStore(database, options);
 }

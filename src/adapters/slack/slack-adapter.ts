@@ -41,6 +41,9 @@ export function createSlackAdapter({ config, services, http, commands, clientOpt
   if (!oauth && !config.SLACK_BOT_TOKEN) throw new SlackConfigError('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID + SLACK_CLIENT_SECRET + SLACK_STATE_SECRET');
   if (connection === 'http' && !config.SLACK_SIGNING_SECRET) throw new SlackConfigError('Slack over HTTP needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)');
   if (oauth && config.SLACK_BOT_TOKEN) services.logger.warn('both SLACK_BOT_TOKEN and OAuth variables are set; using OAuth installations');
+  if (oauth && !config.SLACK_TOKEN_ENCRYPTION_KEY) {
+    services.logger.warn('SLACK_TOKEN_ENCRYPTION_KEY is not set: Slack installation tokens are stored in plain text (see docs/slack.md)');
+  }
 
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: config.SLACK_API_URL,
