@@ -9,6 +9,7 @@ import { DigestSnapshotRepository } from './digest-snapshots.ts';
 import { DiscordActionRepository } from './discord-actions.ts';
 import { DigestSubscriptionRepository } from './digest-subscriptions.ts';
 import { DigestLedgerRepository } from './digest-ledger.ts';
+import { SeenSignatureRepository } from './seen-signatures.ts';
 import type { TokenCipher } from './token-cipher.ts';
 
 export interface Store {
@@ -22,6 +23,7 @@ export interface Store {
   readonly discordActions: DiscordActionRepository;
   readonly digestSubscriptions: DigestSubscriptionRepository;
   readonly digestLedger: DigestLedgerRepository;
+  readonly seenSignatures: SeenSignatureRepository;
   /** Cheap round trip for readiness checks: one read and one write, so a database that refuses writes is not ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     discordActions: new DiscordActionRepository(db),
     digestSubscriptions: new DigestSubscriptionRepository(db),
     digestLedger: new DigestLedgerRepository(db),
+    seenSignatures: new SeenSignatureRepository(db),
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();
       // A write too: a full disk or a read-only database still answers reads, yet every command that saves fails.
