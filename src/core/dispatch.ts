@@ -110,7 +110,9 @@ async function answerParsed(parsed: ParsedText, rawText: string, origin: Invocat
       }),
     };
   }
-  const invocation: Invocation = { ...origin, command: parsed.path, args: parsed.args, rawText };
+  const { askCanManage, ...known } = origin;
+  const invocation: Invocation = { ...known, command: parsed.path, args: parsed.args, rawText };
+  if (parsed.spec.access === 'manage' && !invocation.canManage && askCanManage) invocation.canManage = await askCanManage();
   return run(parsed.spec, invocation, services);
 }
 

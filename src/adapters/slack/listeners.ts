@@ -6,14 +6,13 @@ import { findCommand, type CommandSpec } from '../../core/command-spec.ts';
 import { condenseReply } from '../../core/condense.ts';
 import { apologyReply, dispatchText, type DispatchOutcome } from '../../core/dispatch.ts';
 import type { InvocationOrigin } from '../../core/invocation.ts';
-import { parseCommandText } from '../../core/parse-text.ts';
 import type { Reply } from '../../core/reply.ts';
 import { newRequestId } from '../../core/request-id.ts';
 import { neutralizeMentions } from '../../core/safe-text.ts';
 import type { Services } from '../../core/services.ts';
 import type { SlackInstallationKey } from '../../store/slack-installations.ts';
 import { unescapeSlackText } from './mrkdwn.ts';
-import { AnswerQueue } from './answer-queue.ts';
+import { AnswerQueue } from '../answer-queue.ts';
 import { appMentionSchema, blockActionSchema, eventEnvelopeSchema, slashCommandSchema, tokensRevokedSchema } from './payloads.ts';
 import { ACTION_ID_PREFIX, renderBlockKit, type SlackMessage } from './render-block-kit.ts';
 import { SeenEvents } from './seen-events.ts';
@@ -58,15 +57,14 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   };
 
   /**
-   * Whether the user may change channel settings. Only SETTINGS_ACCESS=admins asks Slack (users.info), and only
-   * when the text is a settings command, so everyday commands cost no extra round trip.
+   * Whether the user may change channel settings. SETTINGS_ACCESS=admins asks Slack (users.info), so that answer is
+   * left to dispatch (askCanManage): asked only for a settings command, and only after the rate limit, so neither
+   * everyday commands nor a flood of settings commands cost extra round trips.
    */
-  const canManage = async (text: string, mode: 'command' | 'mention', userId: string, client: WebClient): Promise<boolean> => {
+  const canManage = async (userId: string, client: WebClient): Promise<Pick<InvocationOrigin, 'canManage' | 'askCanManage'>> => {
     const lookupUser = (user: string) => client.users.info({ user });
-    if (services.config.SETTINGS_ACCESS !== 'admins') return canManageSettings(services.config, userId, lookupUser);
-    const parsed = parseCommandText(text, commands, { mode });
-    if (parsed.kind !== 'command' || parsed.spec.access !== 'manage') return false;
-    return canManageSettings(services.config, userId, lookupUser);
+    if (services.config.SETTINGS_ACCESS !== 'admins') return { canManage: await canManageSettings(services.config, userId, lookupUser) };
+    return { canManage: false, askCanManage: () => canManageSettings(services.config, userId, lookupUser) };
   };
 
   /** Whether the command that ran changes settings (such answers get no "Share in channel": sharing re-runs it). */
@@ -89,7 +87,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       async () => {
         const payload = slashCommandSchema.parse(command);
         const text = readUserText(payload.text);
-        const mayManage = await canManage(text, 'command', payload.user_id, client);
+        const access = await canManage(payload.user_id, client);
         const outcome = await run(text, {
           platform: 'slack',
           workspaceId: payload.team_id,
@@ -97,7 +95,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           userId: payload.user_id,
           locale: 'en',
           requestId,
-          canManage: mayManage,
+          ...access,
           mode: 'command',
         });
         const reply = withShareButton(outcome, text, changedSettings(outcome));
@@ -175,7 +173,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       async () => {
         const text = readUserText(mention.text, context.botUserId);
         const userId = mention.user ?? 'unknown';
-        const mayManage = await canManage(text, 'mention', userId, client);
+        const access = await canManage(userId, client);
         const outcome = await run(text, {
           platform: 'slack',
           workspaceId: envelope.team_id ?? mention.team ?? context.teamId ?? 'unknown',
@@ -184,7 +182,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           userId,
           locale: 'en',
           requestId,
-          canManage: mayManage,
+          ...access,
           mode: 'mention',
         });
         const shown = outcome.outcome === 'ok' ? mentionReply(outcome, text) : outcome.reply;
