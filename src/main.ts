@@ -1,6 +1,7 @@
 // `npm start`: runs the bot with the adapters the environment configures (the terminal shell by default).
 import { loadConfig } from './config/load-config.ts';
 import { createLogger } from './logging/logger.ts';
+import { installDefectHandler } from './runtime/defect-handler.ts';
 import { exitOnStartupProblem } from './runtime/fatal-start-error.ts';
 import { startBot } from './runtime/start.ts';
 import { withTerminalLogLevel } from './runtime/terminal-log-level.ts';
@@ -10,6 +11,7 @@ export async function main(): Promise<void> {
   try {
     const config = loadConfig();
     const logger = createLogger(withTerminalLogLevel(config, process.env, process));
+    installDefectHandler(logger);
     bot = await startBot(config, logger, { handleSignals: true });
   } catch (error) {
     exitOnStartupProblem(error);

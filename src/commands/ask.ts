@@ -5,12 +5,25 @@ import { adviceReply } from '../advisor/advice-reply.ts';
 import type { Advice } from '../advisor/advice.ts';
 import { defineCommand, type CommandContext } from '../core/command-spec.ts';
 import type { ReplyAction, ReplyInput } from '../core/reply.ts';
+import { withDeadline } from '../core/deadline.ts';
 import { channelKeyOf } from '../store/channel-key.ts';
 import type { TeamProfile } from '../store/team-profiles.ts';
 
+/** How long an answer waits for the channel's team profile before answering without it. */
+export const TEAM_PROFILE_DEADLINE_MS = 1500;
+
+/**
+ * The channel's team profile. A database that does not answer (or fails) costs the answer its personalisation,
+ * not the answer itself: the advice is given without a profile and the miss is logged.
+ */
 export async function channelTeamProfile(ctx: CommandContext): Promise<TeamProfile | undefined> {
-  const stored = await ctx.services.store.teamProfiles.get(channelKeyOf(ctx.invocation));
-  return stored?.profile;
+  try {
+    const stored = await withDeadline(ctx.services.store.teamProfiles.get(channelKeyOf(ctx.invocation)), TEAM_PROFILE_DEADLINE_MS, 'the team profile store');
+    return stored?.profile;
+  } catch (error) {
+    ctx.services.logger.warn({ err: error, requestId: ctx.invocation.requestId }, 'team profile unavailable; answering without it');
+    return undefined;
+  }
 }
 
 export const askCommand = defineCommand({

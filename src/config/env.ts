@@ -27,6 +27,9 @@ export const envSchema = z.object({
   SLACK_CLIENT_ID: z.string().min(1).optional(),
   SLACK_CLIENT_SECRET: optionalSecret,
   SLACK_STATE_SECRET: optionalSecret,
+  // AES-256-GCM key sealing stored OAuth installations (32 bytes, hex or base64); _PREVIOUS: comma-separated old keys.
+  SLACK_TOKEN_ENCRYPTION_KEY: optionalSecret,
+  SLACK_TOKEN_ENCRYPTION_KEY_PREVIOUS: optionalSecret,
   SLACK_API_URL: url.default('https://slack.com/api/'),
   // Opt-in: after a crash between posting a digest and recording it, read channel history to find it (needs the
   // channels:history and groups:history scopes). Off: the ledger's recorded ts only (docs/slack.md, trade-off).
@@ -79,6 +82,8 @@ export const SECRET_VARIABLES = [
   'SLACK_APP_TOKEN',
   'SLACK_CLIENT_SECRET',
   'SLACK_STATE_SECRET',
+  'SLACK_TOKEN_ENCRYPTION_KEY',
+  'SLACK_TOKEN_ENCRYPTION_KEY_PREVIOUS',
   'DISCORD_TOKEN',
   'GITHUB_TOKEN',
   'METRICS_TOKEN',

@@ -2,6 +2,7 @@
 // that says what to do; our failure gets logged with context and a short apology with an id to quote).
 import { findCommand, type CommandSpec, type LeafCommand } from './command-spec.ts';
 import type { Invocation, InvocationOrigin } from './invocation.ts';
+import { isStoreTimeout, withDeadline } from './deadline.ts';
 import type { CommandOutcomeLabel } from './observer.ts';
 import { parseCommandText, validateArgs, type ParsedText } from './parse-text.ts';
 import { rateLimitedReply } from './rate-limit-gate.ts';
@@ -60,11 +61,17 @@ async function dispatchParsed(parsed: ParsedText, rawText: string, origin: Invoc
   return result;
 }
 
+/**
+ * How long the rate-limit check may take. A counter update is milliseconds; a database that does not answer must
+ * not hold every command (help included) behind it, so after this the command runs unlimited (and it is logged).
+ */
+export const RATE_LIMIT_DEADLINE_MS = 1000;
+
 async function checkRateLimit(command: string, origin: InvocationOrigin, services: Services, log: Services['logger']): Promise<DispatchOutcome | undefined> {
   if (!services.rateLimiter) return undefined;
   const now = services.now();
   try {
-    const decision = await services.rateLimiter.check(origin, now);
+    const decision = await withDeadline(services.rateLimiter.check(origin, now), RATE_LIMIT_DEADLINE_MS, 'the rate-limit store');
     if (decision.allowed) return undefined;
     services.observer?.rateLimitWaited(decision.scope, decision.retryAfterSeconds);
     log.info({ scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds }, 'rate limited');
@@ -103,7 +110,9 @@ async function answerParsed(parsed: ParsedText, rawText: string, origin: Invocat
       }),
     };
   }
-  const invocation: Invocation = { ...origin, command: parsed.path, args: parsed.args, rawText };
+  const { askCanManage, ...known } = origin;
+  const invocation: Invocation = { ...known, command: parsed.path, args: parsed.args, rawText };
+  if (parsed.spec.access === 'manage' && !invocation.canManage && askCanManage) invocation.canManage = await askCanManage();
   return run(parsed.spec, invocation, services);
 }
 
@@ -137,8 +146,18 @@ async function run(spec: LeafCommand, invocation: Invocation, services: Services
       };
     }
     log.error({ err: error }, 'command failed');
-    return { command: invocation.command, outcome: 'failed', reply: apologyReply(invocation.requestId) };
+    const apology = isStoreTimeout(error) ? storeUnavailableReply(invocation.requestId) : apologyReply(invocation.requestId);
+    return { command: invocation.command, outcome: 'failed', reply: apology };
   }
+}
+
+/** The database did not answer in time: say so, and that commands which need no saved settings still work. */
+export function storeUnavailableReply(requestId: string): Reply {
+  return reply({
+    title: 'Sorry, our database is not answering right now',
+    summary: `This command needs saved channel settings, and the database did not answer in time. Please try again in a few minutes; \`/rustvsgo help\`, \`lookup\`, \`compare\` and \`sources\` still work. Error id \`${requestId}\`.`,
+    tone: 'error',
+  });
 }
 
 export function apologyReply(requestId: string): Reply {

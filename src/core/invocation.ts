@@ -26,4 +26,10 @@ export const invocationSchema = z.object({
 export type Invocation = z.infer<typeof invocationSchema>;
 
 /** Who and where, as an adapter knows it before the text is parsed. */
-export type InvocationOrigin = Omit<Invocation, 'command' | 'args' | 'rawText'>;
+export type InvocationOrigin = Omit<Invocation, 'command' | 'args' | 'rawText'> & {
+  /**
+   * Asked only when canManage is false and the command changes settings, after the rate limit: for adapters whose
+   * answer costs a platform API call (Slack's users.info), so a flood of settings commands cannot spend it.
+   */
+  askCanManage?: () => Promise<boolean>;
+};

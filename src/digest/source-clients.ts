@@ -31,8 +31,8 @@ export type SourceConfig = Pick<
   'GITHUB_API_URL' | 'GITHUB_TOKEN' | 'CRATES_IO_URL' | 'GOPROXY_URL' | 'GO_DEV_URL' | 'OSV_API_URL' | 'RUST_BLOG_FEED_URL' | 'GO_BLOG_FEED_URL' | 'TWIR_FEED_URL' | 'SOURCE_TIMEOUT_MS'
 >;
 
-export function createSourceClients(config: SourceConfig, options: { clock?: SourceClock; validators?: ValidatorStore } = {}): SourceClients {
-  const common = { clock: options.clock, validators: options.validators, timeoutMs: config.SOURCE_TIMEOUT_MS };
+export function createSourceClients(config: SourceConfig, options: { clock?: SourceClock; validators?: ValidatorStore; deadline?: AbortSignal } = {}): SourceClients {
+  const common = { clock: options.clock, validators: options.validators, timeoutMs: config.SOURCE_TIMEOUT_MS, deadline: options.deadline };
   return {
     github: createGithubClient({ ...common, baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN }),
     cratesIo: createCratesIoClient({ ...common, baseUrl: config.CRATES_IO_URL }),

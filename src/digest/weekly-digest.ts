@@ -21,13 +21,25 @@ export interface CollectWeekInput {
   watchlist?: WatchItem[];
   clock?: SourceClock;
   logger?: Pick<Logger, 'warn'>;
+  /** How long the whole collection may take (default COLLECTION_DEADLINE_MS). */
+  deadlineMs?: number;
 }
+
+/**
+ * The longest a collection may run. It must end well inside the collection claim (15 minutes, see
+ * digest-content.ts), or a replica still collecting would see its claim taken over and two would collect at once.
+ * Past it, requests in flight are cut and the rest are skipped; what was collected is kept, the rest marked stale.
+ */
+export const COLLECTION_DEADLINE_MS = 10 * 60_000;
 
 /** Collects from every source and stores the result as this ISO week's collection (replacing an earlier one). */
 export async function collectWeek(input: CollectWeekInput): Promise<Collection> {
   const week = isoWeek(input.now);
   const previous = await input.store.digestSnapshots.latestBefore(week);
-  const clients = createSourceClients(input.config, { clock: input.clock, validators: input.store.sourceValidators });
+  const deadlineMs = input.deadlineMs ?? COLLECTION_DEADLINE_MS;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new Error(`the collection deadline (${Math.round(deadlineMs / 1000)} s) passed`)), deadlineMs);
+  const clients = createSourceClients(input.config, { clock: input.clock, validators: input.store.sourceValidators, deadline: deadline.signal });
   const collection = await collectSnapshots({
     clients,
     watchlist: input.watchlist ?? loadWatchlist(),
@@ -35,7 +47,7 @@ export async function collectWeek(input: CollectWeekInput): Promise<Collection> 
     previous,
     onProblem: ({ source, item, error }) =>
       input.logger?.warn({ source, item, err: error instanceof Error ? error.message : String(error) }, 'digest source request failed'),
-  });
+  }).finally(() => clearTimeout(timer));
   await input.store.digestSnapshots.save(collection);
   return collection;
 }

@@ -1,5 +1,8 @@
 // pino, JSON in production and readable in a terminal. Secrets are redacted by path, and every known
 // secret value is also scrubbed from messages, so a token pasted into an error string never reaches a log.
+// Credentials that are not configuration but arrive with requests are scrubbed by shape (CREDENTIAL_PATTERNS):
+// Discord interaction tokens and webhook URLs (discord.js puts them in a REST error's `url`), Slack response URLs
+// and Slack tokens.
 import pino, { type Logger } from 'pino';
 import { SECRET_VARIABLES, type Config } from '../config/env.ts';
 import { stderrDestination } from './stderr-destination.ts';
@@ -52,15 +55,37 @@ export function createLogger(config: Config, options: LoggerOptions = {}): Logge
   return pino(base, stderrDestination());
 }
 
+/**
+ * Credentials recognised by their shape. A Discord interaction token lets its holder post as the bot for 15
+ * minutes; a webhook URL's token does forever; a Slack response URL can post for 30 minutes. Ids stay readable.
+ */
+export const CREDENTIAL_PATTERNS: readonly [RegExp, string][] = [
+  // /webhooks/<application or webhook id>/<token>[/...]: interaction follow-ups and channel webhooks.
+  [/(\/webhooks\/\d+\/)[A-Za-z0-9_\-.]+/g, '$1[redacted]'],
+  // /interactions/<id>/<token>/callback: the initial interaction response.
+  [/(\/interactions\/\d+\/)[A-Za-z0-9_\-.]+/g, '$1[redacted]'],
+  // Slack response URLs and incoming webhooks.
+  [/(hooks\.slack\.com\/[a-z]+\/)[^\s"'\\]+/g, '$1[redacted]'],
+  // Slack tokens (bot, user, app, refresh, configuration).
+  [/\bxox[abpre]-[A-Za-z0-9-]+/g, '[redacted]'],
+  [/\bxapp-[A-Za-z0-9-]+/g, '[redacted]'],
+];
+
 export function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[redacted]');
+  for (const [pattern, replacement] of CREDENTIAL_PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
 
 function scrubObject(object: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
-  if (secrets.length === 0) return object;
-  const json = JSON.stringify(object);
-  if (!secrets.some((s) => json.includes(s))) return object;
-  return JSON.parse(scrub(json, secrets)) as Record<string, unknown>;
+  // Errors are left whole for the err serializer (which scrubs them itself): a JSON round trip would keep only
+  // their enumerable fields and lose message and stack.
+  const errors = Object.entries(object).filter(([, value]) => value instanceof Error);
+  const rest = errors.length === 0 ? object : Object.fromEntries(Object.entries(object).filter(([, value]) => !(value instanceof Error)));
+  const json = JSON.stringify(rest);
+  if (json === undefined) return object;
+  const scrubbed = scrub(json, secrets);
+  if (scrubbed === json) return object;
+  return { ...(JSON.parse(scrubbed) as Record<string, unknown>), ...Object.fromEntries(errors) };
 }

@@ -29,7 +29,7 @@ export function openDatabase(url: string): Database {
     // WAL lets readers proceed while a writer commits; busy_timeout rides out short lock contention
     // between processes sharing the file (CLI + running bot).
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
     return wrap(new MigrationLockingSqliteDialect({ database: sqlite }), 'sqlite');
   }
@@ -55,6 +55,18 @@ const loadPg = () => createRequire(import.meta.url)('pg') as typeof pg;
 /** Pool size per replica; PostgreSQL's default max_connections (100) then fits many replicas. */
 export const POSTGRES_POOL_SIZE = 10;
 
+/**
+ * Time limits, so a database that hangs (accepts connections, never answers) costs a command seconds, not forever
+ * (issue 14). statement_timeout stops slow statements on the server; query_timeout stops waiting on the client side
+ * when no answer comes at all; the connection timeout also bounds the wait for a free pooled client; keep-alive
+ * lets the kernel notice a peer that vanished without closing the connection.
+ */
+export const POSTGRES_STATEMENT_TIMEOUT_MS = 5000;
+export const POSTGRES_QUERY_TIMEOUT_MS = 6000;
+export const POSTGRES_CONNECTION_TIMEOUT_MS = 5000;
+/** SQLite waits this long for another process's write lock before failing with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 function openPostgres(url: string): Database {
   const pgModule = loadPg();
   const pool = new pgModule.Pool({
@@ -62,12 +74,20 @@ function openPostgres(url: string): Database {
     max: POSTGRES_POOL_SIZE,
     types: postgresTypes(pgModule),
     // A replica that cannot reach the database should fail start-up promptly rather than hang.
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: POSTGRES_CONNECTION_TIMEOUT_MS,
+    statement_timeout: POSTGRES_STATEMENT_TIMEOUT_MS,
+    query_timeout: POSTGRES_QUERY_TIMEOUT_MS,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     application_name: 'rustvsgo',
   });
   // An idle client losing its connection (server restart, failover) emits 'error' on the pool; without a
   // listener that would crash the process. The next query gets a fresh connection.
   pool.on('error', () => {});
+  // A checked-out client whose connection drops (the server dies while a timed-out query is still pending) emits
+  // 'error' on the client itself, where the pool's listener does not reach; unheard, it ends the process. The
+  // query that was waiting fails on its own.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return wrap(new PostgresDialect({ pool }), 'postgres');
 }
 

@@ -6,6 +6,7 @@ import type { DigestSnapshotTables } from './digest-snapshots.ts';
 import type { DigestSubscriptionTables } from './digest-subscriptions.ts';
 import type { DiscordActionTables } from './discord-actions.ts';
 import type { RateLimitTables } from './rate-limits.ts';
+import type { SeenSignatureTables } from './seen-signatures.ts';
 import type { SlackInstallationTables } from './slack-installations.ts';
 import type { SourceValidatorTables } from './source-validators.ts';
 import type { TeamProfileTables } from './team-profiles.ts';
@@ -18,4 +19,5 @@ export interface DatabaseSchema
     DiscordActionTables,
     RateLimitTables,
     DigestSubscriptionTables,
-    DigestLedgerTables {}
+    DigestLedgerTables,
+    SeenSignatureTables {}

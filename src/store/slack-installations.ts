@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseSchema } from './schema.ts';
+import { plaintextTokens, type TokenCipher } from './token-cipher.ts';
 
 export interface SlackInstallationTables {
   slack_installations: {
@@ -12,6 +13,7 @@ export interface SlackInstallationTables {
     team_id: string | null;
     enterprise_id: string | null;
     is_enterprise_install: number;
+    /** The installation as JSON, sealed by the TokenCipher when a key is configured ("enc:v1:..."). */
     installation_json: string;
     installed_at: number;
     updated_at: number;
@@ -46,7 +48,10 @@ function keyOf(key: SlackInstallationKey): string {
 export class SlackInstallationRepository {
   // The whole schema, not just this table: Kysely's types are invariant, so a narrower type would not accept the
   // store's instance.
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly cipher: TokenCipher = plaintextTokens,
+  ) {}
 
   /** Inserts or replaces the installation of its workspace (a reinstall refreshes the token). */
   async save(installation: StoredSlackInstallation, at: Date): Promise<void> {
@@ -57,7 +62,7 @@ export class SlackInstallationRepository {
       team_id: parsed.team?.id ?? null,
       enterprise_id: parsed.enterprise?.id ?? null,
       is_enterprise_install: isEnterpriseInstall ? 1 : 0,
-      installation_json: JSON.stringify(installation),
+      installation_json: this.cipher.seal(JSON.stringify(installation)),
       installed_at: at.getTime(),
       updated_at: at.getTime(),
     };
@@ -77,14 +82,44 @@ export class SlackInstallationRepository {
   }
 
   async find(key: SlackInstallationKey): Promise<StoredSlackInstallation | undefined> {
+    const installationKey = keyOf(key);
     const row = await this.db
       .selectFrom('slack_installations')
       .select('installation_json')
-      .where('installation_key', '=', keyOf(key))
+      .where('installation_key', '=', installationKey)
       .executeTakeFirst();
     if (!row) return undefined;
-    const parsed = storedSlackInstallationSchema.safeParse(JSON.parse(row.installation_json));
+    const json = this.cipher.open(row.installation_json);
+    // Lazy re-encryption: a row written before the key was set, or sealed with a previous key, is sealed with the
+    // current key on first read. The WHERE on the old value keeps a concurrent reinstall from being overwritten.
+    if (this.cipher.needsResealing(row.installation_json)) {
+      await this.db
+        .updateTable('slack_installations')
+        .set({ installation_json: this.cipher.seal(json) })
+        .where('installation_key', '=', installationKey)
+        .where('installation_json', '=', row.installation_json)
+        .execute();
+    }
+    const parsed = storedSlackInstallationSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Seals every row not yet sealed with the current key (what `find` does lazily); returns how many changed. */
+  async resealAll(): Promise<number> {
+    const rows = await this.db.selectFrom('slack_installations').select(['installation_key', 'installation_json']).execute();
+    let changed = 0;
+    for (const row of rows) {
+      if (!this.cipher.needsResealing(row.installation_json)) continue;
+      const sealed = this.cipher.seal(this.cipher.open(row.installation_json));
+      const result = await this.db
+        .updateTable('slack_installations')
+        .set({ installation_json: sealed })
+        .where('installation_key', '=', row.installation_key)
+        .where('installation_json', '=', row.installation_json)
+        .executeTakeFirst();
+      changed += Number(result.numUpdatedRows);
+    }
+    return changed;
   }
 
   /** Removes the installation (app uninstalled, tokens revoked); true when there was one. */

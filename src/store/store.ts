@@ -9,6 +9,8 @@ import { DigestSnapshotRepository } from './digest-snapshots.ts';
 import { DiscordActionRepository } from './discord-actions.ts';
 import { DigestSubscriptionRepository } from './digest-subscriptions.ts';
 import { DigestLedgerRepository } from './digest-ledger.ts';
+import { SeenSignatureRepository } from './seen-signatures.ts';
+import type { TokenCipher } from './token-cipher.ts';
 
 export interface Store {
   readonly kind: Database['kind'];
@@ -21,30 +23,47 @@ export interface Store {
   readonly discordActions: DiscordActionRepository;
   readonly digestSubscriptions: DigestSubscriptionRepository;
   readonly digestLedger: DigestLedgerRepository;
-  /** Cheap round trip for readiness checks. */
+  readonly seenSignatures: SeenSignatureRepository;
+  /** Cheap round trip for readiness checks: one read and one write, so a database that refuses writes is not ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createStore(database: Database): Store {
+export interface StoreOptions {
+  /** Seals Slack installations at rest; without one they are stored in plain text (see token-cipher.ts). */
+  tokenCipher?: TokenCipher;
+}
+
+export function createStore(database: Database, options: StoreOptions = {}): Store {
   const { db } = database;
   return {
     kind: database.kind,
     database,
     teamProfiles: new TeamProfileRepository(db),
-    slackInstallations: new SlackInstallationRepository(db),
+    slackInstallations: new SlackInstallationRepository(db, options.tokenCipher),
     rateLimits: new RateLimitRepository(db),
     sourceValidators: new SourceValidatorRepository(db),
     digestSnapshots: new DigestSnapshotRepository(db),
     discordActions: new DiscordActionRepository(db),
     digestSubscriptions: new DigestSubscriptionRepository(db),
     digestLedger: new DigestLedgerRepository(db),
+    seenSignatures: new SeenSignatureRepository(db),
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();
+      // A write too: a full disk or a read-only database still answers reads, yet every command that saves fails.
+      // The probe row sits in a window the rate limiter prunes, so it never accumulates.
+      await db
+        .insertInto('rate_limit_counters')
+        .values({ bucket_key: READINESS_PROBE_KEY, window_start: 0, hits: 1 })
+        .onConflict((oc) => oc.columns(['bucket_key', 'window_start']).doUpdateSet({ hits: 1 }))
+        .execute();
     },
     close: () => database.close(),
   };
 }
+
+/** The row /readyz writes to prove the database takes writes. */
+export const READINESS_PROBE_KEY = 'readiness:probe';
 
 /** The database could not be opened or migrated; the message says why without the URL (it may hold a password). */
 export class DatabaseUnavailableError extends Error {
@@ -55,7 +74,7 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /** Opens the database at `url`, applies migrations and returns the store. */
-export async function openStore(url: string): Promise<Store> {
+export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const database = openDatabase(url);
   try {
     await migrateToLatest(database.db);
@@ -63,5 +82,5 @@ export async function openStore(url: string): Promise<Store> {
     await database.close().catch(() => undefined);
     throw new DatabaseUnavailableError(error);
   }
-  return createStore(database);
+  return createStore(database, options);
 }

@@ -43,7 +43,7 @@ describe('source fetch metrics', () => {
     const client = new HttpClient({ source: 'crates-io', baseUrl: base, clock, validators: memoryValidatorStore() });
 
     await client.request('/ok');
-    await client.request('/cached', { conditional: true });
+    await (await client.request('/cached', { conditional: true })).remember();
     await client.request('/cached', { conditional: true });
     await expect(client.request('/missing')).rejects.toThrow(/not found/);
     await client.request('/limited-once');

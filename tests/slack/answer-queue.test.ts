@@ -1,7 +1,7 @@
 // Answers start one per event-loop turn (so acks of newly arrived requests get in between), FIFO, at most
 // `concurrency` at a time, and a failing answer does not stop the queue.
 import { describe, expect, it } from 'vitest';
-import { AnswerQueue } from '../../src/adapters/slack/answer-queue.ts';
+import { AnswerQueue } from '../../src/adapters/answer-queue.ts';
 
 describe('AnswerQueue', () => {
   it('lets other work run between the starts of queued answers', async () => {

@@ -10,6 +10,7 @@ import type { Reply } from '../../core/reply.ts';
 import { neutralizeMentions, truncate } from '../../core/safe-text.ts';
 import type { Services } from '../../core/services.ts';
 import type { ButtonAction } from './button-ids.ts';
+import type { AutocompleteLimiter } from './autocomplete-limiter.ts';
 import { usesAutocomplete } from './command-definition.ts';
 import { callText, type CommandCall, type RawEmbed } from './interaction-payload.ts';
 import { noMentions, noticeMessage, replyMessage, type DiscordMessage } from './message-payload.ts';
@@ -19,6 +20,8 @@ import { discordCanManage } from './settings-access.ts';
 export interface DiscordAnswerContext {
   services: Services;
   commands: readonly CommandSpec[];
+  /** Per-user budget for autocomplete requests (none: unlimited, as in unit tests). */
+  autocompleteLimiter?: AutocompleteLimiter;
 }
 
 /** Who and where an interaction or message came from, as both transports know it. */
@@ -36,6 +39,11 @@ export interface DiscordFacts {
 export const AUTOCOMPLETE_MAX_CHOICES = 25;
 /** Discord drops autocomplete answers after 3 s; leave room for the network. */
 export const AUTOCOMPLETE_BUDGET_MS = 2000;
+/**
+ * The most typed text an autocomplete request is matched on. Discord caps what a user can type by the option's
+ * max_length, but a hand-made request can carry 10 KB, and matching costs time on the shared event loop.
+ */
+export const AUTOCOMPLETE_INPUT_MAX = 200;
 
 export function discordOrigin(facts: DiscordFacts, services: Services, mode: 'command' | 'mention' = 'command'): InvocationOrigin {
   const origin: InvocationOrigin = {
@@ -78,10 +86,15 @@ export async function answerCommand(ctx: DiscordAnswerContext, facts: DiscordFac
 
 /** Autocomplete choices for the focused option: the command's own suggestions, or its choices filtered. */
 export async function suggestChoices(ctx: DiscordAnswerContext, facts: DiscordFacts, call: CommandCall): Promise<{ name: string; value: string }[]> {
-  const focused = call.focused;
   const spec = findCommand(ctx.commands, call.path);
-  if (!focused || !spec) return [];
-  const descriptor = describeOptions(spec.args).find((d) => d.name === focused.name);
+  if (!call.focused || !spec) return [];
+  if (ctx.autocompleteLimiter && !ctx.autocompleteLimiter.allow(facts.userId)) {
+    ctx.services.logger.debug({ requestId: facts.requestId, userId: facts.userId }, 'autocomplete rate-limited');
+    return [];
+  }
+  const descriptor = describeOptions(spec.args).find((d) => d.name === call.focused?.name);
+  const inputMax = Math.min(AUTOCOMPLETE_INPUT_MAX, descriptor?.maxLength ?? AUTOCOMPLETE_INPUT_MAX);
+  const focused = { ...call.focused, value: call.focused.value.slice(0, inputMax) };
   let suggestions: string[] = [];
   try {
     if (spec.autocomplete && descriptor?.autocomplete) {

@@ -19,6 +19,8 @@ import { newRequestId } from '../../core/request-id.ts';
 import { neutralizeMentions, truncate } from '../../core/safe-text.ts';
 import type { Services } from '../../core/services.ts';
 import type { Adapter } from '../adapter.ts';
+import { AnswerQueue } from '../answer-queue.ts';
+import { AutocompleteLimiter } from './autocomplete-limiter.ts';
 import { parseButtonId } from './button-ids.ts';
 import { answerCommand, answerFollowUp, answerMention, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
 import { readCommandCall, type RawCommandOption, type RawEmbed } from './interaction-payload.ts';
@@ -53,14 +55,18 @@ export function createDiscordClient(apiUrl: string): Client {
 export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGateway {
   const { services, commands } = options;
   const client = options.client ?? createDiscordClient(services.config.DISCORD_API_URL);
-  const ctx: DiscordAnswerContext = { services, commands };
+  const ctx: DiscordAnswerContext = { services, commands, autocompleteLimiter: new AutocompleteLimiter() };
+  // Deferrals go out at once; the answers behind them wait their turn (as over HTTP and on Slack).
+  const queue = new AnswerQueue();
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
   function track(work: Promise<void>): Promise<void> {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-    return work;
+    // The handlers catch their own failures; this catch is the backstop, so nothing becomes an unhandled rejection.
+    const settled = work.catch((error: unknown) => services.logger.error({ err: error, platform: 'discord' }, 'discord background work failed'));
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+    return settled;
   }
 
   function factsOf(source: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction | Message, requestId: string): DiscordFacts {
@@ -98,7 +104,8 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
         // Defer first: Discord invalidates the interaction if nothing answers within 3 s.
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         services.observer?.acknowledged('discord', (performance.now() - receivedAt) / 1000);
-        const message = await answerCommand(ctx, factsOf(interaction, requestId), readCommandCall(interaction.options.data as readonly RawCommandOption[]));
+        const facts = factsOf(interaction, requestId);
+        const message = await queue.run(() => answerCommand(ctx, facts, readCommandCall(interaction.options.data as readonly RawCommandOption[])));
         await interaction.editReply(toDiscordJsOptions(message));
       } else if (interaction.isAutocomplete()) {
         const choices = await suggestChoices(ctx, factsOf(interaction, requestId), readCommandCall(interaction.options.data as readonly RawCommandOption[]));

@@ -9,6 +9,8 @@ import { newRequestId } from '../../core/request-id.ts';
 import type { Services } from '../../core/services.ts';
 import type { HttpServer } from '../../http/server.ts';
 import type { Adapter } from '../adapter.ts';
+import { AnswerQueue } from '../answer-queue.ts';
+import { AutocompleteLimiter } from './autocomplete-limiter.ts';
 import { parseButtonId } from './button-ids.ts';
 import { answerCommand, answerFollowUp, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
 import { interactionType, isThreadChannelType, rawInteractionSchema, readCommandCall, type RawInteraction } from './interaction-payload.ts';
@@ -30,6 +32,8 @@ export interface DiscordHttpOptions {
   applicationId: string;
   /** REST client for follow-ups; defaults to one on DISCORD_API_URL (webhook routes need no bot token). */
   rest?: REST;
+  /** Where answers wait their turn, so acks stay inside Discord's 3 s under load (defaults to a fresh queue). */
+  answerQueue?: AnswerQueue;
 }
 
 export interface DiscordHttpEndpoint extends Adapter {
@@ -40,7 +44,8 @@ export interface DiscordHttpEndpoint extends Adapter {
 export function createDiscordHttpEndpoint(options: DiscordHttpOptions): DiscordHttpEndpoint {
   const { services, commands, http, publicKey } = options;
   const rest = options.rest ?? new REST({ api: services.config.DISCORD_API_URL, version: '10' });
-  const ctx: DiscordAnswerContext = { services, commands };
+  const ctx: DiscordAnswerContext = { services, commands, autocompleteLimiter: new AutocompleteLimiter() };
+  const queue = options.answerQueue ?? new AnswerQueue();
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
@@ -49,7 +54,8 @@ export function createDiscordHttpEndpoint(options: DiscordHttpOptions): DiscordH
     const task = (async () => {
       let message: DiscordMessage;
       try {
-        message = await work();
+        // Through the queue: answers are CPU work on the loop that also has to send the next deferrals.
+        message = await queue.run(work);
       } catch (error) {
         services.logger.error({ err: error, requestId }, 'discord follow-up failed');
         message = noticeMessage(`Sorry, something went wrong on our side. If it keeps happening, quote error id \`${requestId}\`.`);
@@ -62,8 +68,10 @@ export function createDiscordHttpEndpoint(options: DiscordHttpOptions): DiscordH
         services.logger.error({ err: error, requestId }, 'discord follow-up edit failed');
       }
     })();
-    inFlight.add(task);
-    void task.finally(() => inFlight.delete(task));
+    // Backstop: the task catches its own failures, but a throw in the logger itself must not end the process.
+    const settled = task.catch(() => undefined);
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

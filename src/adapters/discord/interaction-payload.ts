@@ -10,15 +10,22 @@ export interface RawCommandOption {
   options?: RawCommandOption[] | undefined;
 }
 
-export const rawCommandOptionSchema: z.ZodType<RawCommandOption> = z.lazy(() =>
-  z.object({
-    name: z.string(),
-    type: z.number().int(),
-    value: z.union([z.string(), z.number(), z.boolean()]).optional(),
-    focused: z.boolean().optional(),
-    options: z.array(rawCommandOptionSchema).optional(),
-  }),
-);
+/**
+ * Discord nests options at most three deep (subcommand group > subcommand > value), so the schema has exactly three
+ * levels instead of recursing: a body nested 1,000 deep is a 400 for its shape, not a stack overflow (a 500).
+ */
+const optionFields = {
+  name: z.string(),
+  type: z.number().int(),
+  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  focused: z.boolean().optional(),
+};
+const valueOptionSchema = z.object({ ...optionFields, options: z.array(z.never()).optional() });
+const subcommandOptionSchema = z.object({ ...optionFields, options: z.array(valueOptionSchema).max(25).optional() });
+export const rawCommandOptionSchema: z.ZodType<RawCommandOption> = z.object({
+  ...optionFields,
+  options: z.array(subcommandOptionSchema).max(25).optional(),
+});
 
 const userSchema = z.object({ id: z.string(), username: z.string().default(''), global_name: z.string().nullish() });
 

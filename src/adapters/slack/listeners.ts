@@ -6,14 +6,13 @@ import { findCommand, type CommandSpec } from '../../core/command-spec.ts';
 import { condenseReply } from '../../core/condense.ts';
 import { apologyReply, dispatchText, type DispatchOutcome } from '../../core/dispatch.ts';
 import type { InvocationOrigin } from '../../core/invocation.ts';
-import { parseCommandText } from '../../core/parse-text.ts';
 import type { Reply } from '../../core/reply.ts';
 import { newRequestId } from '../../core/request-id.ts';
 import { neutralizeMentions } from '../../core/safe-text.ts';
 import type { Services } from '../../core/services.ts';
 import type { SlackInstallationKey } from '../../store/slack-installations.ts';
 import { unescapeSlackText } from './mrkdwn.ts';
-import { AnswerQueue } from './answer-queue.ts';
+import { AnswerQueue } from '../answer-queue.ts';
 import { appMentionSchema, blockActionSchema, eventEnvelopeSchema, slashCommandSchema, tokensRevokedSchema, type BlockActionPayload } from './payloads.ts';
 import { ACTION_ID_PREFIX, renderBlockKit, type SlackMessage } from './render-block-kit.ts';
 import { SeenEvents } from './seen-events.ts';
@@ -49,21 +48,23 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     deps.track(
       queue.run(work).catch(async (error: unknown) => {
         log.error({ err: error }, 'slack handler failed');
-        await apologize(render(apologyReply(requestId))).catch((e: unknown) => log.warn({ err: e }, 'could not send the apology'));
+        // Promise.resolve().then: an apology path that throws synchronously is caught like one that rejects.
+        await Promise.resolve()
+          .then(() => apologize(render(apologyReply(requestId))))
+          .catch((e: unknown) => log.warn({ err: e }, 'could not send the apology'));
       }),
     );
   };
 
   /**
-   * Whether the user may change channel settings. Only SETTINGS_ACCESS=admins asks Slack (users.info), and only
-   * when the text is a settings command, so everyday commands cost no extra round trip.
+   * Whether the user may change channel settings. SETTINGS_ACCESS=admins asks Slack (users.info), so that answer is
+   * left to dispatch (askCanManage): asked only for a settings command, and only after the rate limit, so neither
+   * everyday commands nor a flood of settings commands cost extra round trips.
    */
-  const canManage = async (text: string, mode: 'command' | 'mention', userId: string, client: WebClient): Promise<boolean> => {
+  const canManage = async (userId: string, client: WebClient): Promise<Pick<InvocationOrigin, 'canManage' | 'askCanManage'>> => {
     const lookupUser = (user: string) => client.users.info({ user });
-    if (services.config.SETTINGS_ACCESS !== 'admins') return canManageSettings(services.config, userId, lookupUser);
-    const parsed = parseCommandText(text, commands, { mode });
-    if (parsed.kind !== 'command' || parsed.spec.access !== 'manage') return false;
-    return canManageSettings(services.config, userId, lookupUser);
+    if (services.config.SETTINGS_ACCESS !== 'admins') return { canManage: await canManageSettings(services.config, userId, lookupUser) };
+    return { canManage: false, askCanManage: () => canManageSettings(services.config, userId, lookupUser) };
   };
 
   /** Whether the command that ran changes settings (such answers get no "Share in channel": sharing re-runs it). */
@@ -75,12 +76,18 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     // Slack allows 3 s; the answer goes to the response URL afterwards.
     await ack();
     const requestId = newRequestId();
+    // Slack always sends a response_url; a request without one (a replayed or hand-made body) is answered
+    // ephemerally through the Web API instead, so neither the answer nor the apology depends on it.
+    const answerCommand = (visibility: 'ephemeral' | 'in_channel', message: SlackMessage): Promise<unknown> =>
+      respond
+        ? respond({ response_type: visibility, ...message })
+        : client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, text: message.text, blocks: message.blocks });
     afterAck(
       requestId,
       async () => {
         const payload = slashCommandSchema.parse(command);
         const text = readUserText(payload.text);
-        const mayManage = await canManage(text, 'command', payload.user_id, client);
+        const access = await canManage(payload.user_id, client);
         const outcome = await run(text, {
           platform: 'slack',
           workspaceId: payload.team_id,
@@ -88,13 +95,13 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           userId: payload.user_id,
           locale: 'en',
           requestId,
-          canManage: mayManage,
+          ...access,
           mode: 'command',
         });
         const reply = withShareButton(outcome, text, changedSettings(outcome));
-        await respond({ response_type: reply.visibility, ...render(reply) });
+        await answerCommand(reply.visibility, render(reply));
       },
-      (message) => respond({ response_type: 'ephemeral', ...message }),
+      (message) => answerCommand('ephemeral', message),
     );
   });
 
@@ -205,7 +212,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       async () => {
         const text = readUserText(mention.text, context.botUserId);
         const userId = mention.user ?? 'unknown';
-        const mayManage = await canManage(text, 'mention', userId, client);
+        const access = await canManage(userId, client);
         const outcome = await run(text, {
           platform: 'slack',
           workspaceId: envelope.team_id ?? mention.team ?? context.teamId ?? 'unknown',
@@ -214,7 +221,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           userId,
           locale: 'en',
           requestId,
-          canManage: mayManage,
+          ...access,
           mode: 'mention',
         });
         const shown = outcome.outcome === 'ok' ? mentionReply(outcome, text) : outcome.reply;
@@ -239,14 +246,18 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     log.info({ deleted }, `${why}; installation deleted`);
   };
 
+  // A failure here (database down) is logged; Slack retries the event, and the next delivery tries again.
+  const forgetLogged = (body: unknown, why: string) =>
+    forget(body, why).catch((error: unknown) => services.logger.error({ err: error, platform: 'slack' }, `${why}; could not delete the installation`));
+
   app.event('app_uninstalled', async ({ body }) => {
-    deps.track(forget(body, 'app uninstalled'));
+    deps.track(forgetLogged(body, 'app uninstalled'));
   });
 
   app.event('tokens_revoked', async ({ event, body }) => {
     const revoked = tokensRevokedSchema.safeParse(event);
     // Only a revoked bot token makes the installation useless; user tokens are not used.
-    if (revoked.success && (revoked.data.tokens.bot?.length ?? 0) > 0) deps.track(forget(body, 'bot token revoked'));
+    if (revoked.success && (revoked.data.tokens.bot?.length ?? 0) > 0) deps.track(forgetLogged(body, 'bot token revoked'));
   });
 }
 

@@ -9,7 +9,8 @@ export const slashCommandSchema = z.object({
   enterprise_id: z.string().optional(),
   channel_id: z.string().min(1),
   user_id: z.string().min(1),
-  response_url: z.url(),
+  // Optional: without it the answer goes through chat.postEphemeral (see listeners.ts).
+  response_url: z.url().optional(),
 });
 export type SlashCommandPayload = z.infer<typeof slashCommandSchema>;
 

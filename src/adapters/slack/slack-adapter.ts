@@ -10,6 +10,7 @@ import type { Adapter } from '../adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { databaseInstallationStore } from './installation-store.ts';
 import { registerSlackListeners } from './listeners.ts';
+import { guardSlackRequest, SLACK_BODY_LIMIT_BYTES } from './request-guard.ts';
 import { slackBotScopes } from './scopes.ts';
 import { SeenEvents } from './seen-events.ts';
 import { singleWorkspaceAuthorize } from './single-workspace-authorize.ts';
@@ -41,6 +42,9 @@ export function createSlackAdapter({ config, services, http, commands, clientOpt
   if (!oauth && !config.SLACK_BOT_TOKEN) throw new SlackConfigError('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID + SLACK_CLIENT_SECRET + SLACK_STATE_SECRET');
   if (connection === 'http' && !config.SLACK_SIGNING_SECRET) throw new SlackConfigError('Slack over HTTP needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)');
   if (oauth && config.SLACK_BOT_TOKEN) services.logger.warn('both SLACK_BOT_TOKEN and OAuth variables are set; using OAuth installations');
+  if (oauth && !config.SLACK_TOKEN_ENCRYPTION_KEY) {
+    services.logger.warn('SLACK_TOKEN_ENCRYPTION_KEY is not set: Slack installation tokens are stored in plain text (see docs/slack.md)');
+  }
 
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: config.SLACK_API_URL,
@@ -71,7 +75,7 @@ export function createSlackAdapter({ config, services, http, commands, clientOpt
   // SocketModeReceiver would open a port of its own for them.
   const httpReceiver =
     connection === 'http'
-      ? new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_PATHS.events, logger, ...oauthOptions })
+      ? new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_PATHS.events, logger, bodyLimit: SLACK_BODY_LIMIT_BYTES, ...oauthOptions })
       : oauth
         ? new HTTPReceiver({ signingSecret: '', signatureVerification: false, endpoints: [], logger, ...oauthOptions })
         : undefined;
@@ -105,19 +109,37 @@ export function createSlackAdapter({ config, services, http, commands, clientOpt
     seenEvents: new SeenEvents(),
     ...(oauth ? { forgetInstallation: (key) => services.store.slackInstallations.delete(key) } : {}),
     track(work) {
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
+      // Background work that fails is logged here, never left as an unhandled rejection (which ends the process).
+      const settled = work.catch((error: unknown) => services.logger.error({ err: error, platform: 'slack' }, 'slack background work failed'));
+      inFlight.add(settled);
+      void settled.finally(() => inFlight.delete(settled));
     },
   });
 
   socketReceiver?.client.on('connected', () => (socketConnected = true));
   socketReceiver?.client.on('disconnected', () => (socketConnected = false));
 
-  http.route('*', '/slack/*', (req: IncomingMessage, res: ServerResponse) => {
+  http.route('*', '/slack/*', async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (stopping) return plain(res, 503, 'shutting down\n');
-    const handles = (path === SLACK_PATHS.events && connection === 'http') || (oauth && (path === SLACK_PATHS.install || path === SLACK_PATHS.oauthRedirect));
+    const events = path === SLACK_PATHS.events && connection === 'http';
+    const handles = events || (oauth && (path === SLACK_PATHS.install || path === SLACK_PATHS.oauthRedirect));
     if (!handles || !httpReceiver) return plain(res, 404, 'not found\n');
+    if (events && req.method === 'POST') {
+      const guard = await guardSlackRequest(req, {
+        signingSecret: config.SLACK_SIGNING_SECRET!,
+        // The wall clock, as Slack's signatures (and Bolt's own check) use: services.now may be pinned in tests.
+        now: () => new Date(),
+        firstSighting: (signature, expiresAt, now) => services.store.seenSignatures.firstSighting(signature, expiresAt, now),
+        onReplayCheckFailed: (error) => services.logger.warn({ err: error, platform: 'slack' }, 'replay check unavailable; request handled'),
+      });
+      if (!guard.ok) {
+        services.logger.info({ platform: 'slack', status: guard.status, reason: guard.reason }, 'slack request refused');
+        return plain(res, guard.status, guard.status === 200 ? '' : `${guard.reason}\n`);
+      }
+      // Bolt reuses an already-read body (rawBody) instead of reading the stream again.
+      (req as IncomingMessage & { rawBody?: Buffer }).rawBody = guard.body;
+    }
     try {
       httpReceiver.requestListener(req, res);
     } catch {

@@ -52,13 +52,14 @@ export interface DailyDownloads {
   downloads: number;
 }
 
-export function createCratesIoClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number }): HttpClient {
+export function createCratesIoClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal }): HttpClient {
   return new HttpClient({
     source: CRATES_IO_SOURCE,
     baseUrl: options.baseUrl,
     clock: options.clock,
     validators: options.validators,
     timeoutMs: options.timeoutMs,
+    deadline: options.deadline,
     minIntervalMs: CRATES_IO_MIN_INTERVAL_MS,
   });
 }

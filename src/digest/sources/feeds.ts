@@ -99,11 +99,14 @@ export function parseFeed(xml: string, source = FEEDS_SOURCE): FeedPost[] {
   return posts.sort((a, b) => b.published.localeCompare(a.published));
 }
 
-export function createFeedClient(options: { source: string; url: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number }): HttpClient {
-  return new HttpClient({ source: options.source, baseUrl: options.url, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs });
+export function createFeedClient(options: { source: string; url: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal }): HttpClient {
+  return new HttpClient({ source: options.source, baseUrl: options.url, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline });
 }
 
 export async function fetchFeed(client: HttpClient): Promise<FeedPost[]> {
-  const { text } = await client.getText('', { conditional: true, accept: 'application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.8' });
-  return parseFeed(text, client.source);
+  const { text, remember } = await client.getText('', { conditional: true, accept: 'application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.8' });
+  const posts = parseFeed(text, client.source);
+  // Only a feed that parsed is worth reusing on a 304.
+  await remember();
+  return posts;
 }

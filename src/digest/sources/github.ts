@@ -45,6 +45,7 @@ export interface GithubClientOptions {
   validators?: ValidatorStore;
   maxRateLimitWaitMs?: number;
   timeoutMs?: number;
+  deadline?: AbortSignal;
 }
 
 export function createGithubClient(options: GithubClientOptions): HttpClient {
@@ -55,6 +56,7 @@ export function createGithubClient(options: GithubClientOptions): HttpClient {
     validators: options.validators,
     maxRateLimitWaitMs: options.maxRateLimitWaitMs,
     timeoutMs: options.timeoutMs,
+    deadline: options.deadline,
     headers: {
       'x-github-api-version': '2022-11-28',
       // Only authenticated 304s are free of the primary limit, so the token matters for conditional requests.

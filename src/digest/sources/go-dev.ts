@@ -19,8 +19,8 @@ export interface GoToolchainRelease {
   url: string;
 }
 
-export function createGoDevClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number }): HttpClient {
-  return new HttpClient({ source: GO_DEV_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs });
+export function createGoDevClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal }): HttpClient {
+  return new HttpClient({ source: GO_DEV_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline });
 }
 
 /** Current stable toolchains (the latest minor of each of the two newest major releases). */

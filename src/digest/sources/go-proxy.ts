@@ -15,8 +15,8 @@ export interface GoVersionInfo {
   time: string | undefined;
 }
 
-export function createGoProxyClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number }): HttpClient {
-  return new HttpClient({ source: GO_PROXY_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs });
+export function createGoProxyClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal }): HttpClient {
+  return new HttpClient({ source: GO_PROXY_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline });
 }
 
 /** Every uppercase letter becomes "!" + its lowercase form (go.dev/ref/mod#goproxy-protocol). */
@@ -63,12 +63,15 @@ export function compareSemver(a: string, b: string): number {
 
 /** Tagged versions of a module, lowest first (the proxy lists them in no particular order). */
 export async function goModuleVersions(client: HttpClient, modulePath: string): Promise<string[]> {
-  const { text } = await client.getText(`/${escapeModulePath(modulePath)}/@v/list`, { conditional: true });
-  return text
+  const { text, remember } = await client.getText(`/${escapeModulePath(modulePath)}/@v/list`, { conditional: true });
+  const versions = text
     .split('\n')
     .map((line) => line.trim())
     .filter(isCanonicalSemver)
     .sort(compareSemver);
+  // A list is plain lines, so any text "parses"; it is remembered once read whole.
+  await remember();
+  return versions;
 }
 
 export async function goVersionInfo(client: HttpClient, modulePath: string, version: string): Promise<GoVersionInfo> {

@@ -70,7 +70,17 @@ export interface HttpClientOptions {
   /** Longest wait the client accepts when told to back off; beyond it the source is marked rate-limited. */
   maxRateLimitWaitMs?: number;
   headers?: Record<string, string>;
+  /** Largest body accepted, checked against Content-Length and while reading (default MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+  /** Aborts every request once fired: the whole collection's deadline (see collectWeek). */
+  deadline?: AbortSignal;
 }
+
+/**
+ * The largest body a source may send. The biggest real answer (go.dev's /dl/?mode=json) is a few hundred KB; a
+ * hostile or broken source answering 50 MB must cost neither memory nor database space (issue 14).
+ */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface RequestOptions {
   /** Send If-None-Match / If-Modified-Since and reuse the stored body on 304. */
@@ -86,7 +96,14 @@ export interface HttpResponse {
   headers: Headers;
   /** True when the server answered 304 and the body is the stored one. */
   notModified: boolean;
+  /**
+   * Stores this response's validators (ETag, Last-Modified) with its body for the next conditional request. Callers
+   * run it only after the body parsed: a body that failed to parse must not be reused on a later 304.
+   */
+  remember(): Promise<void>;
 }
+
+const nothingToRemember = async (): Promise<void> => undefined;
 
 /** Where every source client reports each request's result and each back-off (metrics; see src/ops). */
 export interface SourceFetchObserver {
@@ -148,7 +165,9 @@ export class HttpClient {
 
   async getJson<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<{ data: z.infer<S>; notModified: boolean }> {
     const response = await this.request(path, { accept: 'application/json', ...options });
-    return { data: this.parseJson(response.body, schema, path), notModified: response.notModified };
+    const data = this.parseJson(response.body, schema, path);
+    await response.remember();
+    return { data, notModified: response.notModified };
   }
 
   async postJson<S extends z.ZodType>(path: string, payload: unknown, schema: S): Promise<z.infer<S>> {
@@ -156,9 +175,10 @@ export class HttpClient {
     return this.parseJson(response.body, schema, path);
   }
 
-  async getText(path: string, options: RequestOptions = {}): Promise<{ text: string; notModified: boolean }> {
+  /** The body as text; the caller parses it and then calls remember() (see HttpResponse.remember). */
+  async getText(path: string, options: RequestOptions = {}): Promise<{ text: string; notModified: boolean; remember(): Promise<void> }> {
     const response = await this.request(path, options);
-    return { text: response.body, notModified: response.notModified };
+    return { text: response.body, notModified: response.notModified, remember: response.remember };
   }
 
   parseJson<S extends z.ZodType>(body: string, schema: S, path: string): z.infer<S> {
@@ -186,47 +206,104 @@ export class HttpClient {
     for (let attempt = 0; ; attempt += 1) {
       await this.waitForBudget();
       await this.pace();
-      const response = await this.send(url, options, stored);
-      this.noteRateLimitHeaders(response.headers);
+      const { response, signal, done } = await this.send(url, options, stored);
+      try {
+        this.noteRateLimitHeaders(response.headers);
 
-      if (response.status === 304 && stored) {
-        return { status: 304, body: stored.body, headers: response.headers, notModified: true };
-      }
-      if (response.status >= 200 && response.status < 300) {
-        const body = await response.text();
-        if (options.conditional && this.options.validators) {
+        if (response.status === 304 && stored) {
+          this.connectionFailures = 0;
+          await response.body?.cancel().catch(() => undefined);
+          return { status: 304, body: stored.body, headers: response.headers, notModified: true, remember: nothingToRemember };
+        }
+        if (response.status >= 200 && response.status < 300) {
+          const body = await this.readBody(url, response, signal);
+          this.connectionFailures = 0;
+          const validators = this.options.validators;
           const etag = response.headers.get('etag') ?? undefined;
           const lastModified = response.headers.get('last-modified') ?? undefined;
-          if (etag || lastModified) await this.options.validators.put(url, { etag, lastModified, body });
+          const remember =
+            options.conditional && validators && (etag || lastModified) ? () => validators.put(url, { etag, lastModified, body }) : nothingToRemember;
+          return { status: response.status, body, headers: response.headers, notModified: false, remember };
         }
-        return { status: response.status, body, headers: response.headers, notModified: false };
+        // A refusal is an answer: the source is reachable.
+        this.connectionFailures = 0;
+        const result = await this.refusal(url, path, response, signal, attempt);
+        if (result !== 'retry') throw result;
+      } finally {
+        done();
       }
-
-      let waitMs = this.rateLimitWait(response);
-      if (waitMs === undefined && response.status === 403) {
-        // GitHub's secondary limit can arrive as a bare 403 whose message says so: wait at least a minute.
-        const text = await response.text().catch(() => '');
-        if (/secondary rate limit|rate limit exceeded/i.test(text)) waitMs = DEFAULT_SECONDARY_WAIT_MS;
-      } else {
-        await response.body?.cancel().catch(() => undefined);
-      }
-      if (waitMs !== undefined) {
-        if (waitMs > (this.options.maxRateLimitWaitMs ?? 60_000) || attempt >= MAX_RATE_LIMIT_RETRIES) {
-          this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + waitMs);
-          throw new SourceError(this.source, 'rate_limited', `rate limited (HTTP ${response.status}) until ${new Date(this.clock.now() + waitMs).toISOString()}`, response.status);
-        }
-        fetchObserver?.waited(this.source, waitMs / 1000);
-        await this.clock.sleep(waitMs);
-        continue;
-      }
-      if (response.status === 404 || response.status === 410) {
-        throw new SourceError(this.source, 'not_found', `${path} not found (HTTP ${response.status})`, response.status);
-      }
-      throw new SourceError(this.source, 'unavailable', `${path} answered HTTP ${response.status}`, response.status);
     }
   }
 
-  private async send(url: string, options: RequestOptions, stored: StoredResponse | undefined): Promise<Response> {
+  /** What a non-2xx answer means: wait and try again, or the SourceError to throw. */
+  private async refusal(url: string, path: string, response: Response, signal: AbortSignal, attempt: number): Promise<'retry' | SourceError> {
+    let waitMs = this.rateLimitWait(response);
+    if (waitMs === undefined && response.status === 403) {
+      // GitHub's secondary limit can arrive as a bare 403 whose message says so: wait at least a minute.
+      const text = await this.readBody(url, response, signal).catch(() => '');
+      if (/secondary rate limit|rate limit exceeded/i.test(text)) waitMs = DEFAULT_SECONDARY_WAIT_MS;
+    } else {
+      await response.body?.cancel().catch(() => undefined);
+    }
+    if (waitMs !== undefined) {
+      if (waitMs > (this.options.maxRateLimitWaitMs ?? 60_000) || attempt >= MAX_RATE_LIMIT_RETRIES) {
+        this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + waitMs);
+        throw new SourceError(this.source, 'rate_limited', `rate limited (HTTP ${response.status}) until ${new Date(this.clock.now() + waitMs).toISOString()}`, response.status);
+      }
+      fetchObserver?.waited(this.source, waitMs / 1000);
+      await this.clock.sleep(waitMs);
+      return 'retry';
+    }
+    if (response.status === 404 || response.status === 410) {
+      return new SourceError(this.source, 'not_found', `${path} not found (HTTP ${response.status})`, response.status);
+    }
+    return new SourceError(this.source, 'unavailable', `${path} answered HTTP ${response.status}`, response.status);
+  }
+
+  /**
+   * Reads a 2xx body as UTF-8 text, refusing one larger than the cap (by Content-Length before reading, and by
+   * counting while reading) and one that stalls past the request's time limit. A stalled body counts as a
+   * connection failure toward the run's cutoff, like a connection that times out.
+   */
+  private async readBody(url: string, response: Response, signal: AbortSignal): Promise<string> {
+    const cap = this.options.maxBodyBytes ?? MAX_BODY_BYTES;
+    const shown = url.replace(/\?.*$/, '');
+    const tooLarge = () => new SourceError(this.source, 'malformed', `${shown} sent a body larger than ${formatBytes(cap)}; ignored`, response.status);
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > cap) {
+      await response.body?.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    if (!response.body) return '';
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > cap) {
+          await reader.cancel().catch(() => undefined);
+          throw tooLarge();
+        }
+        chunks.push(value);
+      }
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      await reader.cancel().catch(() => undefined);
+      this.connectionFailures += 1;
+      throw new SourceError(this.source, 'unavailable', `${shown} ${abortReason(signal, 'stopped sending the body')}`);
+    }
+    return new TextDecoder().decode(Buffer.concat(chunks));
+  }
+
+  /**
+   * Starts the request. One time limit covers the headers and the body (a source that answers headers and then
+   * trickles the body is as slow as one that never answers), and the collection's deadline, when set, cuts both.
+   * `done` releases the timer once the body is read.
+   */
+  private async send(url: string, options: RequestOptions, stored: StoredResponse | undefined): Promise<{ response: Response; signal: AbortSignal; done: () => void }> {
     const headers: Record<string, string> = {
       'user-agent': this.options.userAgent ?? DEFAULT_USER_AGENT,
       ...this.options.headers,
@@ -235,20 +312,19 @@ export class HttpClient {
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (stored?.etag) headers['if-none-match'] = stored.etag;
     if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;
+    const timeoutMs = this.options.timeoutMs ?? 15_000;
+    const limit = new AbortController();
+    const timer = setTimeout(() => limit.abort(new DOMException(`no complete answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+    const signal = this.options.deadline ? AbortSignal.any([limit.signal, this.options.deadline]) : limit.signal;
+    const done = () => clearTimeout(timer);
     try {
-      const response = await fetch(url, {
-        method: options.method ?? 'GET',
-        headers,
-        body: options.body,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
-        redirect: 'follow',
-      });
-      this.connectionFailures = 0;
-      return response;
+      // Headers alone do not reset the failure count: a body that then stalls is a failure too (see readBody).
+      const response = await fetch(url, { method: options.method ?? 'GET', headers, body: options.body, signal, redirect: 'follow' });
+      return { response, signal, done };
     } catch (error) {
+      done();
       this.connectionFailures += 1;
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
-      throw new SourceError(this.source, 'unavailable', `${url.replace(/\?.*$/, '')} ${reason}`);
+      throw new SourceError(this.source, 'unavailable', `${url.replace(/\?.*$/, '')} ${abortReason(signal, describeFetchFailure(error))}`);
     }
   }
 
@@ -295,4 +371,25 @@ export class HttpClient {
     // A 403 without rate-limit signs is a refusal (e.g. crates.io's crawler policy), not a back-off.
     return response.status === 429 ? DEFAULT_SECONDARY_WAIT_MS : undefined;
   }
+}
+
+/** Why a request stopped: the collection's deadline, the request's time limit, or what the caller saw. */
+function abortReason(signal: AbortSignal, otherwise: string): string {
+  if (!signal.aborted) return otherwise;
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && reason.name === 'TimeoutError' && reason.message.startsWith('no complete answer')) {
+    return otherwise === 'stopped sending the body' ? `timed out while sending the body (${reason.message})` : `timed out (${reason.message})`;
+  }
+  return `was cut off: ${reason instanceof Error ? reason.message : 'the collection deadline passed'}`;
+}
+
+/** fetch says only "fetch failed"; the cause says what happened. A redirect loop is named as one. */
+function describeFetchFailure(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { message?: string; code?: string } | undefined) : undefined;
+  if (cause?.message && /redirect count exceeded/i.test(cause.message)) return 'redirected too many times (a redirect loop)';
+  return 'could not be reached';
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
 }

@@ -54,8 +54,8 @@ export interface Advisory {
   url: string;
 }
 
-export function createOsvClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number }): HttpClient {
-  return new HttpClient({ source: OSV_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs });
+export function createOsvClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal }): HttpClient {
+  return new HttpClient({ source: OSV_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline });
 }
 
 export interface OsvHit {

@@ -31,6 +31,7 @@ export interface FakeSlack {
 const defaultHandlers: Record<string, ApiHandler> = {
   'auth.test': () => ({ json: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Test', url: 'https://test.slack.com/' } }),
   'chat.postMessage': (body) => ({ json: { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` } }),
+  'chat.postEphemeral': () => ({ json: { ok: true, message_ts: `${Date.now() / 1000}` } }),
   'users.info': (body) => ({ json: { ok: true, user: { id: body.user, is_admin: false, is_owner: false } } }),
 };
 

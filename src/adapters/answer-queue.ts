@@ -1,8 +1,8 @@
-// Runs the work behind acknowledged requests so that acknowledging stays fast under load. Answers are CPU work on
+// Runs the work behind acknowledged requests (Slack and Discord alike) so that acknowledging stays fast under load. Answers are CPU work on
 // the one event loop; started all at once, a burst of them would delay the 3-second acks of the requests still
 // arriving. Here at most one answer starts per turn of the event loop (after pending I/O, so new requests are
 // read and acknowledged in between), and only `concurrency` run at a time. Backlogged answers wait; the ack never
-// does. A response URL stays usable for 30 minutes.
+// does. A Slack response URL stays usable for 30 minutes, a Discord interaction token for 15.
 export class AnswerQueue {
   private readonly waiting: (() => void)[] = [];
   private running = 0;
