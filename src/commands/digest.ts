@@ -182,7 +182,7 @@ const preview = defineCommand({
     const { store, config, logger, now } = ctx.services;
     // Built from stored data only: a preview never starts a collection (that is the scheduled round's job).
     const content = createStoredDigestContent({ store, config, logger, holder: 'preview', defaultWatchlist: baseWatchlist() });
-    const reply = await content.replyFor(channelKeyOf(ctx.invocation), now());
+    const { reply } = await content.messageFor(channelKeyOf(ctx.invocation), now());
     return { ...reply, visibility: 'ephemeral' };
   },
 });

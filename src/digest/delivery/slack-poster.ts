@@ -1,7 +1,10 @@
 // Posts digests to Slack with chat.postMessage. Each message carries message metadata
 // (event_type rustvsgo_digest, payload {week, channel}); recovery reads conversations.history with
 // include_all_metadata to find a digest an earlier run posted but did not record.
-// Needs the bot scopes chat:write and channels:history (groups:history for private channels).
+// The trend chart goes into the digest's thread with the files.uploadV2 flow (files.getUploadURLExternal -> upload
+// the bytes -> files.completeUploadExternal with thread_ts); before uploading for a recovered digest it reads the
+// thread (conversations.replies) so a retry never shares a second chart.
+// Needs the bot scopes chat:write, files:write and channels:history (groups:history for private channels).
 import { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { ChannelKey } from '../../store/channel-key.ts';
@@ -26,6 +29,17 @@ const REJECTIONS: Record<string, string> = {
   ekm_access_denied: 'the workspace’s key management denied access',
   no_token: 'no Slack token is known for this workspace (install the app again)',
 };
+
+/** The chart's file name in Slack: names the week, so the thread check recognises it. */
+export function slackChartFileName(week: string): string {
+  return `rustvsgo-trends-${week}.png`;
+}
+
+const uploadTicketSchema = z.looseObject({ upload_url: z.url(), file_id: z.string().min(1) });
+
+const repliesSchema = z.object({
+  messages: z.array(z.looseObject({ files: z.array(z.looseObject({ name: z.string().optional() })).optional() })).default([]),
+});
 
 const historySchema = z.object({
   messages: z
@@ -121,6 +135,32 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
       );
       if (!result.ts) throw new Error('Slack chat.postMessage returned no ts');
       return result.ts;
+    },
+
+    async attachChart({ channel, week, messageRef, chart, checkFirst }) {
+      const web = await client(channel);
+      const filename = slackChartFileName(week);
+      if (checkFirst) {
+        // The digest's thread is short (the chart is its only reply); one page is the whole thread.
+        const thread = repliesSchema.parse(await call(() => web.conversations.replies({ channel: channel.channelId, ts: messageRef, limit: 200 })));
+        if (thread.messages.some((m) => m.files?.some((file) => file.name === filename))) return;
+      }
+      const ticket = uploadTicketSchema.parse(await call(() => web.files.getUploadURLExternal({ filename, length: chart.png.length, alt_text: chart.altText })));
+      const uploaded = await fetch(ticket.upload_url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: chart.png,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      });
+      // An upload that did not land is retried by the ledger; the file id is not shared, so nothing shows twice.
+      if (!uploaded.ok) throw new Error(`Slack file upload answered HTTP ${uploaded.status}`);
+      await call(() =>
+        web.files.completeUploadExternal({
+          files: [{ id: ticket.file_id, title: `Rust vs Go ecosystem trends, ${week}` }],
+          channel_id: channel.channelId,
+          thread_ts: messageRef,
+        }),
+      );
     },
 
     async findPosted(channel, week) {
