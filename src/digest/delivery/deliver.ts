@@ -10,7 +10,7 @@ import type { DigestSubscriptionRepository } from '../../store/digest-subscripti
 import type { TrendChart } from '../trend-chart.ts';
 import type { DigestMessage } from './digest-content.ts';
 import type { Pacer } from './pacer.ts';
-import { ChannelRejectedError, RateLimitedError, type DigestPoster } from './poster.ts';
+import { ChannelRejectedError, ChartRefusedError, RateLimitedError, type DigestPoster } from './poster.ts';
 
 export type DeliveryStep = 'claimed' | 'sent' | 'charted' | 'recorded';
 
@@ -139,9 +139,9 @@ export async function deliverWeek(deps: DeliveryDeps, task: DeliveryTask): Promi
     const chart = await chartOf(message, log);
     if (chart) await poster.attachChart({ channel, week, messageRef, chart, checkFirst: recovered });
   } catch (error) {
-    // A channel that takes messages but not files (no files:write) still gets its digest, without the chart.
-    if (!(error instanceof ChannelRejectedError)) return failed(deps, task, claim.attempts, error, log);
-    log.warn({ reason: error.reason }, 'digest chart refused by the channel; digest recorded without it');
+    // A definite no (no files:write, an error code) leaves the digest without its chart; a transient failure retries.
+    if (!(error instanceof ChartRefusedError || error instanceof ChannelRejectedError)) return failed(deps, task, claim.attempts, error, log);
+    log.warn({ reason: error.reason }, 'digest chart refused by the platform; digest recorded without it');
   }
   await deps.onStep?.('charted', channel);
 

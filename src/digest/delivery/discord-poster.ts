@@ -93,8 +93,18 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
         ...(chart ? { attachments: [{ id: 0, filename: CHART_FILE_NAME, description: chart.altText }] } : {}),
       };
       const files = chart ? [chartFile(chart)] : undefined;
-      const created = z.looseObject({ id: z.string() }).parse(await call(() => rest.post(Routes.channelMessages(channel.channelId), { body, ...(files ? { files } : {}) })));
-      return created.id;
+      const send = (withChart: boolean) =>
+        call(() => rest.post(Routes.channelMessages(channel.channelId), withChart && files ? { body, files } : { body: { ...body, embeds: message.embeds, attachments: undefined } }));
+      let created: unknown;
+      try {
+        created = await send(Boolean(files));
+      } catch (error) {
+        // Missing Permissions with a file attached is usually a channel without Attach Files: the digest matters
+        // more than its chart, so it goes without. Nothing was created, so the same nonce is free to use.
+        if (!(files && error instanceof ChannelRejectedError && error.reason.startsWith('Discord: 50013'))) throw error;
+        created = await send(false);
+      }
+      return z.looseObject({ id: z.string() }).parse(created).id;
     },
 
     // The chart was part of the message post() sent (and a recovered message is that same message).

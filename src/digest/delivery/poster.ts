@@ -47,6 +47,15 @@ export class ChannelRejectedError extends Error {
   }
 }
 
+/** The platform answered the chart upload with a definite no (a missing scope, an error code): the digest stands
+ * without its chart, recorded as sent. Transient failures (5xx, network, rate limits) are not this: they retry. */
+export class ChartRefusedError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ChartRefusedError';
+  }
+}
+
 /** The platform asked us to slow down for longer than we are willing to hold a claim: retry after `retryAfterMs`. */
 export class RateLimitedError extends Error {
   constructor(readonly retryAfterMs: number) {

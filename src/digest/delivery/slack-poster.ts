@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { ChannelKey } from '../../store/channel-key.ts';
 import { renderBlockKit } from '../../adapters/slack/render-block-kit.ts';
 import { weekStart } from './schedule-time.ts';
-import { ChannelRejectedError, digestMarker, realSleep, withRateLimitWaits, type DigestPoster, type Sleep } from './poster.ts';
+import { ChannelRejectedError, ChartRefusedError, digestMarker, realSleep, withRateLimitWaits, type ChartAttachment, type DigestPoster, type Sleep } from './poster.ts';
 
 export const SLACK_DIGEST_EVENT_TYPE = 'rustvsgo_digest';
 
@@ -23,7 +23,7 @@ const REJECTIONS: Record<string, string> = {
   token_revoked: 'the app’s token was revoked (reinstall the app)',
   invalid_auth: 'the app’s token is not valid (reinstall the app)',
   not_authed: 'no token was accepted for this workspace',
-  missing_scope: 'the app lacks a scope it needs (chat:write, channels:history / groups:history)',
+  missing_scope: 'the app lacks a scope it needs (chat:write, files:write, channels:history / groups:history)',
   restricted_action: 'a workspace setting stops the bot from posting here',
   team_access_not_granted: 'the app is not allowed in this workspace',
   ekm_access_denied: 'the workspace’s key management denied access',
@@ -113,6 +113,32 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
   const call = <T>(fn: () => Promise<T>): Promise<T> =>
     withRateLimitWaits(fn, retryAfterMs, { sleep, onWait: options.onRateLimitWait, rejectionOf: rejection });
 
+  async function uploadChart({ channel, week, messageRef, chart, checkFirst }: ChartAttachment): Promise<void> {
+    const web = await client(channel);
+    const filename = slackChartFileName(week);
+    if (checkFirst) {
+      // The digest's thread is short (the chart is its only reply); one page is the whole thread.
+      const thread = repliesSchema.parse(await call(() => web.conversations.replies({ channel: channel.channelId, ts: messageRef, limit: 200 })));
+      if (thread.messages.some((m) => m.files?.some((file) => file.name === filename))) return;
+    }
+    const ticket = uploadTicketSchema.parse(await call(() => web.files.getUploadURLExternal({ filename, length: chart.png.length, alt_text: chart.altText })));
+    const uploaded = await fetch(ticket.upload_url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: chart.png,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
+    // An upload that did not land is retried by the ledger; the file id is not shared, so nothing shows twice.
+    if (!uploaded.ok) throw new Error(`Slack file upload answered HTTP ${uploaded.status}`);
+    await call(() =>
+      web.files.completeUploadExternal({
+        files: [{ id: ticket.file_id, title: `Rust vs Go ecosystem trends, ${week}` }],
+        channel_id: channel.channelId,
+        thread_ts: messageRef,
+      }),
+    );
+  }
+
   return {
     platform: 'slack',
 
@@ -137,30 +163,16 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
       return result.ts;
     },
 
-    async attachChart({ channel, week, messageRef, chart, checkFirst }) {
-      const web = await client(channel);
-      const filename = slackChartFileName(week);
-      if (checkFirst) {
-        // The digest's thread is short (the chart is its only reply); one page is the whole thread.
-        const thread = repliesSchema.parse(await call(() => web.conversations.replies({ channel: channel.channelId, ts: messageRef, limit: 200 })));
-        if (thread.messages.some((m) => m.files?.some((file) => file.name === filename))) return;
+    async attachChart(attachment) {
+      try {
+        await uploadChart(attachment);
+      } catch (error) {
+        // A Slack error code (missing_scope without files:write, unknown_method, ...) will not change on a retry.
+        if (error instanceof ChannelRejectedError) throw new ChartRefusedError(error.reason);
+        const code = slackError(error);
+        if (code) throw new ChartRefusedError(`Slack: ${code}`);
+        throw error;
       }
-      const ticket = uploadTicketSchema.parse(await call(() => web.files.getUploadURLExternal({ filename, length: chart.png.length, alt_text: chart.altText })));
-      const uploaded = await fetch(ticket.upload_url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/octet-stream' },
-        body: chart.png,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-      });
-      // An upload that did not land is retried by the ledger; the file id is not shared, so nothing shows twice.
-      if (!uploaded.ok) throw new Error(`Slack file upload answered HTTP ${uploaded.status}`);
-      await call(() =>
-        web.files.completeUploadExternal({
-          files: [{ id: ticket.file_id, title: `Rust vs Go ecosystem trends, ${week}` }],
-          channel_id: channel.channelId,
-          thread_ts: messageRef,
-        }),
-      );
     },
 
     async findPosted(channel, week) {

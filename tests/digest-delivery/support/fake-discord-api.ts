@@ -23,6 +23,8 @@ export interface FakeDiscordApi {
   calls: { method: string; channel: string }[];
   /** channel -> Discord JSON error code (10003, 50001, 50013) with its HTTP status. */
   refuse: Map<string, { code: number; status: number }>;
+  /** Channels where the bot lacks Attach Files: a post with a file answers 403 / 50013 Missing Permissions. */
+  refuseFiles: Set<string>;
   rateLimitNext(count: number, retryAfterSeconds: number): void;
   inChannel(channel: string): DiscordMessage[];
   close(): Promise<void>;
@@ -32,6 +34,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
   const messages: DiscordMessage[] = [];
   const calls: FakeDiscordApi['calls'] = [];
   const refuse = new Map<string, { code: number; status: number }>();
+  const refuseFiles = new Set<string>();
   let limited = { count: 0, retryAfter: 0 };
   let idCounter = 1_300_000_000_000_000_000n;
 
@@ -59,6 +62,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     type Body = { content?: string; embeds?: unknown[]; nonce?: string; enforce_nonce?: boolean; allowed_mentions?: unknown; attachments?: { id: number; filename: string; description?: string }[] };
     let body: Body;
     const attachments: DiscordMessage['attachments'] = [];
+    if (contentType.startsWith('multipart/form-data') && refuseFiles.has(channel)) return { status: 403, json: { message: 'Missing Permissions', code: 50013 } };
     if (contentType.startsWith('multipart/form-data')) {
       const form = await new Response(new Uint8Array(request.raw), { headers: { 'content-type': contentType } }).formData();
       body = JSON.parse(String(form.get('payload_json') ?? '{}')) as Body;
@@ -94,6 +98,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     messages,
     calls,
     refuse,
+    refuseFiles,
     rateLimitNext(count, retryAfterSeconds) {
       limited = { count, retryAfter: retryAfterSeconds };
     },

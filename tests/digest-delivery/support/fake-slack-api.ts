@@ -26,6 +26,8 @@ export interface SlackSharedFile {
 export interface FakeSlackApi {
   /** Files shared into channels or threads by files.completeUploadExternal. */
   files: SlackSharedFile[];
+  /** method -> Slack error code that method always answers (e.g. files.getUploadURLExternal: missing_scope). */
+  refuseMethod: Map<string, string>;
   /** Answer the next N uploads to the upload URL with HTTP 500 (nothing stored). */
   failUploadsNext(count: number): void;
   /** SLACK_API_URL for the WebClient (ends with /api/). */
@@ -61,6 +63,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let failUploads = 0;
   let tsCounter = 1_780_000_000;
   const files: SlackSharedFile[] = [];
+  const refuseMethod = new Map<string, string>();
   /** Uploaded but not yet completed: file id -> name, alt text and bytes. */
   const pending = new Map<string, { name: string; altText?: string; length: number; bytes?: Buffer }>();
   let fileCounter = 0;
@@ -111,6 +114,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       return { json: { ok: true, channel, ts: message.ts } };
     }
+    const refusedMethod = refuseMethod.get(method);
+    if (refusedMethod) return { json: { ok: false, error: refusedMethod } };
     if (method === 'files.getUploadURLExternal') {
       fileCounter += 1;
       const id = `F${String(fileCounter).padStart(6, '0')}`;
@@ -152,6 +157,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   return {
     apiUrl: `${server.url}/api/`,
     files,
+    refuseMethod,
     failUploadsNext(count) {
       failUploads = count;
     },
