@@ -22,6 +22,10 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DATABASE_URL=sqlite:/app/data/rustvsgo.db
 WORKDIR /app
+# The digest's trend chart (resvg) draws its labels with a system font; slim images have none.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./

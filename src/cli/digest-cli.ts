@@ -3,19 +3,24 @@
 import { parseArgs } from 'node:util';
 import { renderText } from '../adapters/shell/render-text.ts';
 import type { Services } from '../core/services.ts';
-import { buildDigest } from '../digest/build.ts';
+import { writeFile } from 'node:fs/promises';
 import { loadDemoCollections } from '../digest/demo/load-demo.ts';
 import { renderDigest } from '../digest/render-digest.ts';
+import type { Collection } from '../digest/snapshot.ts';
 import type { SourceClock } from '../digest/sources/http-client.ts';
-import { collectWeek, ensureDigest } from '../digest/weekly-digest.ts';
+import { renderTrendChart } from '../digest/trend-chart.ts';
+import { collectWeek, ensureEdition } from '../digest/weekly-digest.ts';
+import { buildEdition, type WeeklyEdition } from '../digest/weekly-edition.ts';
 import { runDueCommand } from '../digest/run-due.ts';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
 
 export const DIGEST_USAGE = `Usage: rustvsgo digest <subcommand>
 
   digest collect [--now ISO] [--watchlist FILE]            collect this week's data from every source and store it
-  digest preview [--now ISO] [--json] [--demo] [--watchlist FILE]
-                                                          show this week's digest (collects first if the week has none)
+                                                          (exit 1 naming the sources when every source failed)
+  digest preview [--now ISO] [--json] [--demo] [--watchlist FILE] [--chart FILE.png]
+                                                          show this week's digest (collects first if the week has none);
+                                                          --chart also writes the trend chart as a PNG
   digest run [--now ISO]                                  collect if due and deliver what is due
 `;
 
@@ -50,7 +55,7 @@ export async function runDigestCli(argv: string[], services: Services, options: 
     const { values } = parseArgs({
       args: rest,
       allowPositionals: false,
-      options: { now: { type: 'string' }, json: { type: 'boolean' }, demo: { type: 'boolean' }, watchlist: { type: 'string' } },
+      options: { now: { type: 'string' }, json: { type: 'boolean' }, demo: { type: 'boolean' }, watchlist: { type: 'string' }, chart: { type: 'string' } },
     });
     const now = parseNow(values.now, services.now);
     const watchlist = options.watchlist ?? (values.watchlist ? loadWatchlist(values.watchlist) : undefined);
@@ -59,16 +64,25 @@ export async function runDigestCli(argv: string[], services: Services, options: 
     switch (subcommand) {
       case 'collect': {
         const collection = await collectWeek(collectInput);
+        const failed = failedSources(collection);
         if (values.json) {
           stdout(`${JSON.stringify({ week: collection.week, collectedAt: collection.collectedAt, items: collection.items.length, sources: collection.sources })}\n`);
         } else {
           const statuses = collection.sources.map((source) => `  ${source.source}: ${source.status}${source.detail ? ` (${source.detail})` : ''}`).join('\n');
           stdout(`Collected week ${collection.week} at ${collection.collectedAt}: ${collection.items.length} watched items, ${collection.feeds.length} feeds.\n${statuses}\n`);
         }
+        // Every source down is an outage, not a week: say so and fail, so cron and CI notice. Some down is a warning.
+        if (failed.length > 0 && failed.length === collection.sources.length) {
+          stderr(`rustvsgo digest: every source failed, nothing was collected: ${failed.join(', ')}\n`);
+          return 1;
+        }
+        if (failed.length > 0) stderr(`rustvsgo digest: warning: ${failed.length} of ${collection.sources.length} sources failed (their parts of the digest are unknown this week): ${failed.join(', ')}\n`);
         return 0;
       }
       case 'preview': {
-        const digest = values.demo ? demoDigest() : await ensureDigest(collectInput);
+        const edition = values.demo ? demoEdition() : await ensureEdition(collectInput);
+        const digest = edition.digest;
+        if (values.chart) await writeChart(values.chart, edition, stderr);
         if (values.json) {
           stdout(`${JSON.stringify(digest)}\n`);
         } else {
@@ -91,10 +105,27 @@ export async function runDigestCli(argv: string[], services: Services, options: 
   }
 }
 
-/** The demo: the last recorded week against the one before, exactly as a live preview would build it. */
-function demoDigest() {
-  const collections = loadDemoCollections();
-  const current = collections.at(-1);
-  if (!current) throw new Error('demo data is missing');
-  return buildDigest({ current, previous: collections.at(-2), history: collections });
+/** The demo: the recorded weeks through the same pipeline as a live preview and a delivery. */
+function demoEdition(): WeeklyEdition {
+  return buildEdition(loadDemoCollections());
+}
+
+function failedSources(collection: Collection): string[] {
+  return collection.sources.filter((source) => source.status !== 'ok').map((source) => `${source.source} (${source.status === 'rate_limited' ? 'rate-limited' : 'unavailable'})`);
+}
+
+/** Writes the edition's trend chart; a path that cannot be written is a usage error, not a crash. */
+async function writeChart(path: string, edition: WeeklyEdition, stderr: (text: string) => void): Promise<void> {
+  if (!path.toLowerCase().endsWith('.png')) throw new UsageError(`--chart expects a .png file name, got "${path.slice(0, 80)}"`);
+  const chart = await renderTrendChart(edition.history);
+  if (!chart) {
+    stderr('rustvsgo digest: no chart: the history window holds no downloads or stars\n');
+    return;
+  }
+  try {
+    await writeFile(path, chart.png);
+  } catch (error) {
+    throw new UsageError(`cannot write the chart to "${path.slice(0, 80)}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+  stderr(`Chart written to ${path} (${chart.png.length} bytes). Alt text: ${chart.altText}\n`);
 }

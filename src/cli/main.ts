@@ -28,10 +28,11 @@ const USAGE = `Usage: rustvsgo <command>
   rustvsgo ask --json --batch FILE        answer JSON lines {"id","question"}; one JSON line out per case
   rustvsgo lookup [--json] "<topic>"      search the facts
   rustvsgo digest collect [--now ISO] [--watchlist FILE]
-                                          collect this week's ecosystem data
-  rustvsgo digest preview [--now ISO] [--json] [--demo] [--watchlist FILE]
+                                          collect this week's ecosystem data (exit 1 if every source failed)
+  rustvsgo digest preview [--now ISO] [--json] [--demo] [--watchlist FILE] [--chart FILE.png]
                                           show this week's digest (--demo: recorded data, no network;
-                                          --watchlist: a YAML watchlist instead of the default one)
+                                          --watchlist: a YAML watchlist instead of the default one;
+                                          --chart: also write the trend chart as a PNG)
   rustvsgo digest run [--now ISO]         collect if due and deliver what is due
   rustvsgo kb check [--json] [--now ISO]  knowledge-base entries behind the newest stored Go/Rust releases
                                           or reviewed more than 12 months ago (exit 1 when any)

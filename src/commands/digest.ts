@@ -1,5 +1,5 @@
-// `/rustvsgo digest ...`: a channel's weekly ecosystem digest: subscribe, unsubscribe, status, preview, and
-// per-channel changes to the default watchlist (watch, unwatch).
+// `/rustvsgo digest ...`: a channel's weekly ecosystem digest: subscribe, unsubscribe, status, set (per-channel
+// options: skip-empty), preview, and per-channel changes to the default watchlist (watch, unwatch).
 import { z } from 'zod';
 import { defineCommand, defineGroup, type CommandContext } from '../core/command-spec.ts';
 import type { ReplyInput } from '../core/reply.ts';
@@ -14,6 +14,7 @@ import {
   weekdaySchema,
   type WeeklySlot,
 } from '../digest/delivery/schedule-time.ts';
+import { NOTHING_NEW_REF } from '../digest/delivery/deliver.ts';
 import { staleEntryCount } from '../knowledge/kb-freshness.ts';
 import { loadWatchlist, watchItemForName, type WatchItem } from '../knowledge/watchlist.ts';
 import { kbStalenessReport } from '../ops/kb-staleness.ts';
@@ -151,7 +152,8 @@ const status = defineCommand({
     const fields: NonNullable<ReplyInput['fields']> = [
       { label: 'Schedule', value: describeSlot(subscription) },
       { label: 'Next delivery', value: subscription.paused ? 'none while paused' : await nextDelivery(ctx, subscription) },
-      { label: 'Last delivery', value: last?.sentAt ? `${last.week}, ${formatInZone(last.sentAt, subscription.timezone)}` : 'none yet' },
+      { label: 'Last delivery', value: last?.sentAt ? `${last.week}, ${formatInZone(last.sentAt, subscription.timezone)}${last.messageRef === NOTHING_NEW_REF ? ' (skipped: nothing new)' : ''}` : 'none yet' },
+      { label: 'Weeks with nothing new', value: subscription.skipEmpty ? 'skipped (`digest set skip-empty off` posts them)' : 'posted (`digest set skip-empty on` skips them)' },
     ];
     const problem = subscription.paused
       ? `Paused: ${subscription.paused.reason}. Fix it, then run \`digest subscribe\` again to resume.`
@@ -171,6 +173,7 @@ const status = defineCommand({
         time: subscription.time,
         timezone: subscription.timezone,
         paused: subscription.paused?.reason ?? null,
+        skipEmpty: subscription.skipEmpty,
         lastWeekSent: last?.week ?? null,
         kbStaleEntries: kbStale,
       },
@@ -182,6 +185,31 @@ const status = defineCommand({
 // form that works in any clone (`npm run`), not the `rustvsgo` bin that only `npm link` puts on PATH.
 const TERMINAL_NO_DATA_HINT =
   'Nothing has been collected yet, and this shell does not collect. Leave it (`exit`) and run `npm run --silent rustvsgo -- digest collect`, then ask again; `npm run --silent rustvsgo -- digest preview --demo` shows a digest from recorded sample data.';
+
+const set = defineCommand({
+  name: 'set',
+  description: 'Change a digest option for this channel (skip-empty: skip weeks with nothing new)',
+  examples: ['digest set skip-empty on', 'digest set skip-empty off'],
+  access: 'manage',
+  args: z.object({
+    option: z.enum(['skip-empty']).describe('skip-empty: no digest in a week with no release, advisory, post or 1% move'),
+    value: z.enum(['on', 'off']).describe('on or off'),
+  }),
+  async handle(args, ctx) {
+    const channel = requireChatChannel(ctx);
+    const skipEmpty = args.value === 'on';
+    const changed = await ctx.services.store.digestSubscriptions.setSkipEmpty(channel, skipEmpty, ctx.invocation.userId, ctx.services.now());
+    if (!changed) throw new UserError('This channel is not subscribed to the digest', 'Subscribe first with `digest subscribe [day] [time] [timezone]`, then set its options.');
+    return {
+      title: skipEmpty ? 'Weeks with nothing new are skipped' : 'Every week’s digest is posted',
+      summary: skipEmpty
+        ? 'The digest is not posted in a week with no release, no advisory, no post and no number moving by 1% or more. A week in which a source failed is still posted: its news is unknown, not absent.'
+        : 'The digest is posted every week, quiet or not.',
+      visibility: 'in_channel',
+      data: { skipEmpty },
+    };
+  },
+});
 
 const preview = defineCommand({
   name: 'preview',
@@ -197,7 +225,7 @@ const preview = defineCommand({
     // part of the module graph, and the shell's start-up should not pay for them before a preview (bench/startup.ts).
     const { createStoredDigestContent } = await import('../digest/delivery/digest-content.ts');
     const content = createStoredDigestContent({ store, config, logger, holder: 'preview', defaultWatchlist: baseWatchlist(), noDataHint });
-    const reply = await content.replyFor(channelKeyOf(ctx.invocation), now());
+    const { reply } = await content.messageFor(channelKeyOf(ctx.invocation), now());
     return { ...reply, visibility: 'ephemeral' };
   },
 });
@@ -259,7 +287,7 @@ const unwatch = defineCommand({
 export const digestCommand = defineGroup({
   name: 'digest',
   description: 'Weekly Rust/Go ecosystem digest for this channel',
-  examples: ['digest subscribe monday 09:00 Europe/Berlin', 'digest status', 'digest preview', 'digest watch tower'],
-  subcommands: [subscribe, unsubscribe, status, preview, watch, unwatch],
+  examples: ['digest subscribe monday 09:00 Europe/Berlin', 'digest status', 'digest preview', 'digest watch tower', 'digest set skip-empty on'],
+  subcommands: [subscribe, unsubscribe, status, set, preview, watch, unwatch],
   defaultSubcommand: 'status',
 });

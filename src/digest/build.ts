@@ -1,6 +1,7 @@
 // Builds the weekly digest from stored collections: this week against the last one. Pure: same collections in,
 // same digest out. Go has no download counts, so each language's trends use its own signals and the digest says so.
 import { digestSchema, type AdvisoryItem, type Digest, type DigestItem, type PostItem, type ReleaseItem, type TrendItem } from './digest.ts';
+import { whyItMatters } from './release-notes.ts';
 import type { Collection, ItemSnapshot } from './snapshot.ts';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -29,11 +30,27 @@ export function percentChange(previous: number, current: number): number {
   return Math.round(((current - previous) / previous) * 1000) / 10;
 }
 
-/** A text sparkline scaled between the series' minimum and maximum. */
+/**
+ * The smallest span a sparkline's scale covers, as a share of the series' largest value: a series moving less than
+ * this stays near the middle row. Min-max scaling alone drew 128,000 -> 128,020 stars as a jump from the bottom row
+ * to the top; on this scale a flat series is flat and only a real change climbs.
+ */
+export const SPARK_MIN_SPAN = 0.1;
+
+/** A text sparkline: min-max scaled when the series moves a lot, centred on a band of at least 10% otherwise. */
 export function sparkline(values: number[]): string {
   const min = Math.min(...values);
   const max = Math.max(...values);
-  return values.map((value) => SPARK_CHARS[max === min ? 3 : Math.round(((value - min) / (max - min)) * (SPARK_CHARS.length - 1))]).join('');
+  const span = Math.max(max - min, Math.abs(max) * SPARK_MIN_SPAN);
+  if (span === 0) return SPARK_CHARS[3]!.repeat(values.length);
+  // Place a small range inside the band so a flat series sits on the fourth row (▄), not the bottom or top one.
+  const low = min - ((span - (max - min)) * 3) / (SPARK_CHARS.length - 1);
+  return values.map((value) => SPARK_CHARS[Math.round(((value - low) / span) * (SPARK_CHARS.length - 1))]).join('');
+}
+
+/** Whether a digest has anything new: a release, an advisory, a post, or a number that moved by 1% or more. */
+export function hasNews(digest: Digest): boolean {
+  return digest.items.some((item) => item.kind !== 'trend' || Math.abs(item.change) >= MOVER_THRESHOLD_PERCENT);
 }
 
 function inWindow(iso: string | undefined, start: number, end: number): boolean {
@@ -62,12 +79,14 @@ export function buildDigest(input: BuildDigestInput): Digest {
 
   for (const item of current.items) {
     const before = previousItems.get(item.itemId);
-    releases.push(...releasesOf(item, before, start, end));
+    const itemAdvisories = newAdvisories(item, before, previous !== undefined, start, end);
+    releases.push(...releasesOf(item, before, start, end, itemAdvisories));
     const url = item.repoUrl ?? item.releases[0]?.url;
     for (const metric of ['downloads_7d', 'stars'] as const) {
       const valueOf = (snapshot: ItemSnapshot | undefined) => (metric === 'stars' ? snapshot?.stars : snapshot?.downloads7d);
       const [was, now] = [valueOf(before), valueOf(item)];
-      if (was === undefined || now === undefined || was === 0) continue;
+      // An unchanged number is not news: the row is left out (and a missing one gives no trend, never 0%).
+      if (was === undefined || now === undefined || was === 0 || was === now) continue;
       const link = metric === 'downloads_7d' ? `https://crates.io/crates/${item.name}` : url;
       if (!link) continue;
       const series = history.map((collection) => valueOf(collection.items.find((other) => other.itemId === item.itemId))).filter((value): value is number => value !== undefined);
@@ -84,7 +103,7 @@ export function buildDigest(input: BuildDigestInput): Digest {
         ...(series.length >= 3 ? { sparkline: sparkline(series) } : {}),
       });
     }
-    advisories.push(...newAdvisories(item, before, previous !== undefined, start, end));
+    advisories.push(...itemAdvisories);
   }
 
   const posts = newPosts(current, previous, start, end);
@@ -114,22 +133,37 @@ export function buildDigest(input: BuildDigestInput): Digest {
   return digestSchema.parse(digest);
 }
 
-function releasesOf(item: ItemSnapshot, before: ItemSnapshot | undefined, start: number, end: number): ReleaseItem[] {
+/**
+ * Why a Go toolchain release matters: go.dev publishes no notes, but a point release exists to ship the standard
+ * library's security fixes, and OSV lists those for the "stdlib" package. The new ones this week are named.
+ */
+function goSecurityFixes(advisories: AdvisoryItem[]): string | undefined {
+  const fixes = advisories.filter((advisory) => advisory.informational === undefined);
+  if (fixes.length === 0) return undefined;
+  const named = fixes.slice(0, 3).map((advisory) => `${advisory.id} (${advisory.summary.replace(/\s+/g, ' ').slice(0, 60)})`);
+  return whyItMatters(`Security fixes published this week: ${named.join('; ')}${fixes.length > 3 ? ` and ${fixes.length - 3} more` : ''}`);
+}
+
+function releasesOf(item: ItemSnapshot, before: ItemSnapshot | undefined, start: number, end: number, advisories: AdvisoryItem[]): ReleaseItem[] {
   const toolchain = item.kind === 'toolchain';
   const dated = item.releases.filter((release) => release.publishedAt !== undefined && inWindow(release.publishedAt, start, end));
   // Undated versions (go.dev) count only when last week's list is known and lacked them; a baseline claims none.
   const undated = before?.knownVersions
     ? item.releases.filter((release) => release.publishedAt === undefined && !before.knownVersions?.includes(release.version))
     : [];
-  return [...dated, ...undated].map((release) => ({
-    kind: 'release' as const,
-    language: item.language,
-    name: item.name,
-    version: displayVersion(item, release.version),
-    url: release.url,
-    ...(release.publishedAt ? { date: release.publishedAt } : {}),
-    toolchain,
-  }));
+  return [...dated, ...undated].map((release) => {
+    const why = whyItMatters(release.notes) ?? (toolchain && item.language === 'go' ? goSecurityFixes(advisories) : undefined);
+    return {
+      kind: 'release' as const,
+      language: item.language,
+      name: item.name,
+      version: displayVersion(item, release.version),
+      url: release.url,
+      ...(release.publishedAt ? { date: release.publishedAt } : {}),
+      toolchain,
+      ...(why ? { whyItMatters: why } : {}),
+    };
+  });
 }
 
 function newAdvisories(item: ItemSnapshot, before: ItemSnapshot | undefined, hasPrevious: boolean, start: number, end: number): AdvisoryItem[] {

@@ -100,7 +100,7 @@ export async function collectSnapshots(input: CollectInput): Promise<Collection>
       const snapshot = snapshotOf(item);
       snapshot.releases = releases
         .filter((release) => Date.parse(release.publishedAt) >= recentSince)
-        .map((release): ReleaseRecord => ({ version: release.version, publishedAt: new Date(release.publishedAt).toISOString(), url: release.url }));
+        .map((release): ReleaseRecord => ({ version: release.version, publishedAt: new Date(release.publishedAt).toISOString(), url: release.url, ...(release.notes ? { notes: release.notes } : {}) }));
       if (!item.crate) snapshot.latestVersion = releases[0]?.version;
     }
   }

@@ -12,6 +12,8 @@ const releaseItemSchema = z.object({
   /** Publication date (ISO); absent for go.dev toolchain releases, which the source does not date. */
   date: z.string().optional(),
   toolchain: z.boolean(),
+  /** The first line or two of the release notes, or the security fixes a Go release carries: plain, inert text. */
+  whyItMatters: z.string().optional(),
 });
 
 const trendItemSchema = z.object({
@@ -25,7 +27,7 @@ const trendItemSchema = z.object({
   change: z.number(),
   version: z.string().optional(),
   url: z.url(),
-  /** Text sparkline over the stored weeks, oldest first, when there are at least three. */
+  /** Text sparkline over the stored weeks, oldest first, when there are at least three (flat series draw flat). */
   sparkline: z.string().optional(),
 });
 

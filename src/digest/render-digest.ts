@@ -25,7 +25,9 @@ function compact(value: number): string {
 
 function releaseLine(item: ReleaseItem): string {
   const when = item.date ? day(item.date) : 'new on go.dev this week';
-  return `• **${plain(item.name)} ${plain(item.version)}** (${LANGUAGE_NAMES[item.language]}, ${when}) [release](${item.url})`;
+  const kind = item.toolchain ? 'toolchain' : LANGUAGE_NAMES[item.language];
+  const why = item.whyItMatters ? `\n  Why it matters: ${plain(item.whyItMatters, 220)}` : '';
+  return `• [**${plain(item.name)} ${plain(item.version)}**](${item.url}) (${kind}, ${when})${why}`;
 }
 
 function trendLine(item: TrendItem): string {
@@ -55,6 +57,33 @@ const SOURCE_LINKS: Record<string, { title: string; url: string }> = {
   'this-week-in-rust': { title: 'This Week in Rust', url: 'https://this-week-in-rust.org/' },
 };
 
+/** Which sources fill which section: a failed one makes that part unknown this week, never "none". */
+const SECTION_SOURCES = {
+  releases: ['github', 'crates.io', 'proxy.golang.org', 'go.dev'],
+  rust: ['crates.io', 'github'],
+  go: ['github'],
+  advisories: ['osv.dev'],
+  posts: ['rust-blog', 'go-blog', 'this-week-in-rust'],
+} as const;
+
+function sourceName(source: string): string {
+  return SOURCE_LINKS[source]?.title.replace(/ \(.*\)$/, '') ?? source;
+}
+
+/** The sources of a section that failed this week, in words; undefined when every one answered. */
+function unknownNote(digest: Digest, section: keyof typeof SECTION_SOURCES): string | undefined {
+  const wanted: readonly string[] = SECTION_SOURCES[section];
+  const failed = digest.sources.filter((source) => source.status !== 'ok' && wanted.includes(source.source));
+  if (failed.length === 0) return undefined;
+  return `Unknown this week from ${failed.map((source) => `${sourceName(source.source)} (${source.status === 'rate_limited' ? 'rate-limited' : 'source unavailable'})`).join(', ')}.`;
+}
+
+/** A section's lines, or the truth when there are none: "none" only when every source answered. */
+function sectionBody(lines: string[], unknown: string | undefined, none: string): string {
+  if (lines.length === 0) return unknown ?? none;
+  return unknown ? `${lines.join('\n')}\n${unknown}` : lines.join('\n');
+}
+
 export function renderDigest(digest: Digest, options: { visibility?: Reply['visibility'] } = {}): Reply {
   const releases = digest.items.filter((item): item is ReleaseItem => item.kind === 'release');
   const trends = digest.items.filter((item): item is TrendItem => item.kind === 'trend');
@@ -63,16 +92,8 @@ export function renderDigest(digest: Digest, options: { visibility?: Reply['visi
   const problems = digest.sources.filter((source) => source.status !== 'ok');
   const sections: NonNullable<ReplyInput['sections']> = [];
 
-  if (problems.length > 0) {
-    sections.push({
-      heading: 'Stale sources',
-      body: problems
-        .map((source) => `• **${source.source}** ${source.status === 'rate_limited' ? 'rate-limited' : 'unavailable'}: its part of this digest is missing this week${source.detail ? ` (${plain(source.detail, 120)})` : ''}`)
-        .join('\n'),
-    });
-  }
-
-  sections.push({ heading: 'Releases', body: releases.length > 0 ? releases.map(releaseLine).join('\n') : 'No releases of watched items in this window.' });
+  // Toolchains (Go, Rust) first, then watched libraries: the builder sorts them so.
+  sections.push({ heading: 'Releases', body: sectionBody(releases.map(releaseLine), unknownNote(digest, 'releases'), 'No releases of watched items in this window.') });
 
   for (const language of ['rust', 'go'] as const) {
     const signals = digest.signals.find((signal) => signal.language === language)?.signals ?? [];
@@ -83,9 +104,7 @@ export function renderDigest(digest: Digest, options: { visibility?: Reply['visi
       .slice(0, TRENDS_PER_LANGUAGE);
     const body = digest.baseline
       ? 'Baseline week: this is the first snapshot, so week-over-week changes start with the next digest.'
-      : mine.length > 0
-        ? mine.map(trendLine).join('\n')
-        : 'No comparable numbers this week.';
+      : sectionBody(mine.map(trendLine), unknownNote(digest, language), 'No changes this week: every number is where it was last week.');
     sections.push({ heading, body });
   }
 
@@ -93,10 +112,20 @@ export function renderDigest(digest: Digest, options: { visibility?: Reply['visi
   const notices = advisories.filter((advisory) => advisory.informational !== undefined);
   sections.push({
     heading: 'Security advisories',
-    body: vulnerabilities.length > 0 ? vulnerabilities.map(advisoryLine).join('\n') : 'No new advisories for watched crates and modules.',
+    body: sectionBody(vulnerabilities.map(advisoryLine), unknownNote(digest, 'advisories'), 'No new advisories for watched crates and modules.'),
   });
   if (notices.length > 0) sections.push({ heading: 'Notices (unmaintained or unsound, not vulnerabilities)', body: notices.map(advisoryLine).join('\n') });
-  sections.push({ heading: 'Posts', body: posts.length > 0 ? posts.map(postLine).join('\n') : 'No new posts on the Rust blog, the Go blog or This Week in Rust.' });
+  sections.push({ heading: 'Posts', body: sectionBody(posts.map(postLine), unknownNote(digest, 'posts'), 'No new posts on the Rust blog, the Go blog or This Week in Rust.') });
+
+  // Last: which sources failed and why. The sections above already say which of their parts are unknown.
+  if (problems.length > 0) {
+    sections.push({
+      heading: 'Stale sources',
+      body: problems
+        .map((source) => `• **${sourceName(source.source)}** ${source.status === 'rate_limited' ? 'rate-limited' : 'unavailable'}: its part of this digest is unknown this week${source.detail ? ` (${plain(source.detail, 120)})` : ''}`)
+        .join('\n'),
+    });
+  }
 
   const collected = day(digest.generatedAt) ?? digest.generatedAt;
   const sources: Source[] = digest.sources

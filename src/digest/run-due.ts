@@ -99,7 +99,13 @@ export async function runDue(deps: RunDueDeps): Promise<RunDueResult> {
   };
   for (const { subscription, week, dueAt } of due) {
     const channel = subscription.channel;
-    const outcome = await deliverWeek(deliveryDeps, { channel, week, dueAt, reply: () => deps.content.replyFor(channel, deps.now()) });
+    const outcome = await deliverWeek(deliveryDeps, {
+      channel,
+      week,
+      dueAt,
+      message: () => deps.content.messageFor(channel, deps.now()),
+      skipWhenNothingNew: subscription.skipEmpty,
+    });
     result.deliveries.push({ channel, week, outcome });
     deps.observer?.digestDelivered(channel.platform, outcome);
   }

@@ -16,6 +16,8 @@ export const releaseRecordSchema = z.object({
   /** ISO timestamp; absent when the source has no dates (go.dev). */
   publishedAt: z.string().optional(),
   url: z.url(),
+  /** The start of the release notes (GitHub release body), when the source has them. */
+  notes: z.string().optional(),
 });
 export type ReleaseRecord = z.infer<typeof releaseRecordSchema>;
 

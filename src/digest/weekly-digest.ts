@@ -3,15 +3,11 @@
 import type { Logger } from 'pino';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
 import type { Store } from '../store/store.ts';
-import { buildDigest } from './build.ts';
 import { collectSnapshots } from './collect.ts';
-import type { Digest } from './digest.ts';
 import { isoWeek, type Collection } from './snapshot.ts';
 import { createSourceClients, type SourceConfig } from './source-clients.ts';
 import type { SourceClock } from './sources/http-client.ts';
-
-/** Weeks of history kept in view for sparklines. */
-const SPARKLINE_WEEKS = 8;
+import { buildEdition, loadEditionHistory, type WeeklyEdition } from './weekly-edition.ts';
 
 export interface CollectWeekInput {
   store: Store;
@@ -57,20 +53,18 @@ export async function hasCollection(store: Store, now: Date): Promise<boolean> {
   return (await store.digestSnapshots.get(isoWeek(now))) !== undefined;
 }
 
-/** The digest for the ISO week of `now`, from stored collections; undefined when the week was not collected. */
-export async function digestForWeek(store: Store, now: Date): Promise<Digest | undefined> {
+/** The edition for the ISO week of `now`, from stored collections; undefined when the week was not collected. */
+export async function editionForWeek(store: Store, now: Date): Promise<WeeklyEdition | undefined> {
   const week = isoWeek(now);
-  const current = await store.digestSnapshots.get(week);
-  if (!current) return undefined;
-  const previous = await store.digestSnapshots.latestBefore(week);
-  const history = await store.digestSnapshots.history(week, SPARKLINE_WEEKS);
-  return buildDigest({ current, previous, history });
+  const history = await loadEditionHistory(store, week);
+  if (history.at(-1)?.week !== week) return undefined;
+  return buildEdition(history);
 }
 
-/** The week's digest, collecting first when the week has no collection yet. */
-export async function ensureDigest(input: CollectWeekInput): Promise<Digest> {
-  const existing = await digestForWeek(input.store, input.now);
+/** The week's edition, collecting first when the week has no collection yet. */
+export async function ensureEdition(input: CollectWeekInput): Promise<WeeklyEdition> {
+  const existing = await editionForWeek(input.store, input.now);
   if (existing) return existing;
   await collectWeek(input);
-  return (await digestForWeek(input.store, input.now)) as Digest;
+  return (await editionForWeek(input.store, input.now)) as WeeklyEdition;
 }

@@ -18,6 +18,8 @@ export interface DigestSubscriptionTables {
     active_from: number;
     paused_reason: string | null;
     paused_at: number | null;
+    /** 1: weeks with nothing new are skipped (migration 0008). */
+    skip_empty: number;
     updated_by: string;
     updated_at: number;
   };
@@ -41,6 +43,8 @@ export const digestSubscriptionSchema = z.object({
   /** Deliveries whose slot falls before this instant are not owed (a channel subscribing on Tuesday starts next week). */
   activeFrom: z.date(),
   paused: z.object({ reason: z.string(), at: z.date() }).optional(),
+  /** Weeks with nothing new get no post (`digest set skip-empty on`). */
+  skipEmpty: z.boolean(),
   updatedBy: z.string(),
   updatedAt: z.date(),
 });
@@ -61,6 +65,7 @@ function fromRow(row: SubscriptionRow): DigestSubscription {
     timezone: row.timezone,
     activeFrom: new Date(Number(row.active_from)),
     ...(row.paused_reason ? { paused: { reason: row.paused_reason, at: new Date(Number(row.paused_at ?? 0)) } } : {}),
+    skipEmpty: Number(row.skip_empty) === 1,
     updatedBy: row.updated_by,
     updatedAt: new Date(Number(row.updated_at)),
   });
@@ -98,6 +103,7 @@ export class DigestSubscriptionRepository {
         active_from: at.getTime(),
         paused_reason: null,
         paused_at: null,
+        skip_empty: 0,
         updated_by: by,
         updated_at: at.getTime(),
       })
@@ -114,6 +120,18 @@ export class DigestSubscriptionRepository {
       )
       .execute();
     return (await this.get(key)) as DigestSubscription;
+  }
+
+  /** Sets whether weeks with nothing new are skipped; returns false when the channel is not subscribed. */
+  async setSkipEmpty(key: ChannelKey, skipEmpty: boolean, by: string, at: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('digest_subscriptions')
+      .set({ skip_empty: skipEmpty ? 1 : 0, updated_by: by, updated_at: at.getTime() })
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('channel_id', '=', key.channelId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /** Returns whether the channel was subscribed. */

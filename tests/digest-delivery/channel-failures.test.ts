@@ -63,6 +63,27 @@ describe('a channel that rejects the bot', () => {
     expect(world.slack.inChannel('C1')).toHaveLength(1);
   });
 
+  it('a Discord channel without Attach Files gets the digest without its chart, not a pause', async () => {
+    world.discord.refuseFiles.add('222');
+    const bot = await world.start();
+    const result = await runDue(bot.deps);
+    expect(result.deliveries.find((d) => d.channel.platform === 'discord')?.outcome).toBe('sent');
+    const [message] = world.discord.inChannel('222');
+    expect(message?.attachments).toEqual([]);
+    expect(JSON.stringify(message?.embeds)).not.toContain('attachment://');
+    expect((await bot.store.digestSubscriptions.get(DISCORD_CHANNEL))?.paused).toBeUndefined();
+  });
+
+  it('a Slack app without files:write delivers the digest without its chart, recorded as sent, not paused', async () => {
+    world.slack.refuseMethod.set('files.getUploadURLExternal', 'missing_scope');
+    const bot = await world.start();
+    const result = await runDue(bot.deps);
+    expect(result.deliveries.find((d) => d.channel.platform === 'slack')?.outcome).toBe('sent');
+    expect(world.slack.inChannel('C1')).toHaveLength(1);
+    expect(world.slack.files).toEqual([]);
+    expect((await bot.store.digestSubscriptions.get(SLACK_CHANNEL))?.paused).toBeUndefined();
+  });
+
   it('subscribing again after the fix delivers this week’s digest once', async () => {
     world.slack.refuse.set('C1', 'not_in_channel');
     const bot = await world.start();

@@ -3,8 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryStep } from '../../src/digest/delivery/deliver.ts';
 import { runDue } from '../../src/digest/run-due.ts';
-import { createSlackPoster, SLACK_DIGEST_EVENT_TYPE } from '../../src/digest/delivery/slack-poster.ts';
+import { createSlackPoster, SLACK_DIGEST_EVENT_TYPE, slackChartFileName } from '../../src/digest/delivery/slack-poster.ts';
 import { createDeliveryWorld, DISCORD_CHANNEL, SLACK_CHANNEL, type DeliveryWorld } from './support/delivery-world.ts';
+import { pngSize } from './support/png-header.ts';
 
 const SUBSCRIBED_AT = '2026-11-30T08:00:00Z'; // Monday, an hour before the slot
 const SLOT = { day: 'monday', time: '09:00', timezone: 'UTC' } as const;
@@ -31,6 +32,23 @@ afterEach(async () => {
 function expectExactlyOneEach(): void {
   expect(world.slack.inChannel('C1')).toHaveLength(1);
   expect(world.discord.inChannel('222')).toHaveLength(1);
+  expectExactlyOneChartEach();
+}
+
+/** One trend chart per platform: in the Slack digest's thread, and attached to the Discord digest its embed shows. */
+function expectExactlyOneChartEach(): void {
+  const digest = world.slack.inChannel('C1')[0]!;
+  expect(world.slack.files).toHaveLength(1);
+  const slackChart = world.slack.files[0]!;
+  expect(slackChart).toMatchObject({ channel: 'C1', threadTs: digest.ts, name: slackChartFileName(WEEK) });
+  expect(slackChart.altText).toMatch(/^Two line charts/);
+  expect(pngSize(slackChart.bytes).width).toBeGreaterThan(300);
+  const discordMessage = world.discord.inChannel('222')[0]!;
+  expect(discordMessage.attachments).toHaveLength(1);
+  expect(discordMessage.attachments[0]).toMatchObject({ filename: 'chart.png', content_type: 'image/png' });
+  expect(discordMessage.attachments[0]!.description).toMatch(/^Two line charts/);
+  expect(pngSize(discordMessage.attachments[0]!.bytes).height).toBeGreaterThan(200);
+  expect(discordMessage.embeds.at(-1)).toMatchObject({ image: { url: 'attachment://chart.png' } });
 }
 
 describe('delivery without failures', () => {
@@ -90,7 +108,7 @@ describe('delivery without failures', () => {
   });
 });
 
-describe.each<DeliveryStep>(['claimed', 'sent', 'recorded'])('a crash after the step "%s", then a restart', (step) => {
+describe.each<DeliveryStep>(['claimed', 'sent', 'charted', 'recorded'])('a crash after the step "%s", then a restart', (step) => {
   it('ends with exactly one digest in each channel', async () => {
     let crashes = 0;
     const crashing = await world.start({
@@ -120,7 +138,24 @@ describe.each<DeliveryStep>(['claimed', 'sent', 'recorded'])('a crash after the 
     expectExactlyOneEach();
     const ledger = await final.store.digestLedger.forWeek(WEEK);
     expect(ledger.map((r) => r.state)).toEqual(['sent', 'sent']);
-    if (step === 'sent') expect(result.deliveries.map((d) => d.outcome)).toContain('recovered');
+    if (step === 'sent' || step === 'charted') expect(result.deliveries.map((d) => d.outcome)).toContain('recovered');
+  });
+});
+
+describe('the Slack chart upload fails after the digest was posted', () => {
+  it('retries: the digest is found, not posted again, and the chart is uploaded once', async () => {
+    world.slack.failUploadsNext(1);
+    const first = await world.start();
+    const result = await runDue(first.deps);
+    expect(result.deliveries.find((d) => d.channel.platform === 'slack')?.outcome).toBe('failed');
+    expect(world.slack.files).toHaveLength(0);
+
+    world.clock.advance(6 * 60_000); // past the 5-minute backoff
+    const retry = await world.start();
+    const again = await runDue(retry.deps);
+    expect(again.deliveries.map((d) => [d.channel.platform, d.outcome])).toEqual([['slack', 'recovered']]);
+    expectExactlyOneEach();
+    expect(world.slack.calls.filter((call) => call.method === 'conversations.replies')).toHaveLength(1);
   });
 });
 

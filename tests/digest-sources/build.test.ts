@@ -96,8 +96,9 @@ describe('renderDigest', () => {
     expect(posts).not.toMatch(/(^|[^\u200D])@everyone/);
     expect(posts).not.toContain('<!channel>');
     expect(posts).toContain('(https://go.dev/blog/x)');
-    expect(reply.sections[0]).toMatchObject({ heading: 'Stale sources' });
-    expect(reply.sections[0]?.body).toContain('crates.io');
+    // The stale-source note comes last; the sections it feeds say their part is unknown.
+    expect(reply.sections.at(-1)).toMatchObject({ heading: 'Stale sources' });
+    expect(reply.sections.at(-1)?.body).toContain('crates.io');
     expect(reply.tone).toBe('warning');
     expect(reply.sources).toEqual([]);
   });

@@ -1,8 +1,9 @@
 // The bot scopes the code uses, requested by the OAuth install and listed in slack/manifest.yaml (a test keeps the
 // two equal): commands (/rustvsgo), chat:write (thread replies, shares, digests), app_mentions:read (thread
-// lookups), users:read (users.info for SETTINGS_ACCESS=admins). No read scope on channel messages by default:
+// lookups), users:read (users.info for SETTINGS_ACCESS=admins), files:write (the digest's trend chart, uploaded
+// into its thread). No read scope on channel messages by default:
 // admins approve apps with fewer read scopes more readily.
-export const SLACK_BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'users:read'] as const;
+export const SLACK_BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:write', 'users:read'] as const;
 
 /**
  * Only with SLACK_DIGEST_HISTORY_CHECK=true: the digest poster reads recent channel history (public, private) to

@@ -4,14 +4,18 @@
 // A crash anywhere leaves a row a later run can finish: before the post nothing was sent; after it, the platform
 // shows the marked message and the next holder records it instead of posting again.
 import type { Logger } from 'pino';
-import type { Reply } from '../../core/reply.ts';
 import type { ChannelKey } from '../../store/channel-key.ts';
 import type { DigestLedgerRepository } from '../../store/digest-ledger.ts';
 import type { DigestSubscriptionRepository } from '../../store/digest-subscriptions.ts';
+import type { TrendChart } from '../trend-chart.ts';
+import type { DigestMessage } from './digest-content.ts';
 import type { Pacer } from './pacer.ts';
-import { ChannelRejectedError, RateLimitedError, type DigestPoster } from './poster.ts';
+import { ChannelRejectedError, ChartRefusedError, RateLimitedError, type DigestPoster } from './poster.ts';
 
-export type DeliveryStep = 'claimed' | 'sent' | 'recorded';
+export type DeliveryStep = 'claimed' | 'sent' | 'charted' | 'recorded';
+
+/** The ledger's message reference for a week a skip-empty channel got no digest because nothing was new. */
+export const NOTHING_NEW_REF = 'skipped:nothing-new';
 
 export type DeliveryOutcome =
   /** Posted and recorded now. */
@@ -20,6 +24,8 @@ export type DeliveryOutcome =
   | 'recovered'
   /** Already sent, or another holder is on it. */
   | 'skipped'
+  /** The channel skips weeks with nothing new, and this week had nothing new: recorded, nothing posted. */
+  | 'skipped_empty'
   | 'paused'
   | 'failed'
   /** Posted, but the claim had expired and another holder took it over: that holder will find the message. */
@@ -44,8 +50,10 @@ export interface DeliveryTask {
   channel: ChannelKey;
   week: string;
   dueAt: Date;
-  /** Builds the digest to post; only called when a post is needed. */
-  reply: () => Promise<Reply>;
+  /** Builds the digest to post; only called when a post (or its chart) is needed. */
+  message: () => Promise<DigestMessage>;
+  /** The channel asked to skip weeks with nothing new (`digest set skip-empty on`). */
+  skipWhenNothingNew?: boolean;
 }
 
 const RETRY_BASE_MS = 5 * 60_000;
@@ -59,6 +67,32 @@ export function retryDelayMs(attempts: number): number {
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message.slice(0, 300);
   return 'unknown error';
+}
+
+/** The message's chart; a chart that fails to render is left out, it never holds the digest back. */
+async function chartOf(message: DigestMessage, log: Logger): Promise<TrendChart | undefined> {
+  try {
+    return await message.chart();
+  } catch (error) {
+    log.warn({ err: error }, 'digest chart could not be rendered; posting without it');
+    return undefined;
+  }
+}
+
+/** Records a failed attempt: a channel that rejects the bot is paused; anything else is retried with backoff. */
+async function failed(deps: DeliveryDeps, task: DeliveryTask, attempts: number, error: unknown, log: Logger): Promise<DeliveryOutcome> {
+  const { channel, week } = task;
+  const now = deps.now();
+  if (error instanceof ChannelRejectedError) {
+    await deps.ledger.markPaused(channel, week, deps.holder, error.reason, now);
+    await deps.subscriptions.pause(channel, error.reason, now);
+    log.warn({ reason: error.reason }, 'digest channel rejects the bot; subscription paused');
+    return 'paused';
+  }
+  const retryAt = new Date(now.getTime() + (error instanceof RateLimitedError ? error.retryAfterMs : retryDelayMs(attempts)));
+  await deps.ledger.markFailed(channel, week, deps.holder, describe(error), retryAt, now);
+  log.warn({ err: error, retryAt: retryAt.toISOString(), attempts }, 'digest delivery failed; will retry');
+  return 'failed';
 }
 
 export async function deliverWeek(deps: DeliveryDeps, task: DeliveryTask): Promise<DeliveryOutcome> {
@@ -75,6 +109,7 @@ export async function deliverWeek(deps: DeliveryDeps, task: DeliveryTask): Promi
 
   let messageRef: string;
   let recovered = false;
+  let message: DigestMessage | undefined;
   try {
     // An earlier claim means an earlier holder may have posted and died before recording it: look first, in the
     // ledger (the ref kept right after its post), then on the platform (Slack only with the history opt-in).
@@ -83,25 +118,34 @@ export async function deliverWeek(deps: DeliveryDeps, task: DeliveryTask): Promi
       messageRef = existing;
       recovered = true;
     } else {
-      const reply = await task.reply();
+      message = await task.message();
+      if (task.skipWhenNothingNew && message.nothingNew) {
+        const skipped = await ledger.markSent(channel, week, holder, NOTHING_NEW_REF, deps.now());
+        log.info('nothing new this week and the channel skips such weeks: nothing posted');
+        return skipped ? 'skipped_empty' : 'lease_lost';
+      }
+      const chart = await chartOf(message, log);
       await deps.pacer?.wait(channel);
-      messageRef = await poster.post({ channel, week, reply });
+      messageRef = await poster.post({ channel, week, reply: message.reply, ...(chart ? { chart } : {}) });
       await ledger.recordPosted(channel, week, messageRef, deps.now());
     }
   } catch (error) {
-    const now = deps.now();
-    if (error instanceof ChannelRejectedError) {
-      await ledger.markPaused(channel, week, holder, error.reason, now);
-      await deps.subscriptions.pause(channel, error.reason, now);
-      log.warn({ reason: error.reason }, 'digest channel rejects the bot; subscription paused');
-      return 'paused';
-    }
-    const retryAt = new Date(now.getTime() + (error instanceof RateLimitedError ? error.retryAfterMs : retryDelayMs(claim.attempts)));
-    await ledger.markFailed(channel, week, holder, describe(error), retryAt, now);
-    log.warn({ err: error, retryAt: retryAt.toISOString(), attempts: claim.attempts }, 'digest delivery failed; will retry');
-    return 'failed';
+    return failed(deps, task, claim.attempts, error, log);
   }
   if (!recovered) await deps.onStep?.('sent', channel);
+
+  // The chart follows the digest. Slack uploads it into the digest's thread; a recovered digest's thread is checked
+  // first, so a crash between the post and the record never leaves two charts. Discord carried it in the post.
+  try {
+    message ??= await task.message();
+    const chart = await chartOf(message, log);
+    if (chart) await poster.attachChart({ channel, week, messageRef, chart, checkFirst: recovered });
+  } catch (error) {
+    // A definite no (no files:write, an error code) leaves the digest without its chart; a transient failure retries.
+    if (!(error instanceof ChartRefusedError || error instanceof ChannelRejectedError)) return failed(deps, task, claim.attempts, error, log);
+    log.warn({ reason: error.reason }, 'digest chart refused by the platform; digest recorded without it');
+  }
+  await deps.onStep?.('charted', channel);
 
   const recorded = await ledger.markSent(channel, week, holder, messageRef, deps.now());
   if (!recorded) {

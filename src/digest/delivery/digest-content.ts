@@ -7,18 +7,32 @@ import { loadWatchlist, mergeWatchlists, type WatchItem } from '../../knowledge/
 import type { ChannelKey } from '../../store/channel-key.ts';
 import type { WatchChange } from '../../store/digest-subscriptions.ts';
 import type { Store } from '../../store/store.ts';
-import { buildDigest } from '../build.ts';
+import { hasNews } from '../build.ts';
 import { renderDigest } from '../render-digest.ts';
 import { isoWeek, type Collection } from '../snapshot.ts';
+import { renderTrendChart, type TrendChart } from '../trend-chart.ts';
 import { collectWeek } from '../weekly-digest.ts';
+import { buildEdition, loadEditionHistory } from '../weekly-edition.ts';
 
 export type PrepareResult = 'collected' | 'ready' | 'busy' | 'failed';
+
+/** One channel's digest for a week, as delivery posts it. */
+export interface DigestMessage {
+  reply: Reply;
+  /**
+   * Nothing new this week: no release, advisory or post and no number moving by 1% or more, with every source
+   * answering (a failed source means "unknown", never "nothing new"). Channels with skip-empty get no post.
+   */
+  nothingNew: boolean;
+  /** The trend chart (rendered once per edition, on first use); undefined when there is nothing to plot. */
+  chart: () => Promise<TrendChart | undefined>;
+}
 
 export interface DigestContent {
   /** Makes sure this week's data is collected, once across replicas. "busy": another replica is collecting now. */
   prepare(now: Date): Promise<PrepareResult>;
-  /** The digest for one channel from the newest collection at or before `now`. */
-  replyFor(channel: ChannelKey, now: Date): Promise<Reply>;
+  /** The digest for one channel from the newest collection at or before `now` (the same pipeline as a preview). */
+  messageFor(channel: ChannelKey, now: Date): Promise<DigestMessage>;
 }
 
 /** Collects and stores one week's data for a watchlist; the default asks the real sources (URLs from config). */
@@ -39,9 +53,6 @@ export interface StoredDigestContentOptions {
 
 const CHAT_NO_DATA_HINT =
   'Nothing has been collected yet. The first collection runs with the first scheduled digest (`/rustvsgo digest subscribe` schedules one for this channel).';
-
-/** Collections kept for sparklines (this week plus earlier ones). */
-const HISTORY_WEEKS = 8;
 const COLLECTION_RETRY_MS = 10 * 60_000;
 const HISTORY_CACHE_MS = 5 * 60_000;
 
@@ -59,10 +70,6 @@ export function channelWatchlist(base: WatchItem[], changes: WatchChange[]): Wat
   );
 }
 
-function onlyItems(collection: Collection, ids: Set<string>): Collection {
-  return { ...collection, items: collection.items.filter((item) => ids.has(item.itemId)) };
-}
-
 export function createStoredDigestContent(options: StoredDigestContentOptions): DigestContent {
   const { store, logger, holder } = options;
   const base = options.defaultWatchlist ?? loadWatchlist();
@@ -71,8 +78,8 @@ export function createStoredDigestContent(options: StoredDigestContentOptions): 
   // Loaded collections by week: a fan-out to many channels reads the database once, not once per channel.
   // Entries expire so a collection saved by another process (`digest collect`) is seen within minutes.
   const historyCache = new Map<string, { loadedAt: number; collections: Promise<Collection[]> }>();
-  // Channels with the same watchlist get the same digest: built once per loaded history, not once per channel.
-  const replyCache = new Map<string, Reply>();
+  // Channels with the same watchlist get the same digest and chart: built once per loaded history, not per channel.
+  const messageCache = new Map<string, DigestMessage>();
 
   return {
     async prepare(now) {
@@ -95,32 +102,40 @@ export function createStoredDigestContent(options: StoredDigestContentOptions): 
       }
     },
 
-    async replyFor(channel, now) {
+    async messageFor(channel, now) {
       const week = isoWeek(now);
       let cached = historyCache.get(week);
       if (!cached || now.getTime() - cached.loadedAt > HISTORY_CACHE_MS || now.getTime() < cached.loadedAt) {
-        cached = { loadedAt: now.getTime(), collections: store.digestSnapshots.history(week, HISTORY_WEEKS + 1) };
+        cached = { loadedAt: now.getTime(), collections: loadEditionHistory(store, week) };
         historyCache.set(week, cached);
         cached.collections.catch(() => historyCache.delete(week));
       }
       const history = await cached.collections;
       const current = history.at(-1);
       if (!current) {
-        return reply({
+        const empty = reply({
           title: 'No digest data yet',
           summary: options.noDataHint ?? CHAT_NO_DATA_HINT,
           tone: 'info',
         });
+        return { reply: empty, nothingNew: true, chart: async () => undefined };
       }
       const ids = new Set(channelWatchlist(base, await store.digestSubscriptions.watchChanges(channel)).map((item) => item.id));
       const key = `${week}|${cached.loadedAt}|${[...ids].sort().join(',')}`;
-      const known = replyCache.get(key);
+      const known = messageCache.get(key);
       if (known) return known;
-      const filtered = history.map((collection) => onlyItems(collection, ids));
-      const digest = buildDigest({ current: filtered.at(-1) as Collection, previous: filtered.at(-2), history: filtered });
-      const built = renderDigest(digest);
-      if (replyCache.size > 500) replyCache.clear();
-      replyCache.set(key, built);
+      const edition = buildEdition(history, ids);
+      let chart: Promise<TrendChart | undefined> | undefined;
+      const built: DigestMessage = {
+        reply: renderDigest(edition.digest),
+        nothingNew: !hasNews(edition.digest) && edition.digest.sources.every((source) => source.status === 'ok'),
+        chart: () => {
+          chart ??= renderTrendChart(edition.history);
+          return chart;
+        },
+      };
+      if (messageCache.size > 500) messageCache.clear();
+      messageCache.set(key, built);
       return built;
     },
   };

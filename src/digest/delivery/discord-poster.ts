@@ -1,11 +1,14 @@
 // Posts digests to Discord channels over REST (discord.js). Each post carries a deterministic nonce with
 // enforce_nonce, so Discord itself drops a repeat of the same post within its nonce window, and a visible marker
-// line naming the week; recovery reads the channel's recent messages for the bot's marker.
+// line naming the week; recovery reads the channel's recent messages for the bot's marker. The trend chart travels
+// in the same message (a multipart upload the embed shows as attachment://chart.png), so the message's
+// exactly-once is the chart's too.
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, REST, RateLimitError, Routes } from 'discord.js';
 import { z } from 'zod';
 import { replyMessage } from '../../adapters/discord/message-payload.ts';
 import type { ChannelKey } from '../../store/channel-key.ts';
+import { CHART_FILE_NAME, type TrendChart } from '../trend-chart.ts';
 import { ChannelRejectedError, digestMarker, realSleep, withRateLimitWaits, type DigestPoster, type Sleep } from './poster.ts';
 
 /** Discord JSON error codes that mean the channel will not take the bot's messages until someone acts. */
@@ -50,6 +53,17 @@ function rejection(error: unknown): ChannelRejectedError | undefined {
   return undefined;
 }
 
+/** The last embed shows the chart: Discord resolves attachment://chart.png to the file sent with the message. */
+function withChartImage<T extends { image?: { url: string } }>(embeds: T[]): T[] {
+  if (embeds.length === 0) return embeds;
+  return embeds.map((embed, index) => (index === embeds.length - 1 ? { ...embed, image: { url: `attachment://${CHART_FILE_NAME}` } } : embed));
+}
+
+function chartFile(chart: TrendChart) {
+  // files[0] matches attachments[0].id = 0 in the payload, which carries the alt text (description).
+  return { key: 'files[0]', name: CHART_FILE_NAME, data: chart.png, contentType: 'image/png' };
+}
+
 export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster {
   const rest = new REST({
     api: options.apiUrl,
@@ -67,19 +81,34 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
   return {
     platform: 'discord',
 
-    async post({ channel, week, reply }) {
+    async post({ channel, week, reply, chart }) {
       const message = replyMessage(reply);
       const content = [digestMarker(week), message.content].filter(Boolean).join('\n').slice(0, 2000);
       const body = {
         content,
-        embeds: message.embeds,
+        embeds: chart ? withChartImage(message.embeds) : message.embeds,
         allowed_mentions: message.allowed_mentions,
         nonce: digestNonce(channel.channelId, week),
         enforce_nonce: true,
+        ...(chart ? { attachments: [{ id: 0, filename: CHART_FILE_NAME, description: chart.altText }] } : {}),
       };
-      const created = z.looseObject({ id: z.string() }).parse(await call(() => rest.post(Routes.channelMessages(channel.channelId), { body })));
-      return created.id;
+      const files = chart ? [chartFile(chart)] : undefined;
+      const send = (withChart: boolean) =>
+        call(() => rest.post(Routes.channelMessages(channel.channelId), withChart && files ? { body, files } : { body: { ...body, embeds: message.embeds, attachments: undefined } }));
+      let created: unknown;
+      try {
+        created = await send(Boolean(files));
+      } catch (error) {
+        // Missing Permissions with a file attached is usually a channel without Attach Files: the digest matters
+        // more than its chart, so it goes without. Nothing was created, so the same nonce is free to use.
+        if (!(files && error instanceof ChannelRejectedError && error.reason.startsWith('Discord: 50013'))) throw error;
+        created = await send(false);
+      }
+      return z.looseObject({ id: z.string() }).parse(created).id;
     },
+
+    // The chart was part of the message post() sent (and a recovered message is that same message).
+    async attachChart() {},
 
     async findPosted(channel: ChannelKey, week: string) {
       const marker = digestMarker(week);

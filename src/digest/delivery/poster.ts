@@ -2,12 +2,25 @@
 // already posted for a week (the check that closes the window between sending a message and recording it).
 import type { Reply } from '../../core/reply.ts';
 import type { ChannelKey } from '../../store/channel-key.ts';
+import type { TrendChart } from '../trend-chart.ts';
 
 export interface DigestPost {
   channel: ChannelKey;
   /** The subscriber's ISO week, e.g. 2026-W10; part of the marker the message carries. */
   week: string;
   reply: Reply;
+  /** The trend chart, for platforms that carry it inside the digest message itself (Discord). */
+  chart?: TrendChart;
+}
+
+export interface ChartAttachment {
+  channel: ChannelKey;
+  week: string;
+  /** The posted digest (Slack ts): the chart goes into its thread. */
+  messageRef: string;
+  chart: TrendChart;
+  /** An earlier attempt may have attached it already (the digest was recovered, not posted now): look first. */
+  checkFirst: boolean;
 }
 
 export interface DigestPoster {
@@ -16,6 +29,11 @@ export interface DigestPoster {
   post(post: DigestPost): Promise<string>;
   /** The reference of a digest this bot already posted in the channel for `week`, if the platform shows one. */
   findPosted(channel: ChannelKey, week: string): Promise<string | undefined>;
+  /**
+   * Makes sure the week's chart accompanies the posted digest, never twice. Slack uploads it into the digest's
+   * thread (files.getUploadURLExternal -> upload -> files.completeUploadExternal); Discord carried it in post().
+   */
+  attachChart(attachment: ChartAttachment): Promise<void>;
 }
 
 /** The channel refuses the bot (archived, bot removed, no permission): pause the subscription, do not retry. */
@@ -26,6 +44,15 @@ export class ChannelRejectedError extends Error {
   ) {
     super(reason);
     this.name = 'ChannelRejectedError';
+  }
+}
+
+/** The platform answered the chart upload with a definite no (a missing scope, an error code): the digest stands
+ * without its chart, recorded as sent. Transient failures (5xx, network, rate limits) are not this: they retry. */
+export class ChartRefusedError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ChartRefusedError';
   }
 }
 

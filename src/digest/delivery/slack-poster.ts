@@ -1,13 +1,16 @@
 // Posts digests to Slack with chat.postMessage. Each message carries message metadata
 // (event_type rustvsgo_digest, payload {week, channel}); recovery reads conversations.history with
 // include_all_metadata to find a digest an earlier run posted but did not record.
-// Needs the bot scopes chat:write and channels:history (groups:history for private channels).
+// The trend chart goes into the digest's thread with the files.uploadV2 flow (files.getUploadURLExternal -> upload
+// the bytes -> files.completeUploadExternal with thread_ts); before uploading for a recovered digest it reads the
+// thread (conversations.replies) so a retry never shares a second chart.
+// Needs the bot scopes chat:write, files:write and channels:history (groups:history for private channels).
 import { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { ChannelKey } from '../../store/channel-key.ts';
 import { renderBlockKit } from '../../adapters/slack/render-block-kit.ts';
 import { weekStart } from './schedule-time.ts';
-import { ChannelRejectedError, digestMarker, realSleep, withRateLimitWaits, type DigestPoster, type Sleep } from './poster.ts';
+import { ChannelRejectedError, ChartRefusedError, digestMarker, realSleep, withRateLimitWaits, type ChartAttachment, type DigestPoster, type Sleep } from './poster.ts';
 
 export const SLACK_DIGEST_EVENT_TYPE = 'rustvsgo_digest';
 
@@ -20,12 +23,23 @@ const REJECTIONS: Record<string, string> = {
   token_revoked: 'the app’s token was revoked (reinstall the app)',
   invalid_auth: 'the app’s token is not valid (reinstall the app)',
   not_authed: 'no token was accepted for this workspace',
-  missing_scope: 'the app lacks a scope it needs (chat:write, channels:history / groups:history)',
+  missing_scope: 'the app lacks a scope it needs (chat:write, files:write, channels:history / groups:history)',
   restricted_action: 'a workspace setting stops the bot from posting here',
   team_access_not_granted: 'the app is not allowed in this workspace',
   ekm_access_denied: 'the workspace’s key management denied access',
   no_token: 'no Slack token is known for this workspace (install the app again)',
 };
+
+/** The chart's file name in Slack: names the week, so the thread check recognises it. */
+export function slackChartFileName(week: string): string {
+  return `rustvsgo-trends-${week}.png`;
+}
+
+const uploadTicketSchema = z.looseObject({ upload_url: z.url(), file_id: z.string().min(1) });
+
+const repliesSchema = z.object({
+  messages: z.array(z.looseObject({ files: z.array(z.looseObject({ name: z.string().optional() })).optional() })).default([]),
+});
 
 const historySchema = z.object({
   messages: z
@@ -104,6 +118,35 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
   const call = <T>(fn: () => Promise<T>): Promise<T> =>
     withRateLimitWaits(fn, retryAfterMs, { sleep, onWait: options.onRateLimitWait, rejectionOf: rejection });
 
+  async function uploadChart({ channel, week, messageRef, chart, checkFirst }: ChartAttachment): Promise<void> {
+    const web = await client(channel);
+    const filename = slackChartFileName(week);
+    if (checkFirst) {
+      // Reading the thread needs the history scopes (SLACK_DIGEST_HISTORY_CHECK). Without them a recovered digest
+      // goes without its chart: a chart lost in that crash window beats a second one.
+      if (!options.historyCheck) return;
+      // The digest's thread is short (the chart is its only reply); one page is the whole thread.
+      const thread = repliesSchema.parse(await call(() => web.conversations.replies({ channel: channel.channelId, ts: messageRef, limit: 200 })));
+      if (thread.messages.some((m) => m.files?.some((file) => file.name === filename))) return;
+    }
+    const ticket = uploadTicketSchema.parse(await call(() => web.files.getUploadURLExternal({ filename, length: chart.png.length, alt_text: chart.altText })));
+    const uploaded = await fetch(ticket.upload_url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: chart.png,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
+    // An upload that did not land is retried by the ledger; the file id is not shared, so nothing shows twice.
+    if (!uploaded.ok) throw new Error(`Slack file upload answered HTTP ${uploaded.status}`);
+    await call(() =>
+      web.files.completeUploadExternal({
+        files: [{ id: ticket.file_id, title: `Rust vs Go ecosystem trends, ${week}` }],
+        channel_id: channel.channelId,
+        thread_ts: messageRef,
+      }),
+    );
+  }
+
   return {
     platform: 'slack',
 
@@ -126,6 +169,18 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
       );
       if (!result.ts) throw new Error('Slack chat.postMessage returned no ts');
       return result.ts;
+    },
+
+    async attachChart(attachment) {
+      try {
+        await uploadChart(attachment);
+      } catch (error) {
+        // A Slack error code (missing_scope without files:write, unknown_method, ...) will not change on a retry.
+        if (error instanceof ChannelRejectedError) throw new ChartRefusedError(error.reason);
+        const code = slackError(error);
+        if (code) throw new ChartRefusedError(`Slack: ${code}`);
+        throw error;
+      }
     },
 
     async findPosted(channel, week) {

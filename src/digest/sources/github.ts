@@ -1,6 +1,7 @@
 // GitHub REST client for the digest: releases (drafts and prereleases dropped, tag-prefix filter for monorepos
 // such as tokio's "tokio-*" tags) and a repository's star count. Conditional requests keep the hourly budget.
 import { z } from 'zod';
+import { STORED_NOTES_MAX } from '../release-notes.ts';
 import { HttpClient, SourceError, type SourceClock, type ValidatorStore } from './http-client.ts';
 
 export const GITHUB_SOURCE = 'github';
@@ -13,6 +14,8 @@ const releaseSchema = z.object({
   prerelease: z.boolean(),
   created_at: z.string().optional(),
   published_at: z.string().nullable().optional(),
+  /** Markdown release notes (CRLF line endings); the digest shows its first lines as "why it matters". */
+  body: z.string().nullable().optional(),
 });
 const releasesSchema = z.array(releaseSchema);
 
@@ -30,6 +33,8 @@ export interface GithubRelease {
   name: string;
   url: string;
   publishedAt: string;
+  /** The start of the release notes, when the release has any. */
+  notes?: string;
 }
 
 export interface GithubRepoStats {
@@ -97,6 +102,7 @@ export async function githubReleases(client: HttpClient, repo: string, options: 
       name: release.name ?? release.tag_name,
       url: release.html_url,
       publishedAt: release.published_at ?? release.created_at ?? '',
+      ...(release.body ? { notes: release.body.slice(0, STORED_NOTES_MAX) } : {}),
     }))
     .filter((release) => release.publishedAt !== '')
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));

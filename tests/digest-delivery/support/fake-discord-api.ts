@@ -1,6 +1,7 @@
 // A fake Discord REST API (POST/GET /v10/channels/:id/messages) that keeps each channel's messages, honours
-// enforce_nonce like Discord (a repeated nonce returns the existing message), and can refuse a channel with a
-// Discord error code or rate-limit the next posts.
+// enforce_nonce like Discord (a repeated nonce returns the existing message), accepts multipart posts with files
+// (payload_json + files[n], as discord.js sends an attachment), and can refuse a channel with a Discord error code
+// or rate-limit the next posts.
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts';
 
 export interface DiscordMessage {
@@ -11,6 +12,8 @@ export interface DiscordMessage {
   nonce?: string;
   allowed_mentions?: unknown;
   author: { id: string; bot: boolean };
+  /** Files sent with the message, with the attachment metadata from payload_json (description = alt text). */
+  attachments: { id: string; filename: string; description?: string; content_type?: string; bytes: Buffer }[];
 }
 
 export interface FakeDiscordApi {
@@ -20,6 +23,8 @@ export interface FakeDiscordApi {
   calls: { method: string; channel: string }[];
   /** channel -> Discord JSON error code (10003, 50001, 50013) with its HTTP status. */
   refuse: Map<string, { code: number; status: number }>;
+  /** Channels where the bot lacks Attach Files: a post with a file answers 403 / 50013 Missing Permissions. */
+  refuseFiles: Set<string>;
   rateLimitNext(count: number, retryAfterSeconds: number): void;
   inChannel(channel: string): DiscordMessage[];
   close(): Promise<void>;
@@ -29,10 +34,11 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
   const messages: DiscordMessage[] = [];
   const calls: FakeDiscordApi['calls'] = [];
   const refuse = new Map<string, { code: number; status: number }>();
+  const refuseFiles = new Set<string>();
   let limited = { count: 0, retryAfter: 0 };
   let idCounter = 1_300_000_000_000_000_000n;
 
-  const server: LoopbackServer = await startLoopbackServer((request) => {
+  const server: LoopbackServer = await startLoopbackServer(async (request) => {
     const match = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(request.path);
     if (!match) return { status: 404, json: { message: '404: Not Found', code: 0 } };
     const channel = match[1] as string;
@@ -52,7 +58,22 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
         json: { message: 'You are being rate limited.', retry_after: limited.retryAfter, global: false },
       };
     }
-    const body = JSON.parse(request.body) as { content?: string; embeds?: unknown[]; nonce?: string; enforce_nonce?: boolean; allowed_mentions?: unknown };
+    const contentType = String(request.headers['content-type'] ?? '');
+    type Body = { content?: string; embeds?: unknown[]; nonce?: string; enforce_nonce?: boolean; allowed_mentions?: unknown; attachments?: { id: number; filename: string; description?: string }[] };
+    let body: Body;
+    const attachments: DiscordMessage['attachments'] = [];
+    if (contentType.startsWith('multipart/form-data') && refuseFiles.has(channel)) return { status: 403, json: { message: 'Missing Permissions', code: 50013 } };
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Response(new Uint8Array(request.raw), { headers: { 'content-type': contentType } }).formData();
+      body = JSON.parse(String(form.get('payload_json') ?? '{}')) as Body;
+      for (const meta of body.attachments ?? []) {
+        const file = form.get(`files[${meta.id}]`);
+        if (!(file instanceof Blob)) return { status: 400, json: { message: `files[${meta.id}] missing`, code: 50035 } };
+        attachments.push({ id: String(meta.id), filename: meta.filename, description: meta.description, content_type: file.type, bytes: Buffer.from(await file.arrayBuffer()) });
+      }
+    } else {
+      body = JSON.parse(request.body) as Body;
+    }
     if (body.enforce_nonce && body.nonce) {
       const same = messages.find((m) => m.channel_id === channel && m.nonce === body.nonce);
       if (same) return { json: same };
@@ -65,6 +86,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
       embeds: body.embeds ?? [],
       author: { id: '999', bot: true },
       allowed_mentions: body.allowed_mentions,
+      attachments,
     };
     if (body.nonce) message.nonce = body.nonce;
     messages.push(message);
@@ -76,6 +98,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     messages,
     calls,
     refuse,
+    refuseFiles,
     rateLimitNext(count, retryAfterSeconds) {
       limited = { count, retryAfter: retryAfterSeconds };
     },

@@ -1,5 +1,7 @@
-// A fake Slack Web API (chat.postMessage, conversations.history) that keeps the messages each channel received,
-// with their metadata, and can be told to refuse a channel (an error code) or rate-limit the next calls.
+// A fake Slack Web API (chat.postMessage, conversations.history, conversations.replies and the files.uploadV2 flow:
+// files.getUploadURLExternal -> POST the bytes to the upload URL -> files.completeUploadExternal) that keeps the
+// messages each channel received, with their metadata, and the files shared into threads; it can refuse a channel
+// (an error code), rate-limit the next posts, or fail the next uploads.
 import { startLoopbackServer, type FakeRequest, type LoopbackServer } from './loopback-server.ts';
 
 export interface SlackMessage {
@@ -11,7 +13,23 @@ export interface SlackMessage {
   token: string;
 }
 
+export interface SlackSharedFile {
+  id: string;
+  name: string;
+  title?: string;
+  altText?: string;
+  channel: string;
+  threadTs?: string;
+  bytes: Buffer;
+}
+
 export interface FakeSlackApi {
+  /** Files shared into channels or threads by files.completeUploadExternal. */
+  files: SlackSharedFile[];
+  /** method -> Slack error code that method always answers (e.g. files.getUploadURLExternal: missing_scope). */
+  refuseMethod: Map<string, string>;
+  /** Answer the next N uploads to the upload URL with HTTP 500 (nothing stored). */
+  failUploadsNext(count: number): void;
   /** SLACK_API_URL for the WebClient (ends with /api/). */
   apiUrl: string;
   messages: SlackMessage[];
@@ -42,9 +60,29 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const refuse = new Map<string, string>();
   let limited = { count: 0, retryAfter: 0 };
   let loseAnswers = 0;
+  let failUploads = 0;
   let tsCounter = 1_780_000_000;
+  const files: SlackSharedFile[] = [];
+  const refuseMethod = new Map<string, string>();
+  /** Uploaded but not yet completed: file id -> name, alt text and bytes. */
+  const pending = new Map<string, { name: string; altText?: string; length: number; bytes?: Buffer }>();
+  let fileCounter = 0;
+  let baseUrl = '';
 
   const server: LoopbackServer = await startLoopbackServer((request) => {
+    const upload = /^\/upload\/(F\w+)$/.exec(request.path);
+    if (upload) {
+      // The pre-signed upload URL: no token, raw bytes.
+      calls.push({ method: 'upload' });
+      if (failUploads > 0) {
+        failUploads -= 1;
+        return { status: 500, json: {} };
+      }
+      const file = pending.get(upload[1] as string);
+      if (!file) return { status: 404, json: {} };
+      file.bytes = request.raw;
+      return { json: {} };
+    }
     const method = request.path.replace(/^\/api\//, '');
     const body = params(request);
     calls.push({ method, channel: body.channel });
@@ -76,6 +114,34 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       return { json: { ok: true, channel, ts: message.ts } };
     }
+    const refusedMethod = refuseMethod.get(method);
+    if (refusedMethod) return { json: { ok: false, error: refusedMethod } };
+    if (method === 'files.getUploadURLExternal') {
+      fileCounter += 1;
+      const id = `F${String(fileCounter).padStart(6, '0')}`;
+      pending.set(id, { name: String(body.filename), altText: body.alt_text, length: Number(body.length) });
+      return { json: { ok: true, upload_url: `${baseUrl}/upload/${id}`, file_id: id } };
+    }
+    if (method === 'files.completeUploadExternal') {
+      const completed = parseJson(body.files) as { id: string; title?: string }[];
+      const shared: SlackSharedFile[] = [];
+      for (const entry of completed) {
+        const file = pending.get(entry.id);
+        if (!file?.bytes || file.bytes.length !== file.length) return { json: { ok: false, error: 'file_upload_not_found' } };
+        shared.push({ id: entry.id, name: file.name, title: entry.title, altText: file.altText, channel: String(body.channel_id), threadTs: body.thread_ts, bytes: file.bytes });
+        pending.delete(entry.id);
+      }
+      files.push(...shared);
+      return { json: { ok: true, files: shared.map((file) => ({ id: file.id, title: file.title })) } };
+    }
+    if (method === 'conversations.replies') {
+      const parent = messages.find((m) => m.channel === channel && m.ts === body.ts);
+      if (!parent) return { json: { ok: false, error: 'thread_not_found' } };
+      const replies = files
+        .filter((file) => file.channel === channel && file.threadTs === parent.ts)
+        .map((file, index) => ({ type: 'message', ts: `${parent.ts.split('.')[0]}.${String(index + 200).padStart(6, '0')}`, thread_ts: parent.ts, files: [{ id: file.id, name: file.name, title: file.title }] }));
+      return { json: { ok: true, messages: [{ type: 'message', ts: parent.ts, text: parent.text }, ...replies], has_more: false } };
+    }
     if (method === 'conversations.history') {
       const withMetadata = body.include_all_metadata === 'true' || (body.include_all_metadata as unknown) === true;
       const found = messages
@@ -87,8 +153,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     return { json: { ok: false, error: 'unknown_method' } };
   });
 
+  baseUrl = server.url;
   return {
     apiUrl: `${server.url}/api/`,
+    files,
+    refuseMethod,
+    failUploadsNext(count) {
+      failUploads = count;
+    },
     messages,
     calls,
     refuse,

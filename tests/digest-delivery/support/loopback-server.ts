@@ -9,6 +9,8 @@ export interface FakeRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body's bytes (file uploads, multipart). */
+  raw: Buffer;
 }
 
 export interface FakeAnswer {
@@ -22,15 +24,16 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-export async function startLoopbackServer(handle: (request: FakeRequest) => FakeAnswer): Promise<LoopbackServer> {
+export async function startLoopbackServer(handle: (request: FakeRequest) => FakeAnswer | Promise<FakeAnswer>): Promise<LoopbackServer> {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const raw = Buffer.concat(chunks);
       let answer: FakeAnswer;
       try {
-        answer = handle({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        answer = await handle({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: raw.toString('utf8'), raw });
       } catch (error) {
         answer = { status: 500, json: { error: String(error) } };
       }

@@ -24,12 +24,13 @@ export function memoryPoster(platform: 'slack' | 'discord', posts: RecordedPost[
     async findPosted(channel, week) {
       return posts.some((p) => p.channelId === channel.channelId && p.week === week) ? `${channel.channelId}-${week}` : undefined;
     },
+    async attachChart() {},
   };
 }
 
 export const staticContent: DigestContent = {
   prepare: async () => 'ready',
-  replyFor: async () => reply({ title: 'Rust vs Go ecosystem digest' }),
+  messageFor: async () => ({ reply: reply({ title: 'Rust vs Go ecosystem digest' }), nothingNew: false, chart: async () => undefined }),
 };
 
 export function memoryDeps(store: Store, posts: RecordedPost[]): RunDueDeps {

@@ -115,7 +115,10 @@ export function serveWeek(server: FakeSourceServer, week: 0 | 1 | 2): void {
         : [
             release('tokio-1.48.0-rc.1', '2025-07-14T10:00:00Z', 'tokio-rs/tokio', { prerelease: true }),
             release('tokio-util-0.7.16', '2025-07-13T10:00:00Z', 'tokio-rs/tokio'),
-            release('tokio-1.47.0', '2025-07-12T10:00:00Z', 'tokio-rs/tokio'),
+            release('tokio-1.47.0', '2025-07-12T10:00:00Z', 'tokio-rs/tokio', {
+              // Notes as GitHub serves them: CRLF, a version heading, raw HTML and an @mention the digest must defuse.
+              body: '# 1.47.0 (July 12th, 2025)\r\n\r\n<!-- release notes -->\r\n### Added\r\n\r\n- sync: add `SetOnce` <img src="x"> for one-time initialisation, thanks @everyone and @carllerche (#7418)\r\n- net: `TcpStream::set_zero_linger` [docs](https://docs.rs/tokio)\r\n- more',
+            }),
             ...tokioReleases,
           ],
     ),
