@@ -20,6 +20,7 @@ function confidenceWords(c: number): string {
 
 export function adviceTitle(advice: Advice): string {
   if (advice.recommendation === 'hybrid') return 'Recommendation: both (Rust + Go, split by component)';
+  if (advice.recommendation === 'none') return 'No recommendation: not a Rust-vs-Go choice I can judge';
   return `Recommendation: ${LANGUAGE_NAME[advice.recommendation]}`;
 }
 
@@ -53,7 +54,7 @@ export function adviceReply(advice: Advice): ReplyInput {
     ],
     fields: [
       { label: 'Confidence', value: `${advice.confidence.toFixed(2)} (${confidenceWords(advice.confidence)})`, inline: true },
-      { label: 'Recommendation', value: advice.recommendation === 'hybrid' ? 'Rust + Go' : LANGUAGE_NAME[advice.recommendation], inline: true },
+      { label: 'Recommendation', value: advice.recommendation === 'hybrid' ? 'Rust + Go' : advice.recommendation === 'none' ? 'none' : LANGUAGE_NAME[advice.recommendation], inline: true },
     ],
     sections,
     sources: [...sources.values()],

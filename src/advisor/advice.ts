@@ -24,7 +24,7 @@ export type AdviceSignal = z.infer<typeof adviceSignalSchema>;
 
 export const adviceSchema = z.object({
   question: z.string(),
-  recommendation: z.enum(['rust', 'go', 'hybrid']),
+  recommendation: z.enum(['rust', 'go', 'hybrid', 'none']),
   /** 0-1: low when the margin is thin or the question says little. */
   confidence: z.number().min(0).max(1),
   scores: z.object({ rust: z.number().min(0).max(100), go: z.number().min(0).max(100) }),
@@ -44,5 +44,10 @@ export const adviceSchema = z.object({
   clarifying_question: z.string().nullable(),
   /** Set when the channel's team profile took part, saying whether it moved the answer. */
   team_note: z.string().nullable(),
+  /** When a decisive fact is unknown or confidence < 0.6: each option re-asks the full question with that fact added. */
+  follow_up: z.object({
+    question: z.string(),
+    options: z.array(z.object({ label: z.string(), ask: z.string() })).min(2).max(4),
+  }).nullable(),
 });
 export type Advice = z.infer<typeof adviceSchema>;
