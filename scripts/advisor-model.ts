@@ -53,10 +53,28 @@ export function buildRows(compiled: CompiledKb, cases: readonly LabelledCase[]):
   return uniqueCases(cases).map((c) => ({ c, prepared: prepare(compiled, readQuestion(compiled, c.question), undefined) }));
 }
 
-/** Rows the regression learns from: labelled Rust or Go, and decided by neither a rule nor a hybrid split. */
+/** Rows the language regression learns from: labelled Rust or Go, and not decided by a rule. */
 export function isModelRow(r: Row): boolean {
-  return (r.c.answer === 'rust' || r.c.answer === 'go') && !r.prepared.rule && !r.prepared.hybrid;
+  return (r.c.answer === 'rust' || r.c.answer === 'go') && !r.prepared.rule;
 }
+
+/** Rows the hybrid gate learns from: a candidate split exists and no rule decided. */
+export function isGateRow(r: Row): boolean {
+  return !r.prepared.rule && r.prepared.hybrid !== undefined && r.c.answer !== 'none';
+}
+
+export function gateExampleOf(r: Row): Example {
+  return { id: r.c.id, features: r.prepared.hybridFeatures, offset: 0, y: r.c.answer === 'hybrid' ? 1 : 0 };
+}
+
+/** Among rule-free rows without a candidate split, the share labelled hybrid. */
+export function hybridBaseRate(rows: readonly Row[]): number {
+  const open = rows.filter((r) => !r.prepared.rule && !r.prepared.hybrid && r.c.answer !== 'none');
+  return open.length ? Math.round((open.filter((r) => r.c.answer === 'hybrid').length / open.length) * 1000) / 1000 : 0;
+}
+
+/** The hybrid gate's regularisation: fixed, its rows are few (a few dozen). */
+export const GATE_LAMBDA = 0.03;
 
 export function exampleOf(r: Row): Example {
   return { id: r.c.id, features: r.prepared.features, offset: r.prepared.offsets.logit, y: r.c.answer === 'rust' ? 1 : 0 };
@@ -90,7 +108,7 @@ export interface CvResult {
 }
 
 /** Every row answered by the whole advisor with a model fitted on the other folds (stratified by label). */
-export function crossValidate(compiled: CompiledKb, rows: readonly Row[], lambda: number, plattA: number): CvResult[] {
+export function crossValidate(compiled: CompiledKb, rows: readonly Row[], lambda: number, plattA: number, calibration: FittedWeights['calibration'] = []): CvResult[] {
   const labelIndex = { rust: 0, go: 1, hybrid: 2, none: 3 } as const;
   // Fold of each row, stratified over all four labels (deal each label's rows round-robin in id order).
   const fold = new Array<number>(rows.length).fill(0);
@@ -105,7 +123,9 @@ export function crossValidate(compiled: CompiledKb, rows: readonly Row[], lambda
   for (let f = 0; f < FOLDS; f++) {
     const train = rows.filter((r, i) => fold[i] !== f && isModelRow(r)).map(exampleOf);
     const m = fitLogistic(train, lambda);
-    const w: FittedWeights = { fitted_on: { cases: train.length, rust: 0, go: 0, files: [] }, lambda, bias: m.bias, weights: m.weights, platt: { a: plattA, b: 0 }, cv: { folds: FOLDS, accuracy: 0, high_confidence_precision: null, ece: 0 } };
+    const gate = fitLogistic(rows.filter((r, i) => fold[i] !== f && isGateRow(r)).map(gateExampleOf), GATE_LAMBDA);
+    const baseRate = hybridBaseRate(rows.filter((_, i) => fold[i] !== f));
+    const w: FittedWeights = { fitted_on: { cases: train.length, rust: 0, go: 0, files: [] }, lambda, bias: m.bias, weights: m.weights, hybrid: gate, hybrid_base_rate: baseRate, calibration, platt: { a: plattA, b: 0 }, cv: { folds: FOLDS, accuracy: 0, high_confidence_precision: null, ece: 0 } };
     rows.forEach((r, i) => {
       if (fold[i] === f) out[i] = { id: r.c.id, expected: r.c.answer, advice: adviceFrom(compiled, r.prepared, undefined, w) };
     });
@@ -145,6 +165,36 @@ export function calibrationOf(results: readonly CvResult[]): Calibration {
   };
 }
 
+const TABLE_EDGES = [0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.01];
+/** Below this observed accuracy a bin's answers may not be called "high" (>= 0.8). */
+const HIGH_PRECISION = 0.95;
+
+/** Histogram binning with pool-adjacent-violators, so a higher raw confidence never maps lower. */
+export function reliabilityTable(results: readonly CvResult[]): FittedWeights['calibration'] {
+  let bins = TABLE_EDGES.map((below, i) => {
+    const from = i === 0 ? 0 : TABLE_EDGES[i - 1]!;
+    const inBin = results.filter((r) => r.advice.confidence >= from && r.advice.confidence < below);
+    return { below, n: inBin.length, right: inBin.filter((r) => r.advice.recommendation === r.expected).length };
+  }).filter((b) => b.n > 0);
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i + 1 < bins.length; i++) {
+      if (bins[i]!.right / bins[i]!.n > bins[i + 1]!.right / bins[i + 1]!.n) {
+        const a = bins[i]!;
+        const b = bins[i + 1]!;
+        bins = [...bins.slice(0, i), { below: b.below, n: a.n + b.n, right: a.right + b.right }, ...bins.slice(i + 2)];
+        merged = true;
+        break;
+      }
+    }
+  }
+  return bins.map((b) => {
+    const acc = b.right / b.n;
+    const confidence = acc < HIGH_PRECISION ? Math.min(acc, 0.79) : acc;
+    return { below: b.below, confidence: Math.round(Math.max(0.5, confidence) * 100) / 100 };
+  });
+}
+
 export interface FitOutcome {
   weights: FittedWeights;
   cv: CvResult[];
@@ -159,17 +209,14 @@ export function fitAdvisor(kb: KnowledgeBase, files: readonly string[]): FitOutc
   const examples = rows.filter(isModelRow).map(exampleOf);
   const lambda = chooseLambda(examples);
   const oof = crossValidatedLogits(examples, FOLDS, lambda);
-  let plattA = fitPlattA(oof, examples.map((e) => e.y));
-  let cv = crossValidate(compiled, rows, lambda, plattA);
-  let calibration = calibrationOf(cv);
-  // Platt scaling minimises log-loss, not the error rate among confident answers: if fewer than 95% of the
-  // cross-validated answers at >= 0.8 are right, flatten the sigmoid until they are (or nothing is >= 0.8).
-  while (calibration.highPrecision !== null && calibration.highPrecision < 0.95 && plattA > 0.05) {
-    plattA = Math.round(plattA * 0.9 * 1000) / 1000;
-    cv = crossValidate(compiled, rows, lambda, plattA);
-    calibration = calibrationOf(cv);
-  }
+  const plattA = fitPlattA(oof, examples.map((e) => e.y));
+  // Reliability map from the cross-validated answers the model gave (rules and hybrids keep their own).
+  const first = crossValidate(compiled, rows, lambda, plattA);
+  const table = reliabilityTable(first.filter((r) => r.advice.recommendation === 'rust' || r.advice.recommendation === 'go').filter((r) => !rows.find((x) => x.c.id === r.id)?.prepared.rule));
+  const cv = crossValidate(compiled, rows, lambda, plattA, table);
+  const calibration = calibrationOf(cv);
   const m = fitLogistic(examples, lambda);
+  const gate = fitLogistic(rows.filter(isGateRow).map(gateExampleOf), GATE_LAMBDA);
   const weights: FittedWeights = {
     fitted_on: {
       cases: examples.length,
@@ -180,6 +227,9 @@ export function fitAdvisor(kb: KnowledgeBase, files: readonly string[]): FitOutc
     lambda,
     bias: m.bias,
     weights: m.weights,
+    hybrid: gate,
+    hybrid_base_rate: hybridBaseRate(rows),
+    calibration: table,
     platt: { a: plattA, b: 0 },
     cv: {
       folds: FOLDS,

@@ -42,10 +42,10 @@ if (only) {
   const compiled = compileKb(kb);
   const weights = loadFittedWeights();
   const allCases = uniqueCases(LABELLED_SETS.flatMap((s) => readLabelled(s.path)));
-  const cv = crossValidate(compiled, buildRows(compiled, allCases), weights.lambda, weights.platt.a);
+  const cv = crossValidate(compiled, buildRows(compiled, allCases), weights.lambda, weights.platt.a, weights.calibration);
   const cal = calibrationOf(cv);
   const cvReport = reportOf(allCases.map((c) => ({ ...c, criteria: c.criteria })), cv.map((r) => r.advice));
-  console.log(`\n=== 5-fold cross-validation (stratified by label; lambda ${weights.lambda}, Platt a ${weights.platt.a}) over ${allCases.length} labelled cases`);
+  console.log(`\n=== 5-fold cross-validation (stratified by label; lambda ${weights.lambda}, Platt a ${weights.platt.a}, reliability map of ${weights.calibration.length} bins) over ${allCases.length} labelled cases`);
   console.log(`CV agreement: ${pct(cvReport.agreement)}   CV reasons on point: ${pct(cvReport.reasonsOnPoint)}`);
   console.log(`CV precision at confidence >= ${HIGH}: ${pct(cal.highPrecision)} (${cal.highCount} answers)`);
   console.log(`CV expected calibration error (ECE): ${cal.ece.toFixed(3)}`);

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Advice, AdviceSignal, Language, Reason } from './advice.ts';
 import { compileKb, type CompiledKb } from './compiled-kb.ts';
 import { confidenceOf, LOW_CONFIDENCE, teamLine } from './confidence.ts';
-import { decide, prepare, type Decision, type Prepared, type TeamProfileInput } from './decide.ts';
+import { decide, hybridChance, prepare, type Decision, type Prepared, type TeamProfileInput } from './decide.ts';
 import { LANGUAGE_NAME, reasonsFor, settlingQuestion, winnerOf } from './explain.ts';
 import { loadFittedWeights, type FittedWeights } from './fitted-model.ts';
 import { componentFollowUp, followUpFor, teamIsDecisive } from './follow-up.ts';
@@ -58,13 +58,14 @@ export function advise(question: string, teamProfile: TeamProfileInput | undefin
   return ordered(adviceFrom(compiled, prepared, teamProfile, loadFittedWeights()));
 }
 
-function readAsOf(p: Prepared): string {
+function readAsOf(p: Prepared, profile: TeamProfileInput | undefined): string {
   const signals = p.read.understanding.signals;
   const workloads = signals.filter((s) => s.kind === 'workload').map((s) => s.label);
   const constraints = signals.filter((s) => s.kind !== 'workload' && s.kind !== 'team' && s.kind !== 'codebase').map((s) => s.label);
   constraints.push(...signals.filter((s) => s.kind === 'team' && !s.id.startsWith('team-knows') && !s.id.startsWith('team-new')).map((s) => s.label));
   constraints.push(...signals.filter((s) => s.kind === 'codebase' && !s.id.startsWith('codebase-')).map((s) => s.label));
-  return describeSituation(p.situation, { workloads, constraints });
+  const read = describeSituation(p.situation, { workloads, constraints });
+  return profile ? `${read}, team profile: Rust ${profile.rust}, Go ${profile.go}` : read;
 }
 
 function teamNoteOf(compiled: CompiledKb, p: Prepared, profile: TeamProfileInput | undefined, w: FittedWeights, d: Decision): string | null {
@@ -72,8 +73,9 @@ function teamNoteOf(compiled: CompiledKb, p: Prepared, profile: TeamProfileInput
   const without = prepare(compiled, p.read, undefined);
   const other = decide(without, w).recommendation;
   const words = `Rust ${p.team.rust ?? 'unknown'}, Go ${p.team.go ?? 'unknown'}`;
+  const name = (o: string): string => ({ rust: 'Rust', go: 'Go', hybrid: 'Rust + Go', none: 'no recommendation' })[o] ?? o;
   return other !== d.recommendation
-    ? `Your channel's team profile (${words}) moved this call from ${other} to ${d.recommendation}.`
+    ? `Your channel's team profile (${words}) moved this close call from ${name(other)} to ${name(d.recommendation)}.`
     : `Your channel's team profile (${words}) is part of the score; it did not change the answer.`;
 }
 
@@ -89,7 +91,7 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
     kb_reviewed: kb.meta.last_reviewed,
     team_note: teamNoteOf(compiled, p, profile, w, d),
   };
-  const readAs = readAsOf(p);
+  const readAs = readAsOf(p, profile);
 
   if (p.rule?.kind === 'out-of-scope') {
     return {
@@ -127,7 +129,7 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
     };
   }
 
-  if (p.hybrid) {
+  if (d.by === 'hybrid' && p.hybrid) {
     const score = p.score;
     const whole = winnerOf(score);
     const wholeReasons = reasonsFor(score, whole, p.team, 1);
@@ -155,7 +157,7 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
   const winner: Language = d.recommendation === 'rust' ? 'rust' : 'go';
   const other: Language = winner === 'rust' ? 'go' : 'rust';
   const teamDecisive = teamIsDecisive(compiled, p, profile, w);
-  const confidence = confidenceOf(d.pRust, p.situation, teamDecisive);
+  const confidence = confidenceOf(d.pRust, p.situation, teamDecisive, hybridChance(p, w), w.calibration);
   const low = confidence < LOW_CONFIDENCE;
   const reasons = onPoint(reasonsFor(p.score, winner, p.team, 6), touched).slice(0, 4);
   const line = teamLine(p, winner);
@@ -170,7 +172,8 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
     confidence,
     scores: { rust: round1(d.pRust * 100), go: round1(100 - d.pRust * 100) },
     reasons,
-    tradeoff: onPoint(reasonsFor(p.score, other, p.team, 3), touched)[0] ?? null,
+    // The case for the other side: on point if it has one, else its strongest criterion.
+    tradeoff: onPoint(reasonsFor(p.score, other, p.team, 3), touched)[0] ?? reasonsFor(p.score, other, p.team, 1)[0] ?? null,
     flip: findModelFlip(compiled, p, profile, w, d.pRust),
     hybrid: null,
     read_as: `${readAs}${notes}`,

@@ -5,6 +5,7 @@
 import type { Language } from './advice.ts';
 import type { Prepared } from './decide.ts';
 import { teamFitText } from './explain.ts';
+import type { FittedWeights } from './fitted-model.ts';
 import type { Situation } from './situation.ts';
 
 export const LOW_CONFIDENCE = 0.6;
@@ -25,11 +26,28 @@ export function factsRead(s: Situation): number {
   return n;
 }
 
-export function confidenceOf(pRust: number, s: Situation, decisiveUnknown: boolean): number {
-  let c = Math.max(pRust, 1 - pRust);
-  if (decisiveUnknown) c = Math.min(c, UNKNOWN_DECISIVE_CAP);
-  if (s.workloads.length === 0) c = Math.min(c, NO_WORKLOAD_CAP);
-  else if (factsRead(s) <= 1) c = Math.min(c, ONE_FACT_CAP);
+function capped(c: number, s: Situation, decisiveUnknown: boolean): number {
+  let out = c;
+  if (decisiveUnknown) out = Math.min(out, UNKNOWN_DECISIVE_CAP);
+  if (s.workloads.length === 0) out = Math.min(out, NO_WORKLOAD_CAP);
+  else if (factsRead(s) <= 1) out = Math.min(out, ONE_FACT_CAP);
+  return out;
+}
+
+/** The fitted reliability map: the observed cross-validated accuracy of the bin a raw confidence falls in. */
+export function calibrated(raw: number, table: FittedWeights['calibration']): number {
+  for (const bin of table) if (raw < bin.below) return bin.confidence;
+  return table.length ? table[table.length - 1]!.confidence : raw;
+}
+
+/**
+ * `hybridChance`: how likely a split is the right answer instead (the fitted gate), which a one-language
+ * answer cannot be. The raw value is capped, mapped through the fitted reliability table, and capped again,
+ * so an unknown decisive fact or a thin reading never comes out "high".
+ */
+export function confidenceOf(pRust: number, s: Situation, decisiveUnknown: boolean, hybridChance = 0, table: FittedWeights['calibration'] = []): number {
+  const raw = capped(Math.max(pRust, 1 - pRust) * (1 - hybridChance), s, decisiveUnknown);
+  const c = capped(calibrated(raw, table), s, decisiveUnknown);
   return Math.round(Math.max(0.5, Math.min(0.97, c)) * 100) / 100;
 }
 

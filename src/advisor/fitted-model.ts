@@ -14,6 +14,15 @@ export const fittedWeightsSchema = z.object({
   lambda: z.number().positive(),
   bias: z.number(),
   weights: z.record(z.string(), z.number()),
+  /** The hybrid gate: a second regression, hybrid vs one language, over rows a candidate split exists for. */
+  hybrid: z.object({ bias: z.number(), weights: z.record(z.string(), z.number()) }).optional(),
+  /** Share of rule-free labelled rows with no candidate split that were hybrids anyway. */
+  hybrid_base_rate: z.number().min(0).max(1).default(0),
+  /**
+   * Reliability map fitted on cross-validated answers: raw confidence below `below` -> `confidence`, the bin's
+   * observed accuracy (pooled to be non-decreasing); a bin right less than 95% of the time stays below 0.8.
+   */
+  calibration: z.array(z.object({ below: z.number(), confidence: z.number() })).default([]),
   /** Platt scaling of the logit (fitted on cross-validated logits): P(rust) = sigmoid(a * logit + b). */
   platt: z.object({ a: z.number(), b: z.number() }),
   /** The cross-validated figures at fitting time (eval recomputes them). */
@@ -42,6 +51,8 @@ export const DECISIVE_OFFSETS = {
    * difference, so ten Rust engineers with no Go get Rust even for a plain API.
    */
   oneSidedTeam: 4.5,
+  /** Neither language known: Go is learned in days, Rust in weeks to months. */
+  neitherKnown: 1.5,
   /** A hot loop calling C: Rust calls C at the cost of a function call; each cgo call costs far more. */
   hotCInterop: 2,
 } as const;
@@ -78,17 +89,23 @@ export function decisiveOffsets(s: Situation): { logit: number; notes: string[] 
     notes.push(`the new part links into your existing ${code === 'rust' ? 'Rust' : 'Go'} code`);
   }
   if (hasDeadline(s)) {
-    if (s.team.rust === 'none' && s.team.go !== 'none') {
+    // Under a deadline, a language the team is not said to know counts as one it has to learn first.
+    const lacks = (l: 'rust' | 'go'): boolean => s.team[l] === 'none' || (s.team[l] === null && s.team[l === 'rust' ? 'go' : 'rust'] === 'strong');
+    if (lacks('rust') && !lacks('go')) {
       logit -= DECISIVE_OFFSETS.noExperienceWithDeadline;
-      notes.push('no one on the team has Rust experience and the deadline is short');
+      notes.push('the team has no Rust experience and the deadline is short');
     }
-    if (s.team.go === 'none' && s.team.rust !== 'none') {
+    if (lacks('go') && !lacks('rust')) {
       logit += DECISIVE_OFFSETS.noExperienceWithDeadline;
-      notes.push('no one on the team has Go experience and the deadline is short');
+      notes.push('the team has no Go experience and the deadline is short');
     }
   }
   if (s.team.rust === 'strong' && s.team.go === 'none') logit += DECISIVE_OFFSETS.oneSidedTeam;
   if (s.team.go === 'strong' && s.team.rust === 'none') logit -= DECISIVE_OFFSETS.oneSidedTeam;
+  if (s.team.rust === 'none' && s.team.go === 'none') {
+    logit -= DECISIVE_OFFSETS.neitherKnown;
+    notes.push('nobody knows either language, and Go is learned in days, Rust in weeks to months');
+  }
   if (s.hotCInterop) {
     logit += DECISIVE_OFFSETS.hotCInterop;
     notes.push('a hot loop calls into C');

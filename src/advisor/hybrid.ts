@@ -47,13 +47,17 @@ export interface HybridPlan {
   flip: string;
 }
 
-export function hybridFromComponents(compiled: CompiledKb, u: Understanding, team: TeamSkills, priorities: readonly CriterionId[]): HybridPlan | undefined {
+/**
+ * `loose` plans drop the gates (explicit split, margins, one-language context): they are candidates the fitted
+ * hybrid gate (decide.ts) may accept, never answers on their own.
+ */
+export function hybridFromComponents(compiled: CompiledKb, u: Understanding, team: TeamSkills, priorities: readonly CriterionId[], loose = false): HybridPlan | undefined {
   if (u.components.length < 2) return undefined;
   const first = u.components[0]!;
   // Workloads merely named together are two components only when the question asks for a split or names
   // existing code (keep the codebase, move the part that pulls the other way).
   const namesCode = u.signals.some((s) => (s.kind === 'codebase' || s.id === 'split-question') && !s.negated);
-  if (first.basis === 'workloads' && !namesCode) return undefined;
+  if (first.basis === 'workloads' && !namesCode && !loose) return undefined;
   const local = new Set(u.components.flatMap((c) => c.constraints));
   // Next to a control plane, the other part is the data path (the hybrid pattern: Rust on the data path,
   // Go on the control plane), so it is scored as one.
@@ -68,11 +72,11 @@ export function hybridFromComponents(compiled: CompiledKb, u: Understanding, tea
   const rustSide = scored.filter((x) => x.s.margin > 0).sort((x, y) => y.s.margin - x.s.margin)[0];
   const goSide = scored.filter((x) => x.s.margin < 0).sort((x, y) => x.s.margin - y.s.margin)[0];
   if (!rustSide || !goSide) return undefined;
-  if (Math.min(rustSide.s.margin, -goSide.s.margin) < COMPONENT_MARGIN) return undefined;
+  if (Math.min(rustSide.s.margin, -goSide.s.margin) < (loose ? 0.5 : COMPONENT_MARGIN)) return undefined;
   const role = (c: Component): string => compiled.workloads.get(c.workloads[0] ?? '')?.role ?? 'any';
   const rolesDiffer = role(rustSide.c) !== role(goSide.c) && role(rustSide.c) !== 'any' && role(goSide.c) !== 'any';
   const explicit = first.explicit || (first.basis === 'workloads' && namesCode);
-  if (!explicit && (!rolesDiffer || prefersOneLanguage(compiled, u))) return undefined;
+  if (!loose && !explicit && (!rolesDiffer || prefersOneLanguage(compiled, u))) return undefined;
   const rustPart = rustSide.c;
   const goPart = goSide.c;
   const rustReasons = reasonsFor(rustSide.s, 'rust', team, 3, `For ${rustPart.text}: `);
@@ -91,8 +95,8 @@ export function prefersOneLanguage(compiled: CompiledKb, u: Understanding): bool
   return u.signals.some((s) => !s.negated && compiled.constraints.get(s.id)?.prefers_one_language === true);
 }
 
-export function hybridFromShape(compiled: CompiledKb, u: Understanding, score: SceneScore, team: TeamSkills): HybridPlan | undefined {
-  if (prefersOneLanguage(compiled, u)) return undefined;
+export function hybridFromShape(compiled: CompiledKb, u: Understanding, score: SceneScore, team: TeamSkills, loose = false): HybridPlan | undefined {
+  if (prefersOneLanguage(compiled, u) && !loose) return undefined;
   const live = u.signals.filter((s) => !s.negated);
   const shapedByWorkload = live.map((s) => compiled.workloads.get(s.id)?.hybrid).find((h) => h !== undefined);
   const shaped = shapedByWorkload ?? live.map((s) => compiled.constraints.get(s.id)?.hybrid).find((h) => h !== undefined);
@@ -101,7 +105,7 @@ export function hybridFromShape(compiled: CompiledKb, u: Understanding, score: S
   // A fleet that says some of its services are hot is split along exactly that line, however the blend of
   // the whole question scores; otherwise a lopsided blend means one language fits the whole.
   const fleetWithHotPart = !shapedByWorkload && HOT_SIGNALS.some(names);
-  if (Math.abs(score.margin) >= SHAPE_HYBRID_MARGIN && !fleetWithHotPart) return undefined;
+  if (Math.abs(score.margin) >= SHAPE_HYBRID_MARGIN && !fleetWithHotPart && !loose) return undefined;
   // "The control plane of a service mesh" asks about one plane of a two-part system: answer for that plane.
   const namesControlPlane = names(CONTROL_PLANE);
   const namesDataPlane = names(DATA_PLANE) || names(MESH_DATA_PLANE);

@@ -187,7 +187,7 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
   for (const rc of clauses) {
     const { tokens } = rc.clause;
     const choice = choiceIndexes(tokens);
-    const isTeamClause = TEAM_SUBJECT.test(rc.clause.text) && KNOW_WORDS.test(rc.clause.text);
+    const isTeamClause = TEAM_SUBJECT.test(rc.clause.text) && (KNOW_WORDS.test(rc.clause.text) || /\b(?:rust|go|golang) (?:team|teams|shop|folks|crew)\b/i.test(rc.clause.text));
     if (!isTeamClause) continue;
     for (let i = 0; i < tokens.length; i++) {
       const lang = languageAt(tokens, i);
@@ -230,10 +230,10 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
 
 // ---- existing code --------------------------------------------------------------------------------------
 
-const CODE_WORDS = /\b(everything|platform|codebase|code base|code|stack|services|service|monolith|backend|libraries|library|repo|repos|monorepo|systems?|infrastructure|tooling|microservices|shop|written|apps?|binaries|sdk|modules?)\b/i;
+const CODE_WORDS = /\b(everything|agent|daemon|proxy|gateway|server|cli|packages|platform|codebase|code base|code|stack|services|service|monolith|backend|libraries|library|repo|repos|monorepo|systems?|infrastructure|tooling|microservices|shop|written|apps?|binaries|sdk|modules?)\b/i;
 const OWN_WORDS = /\b(everything|our|existing|current|currently|already|today|whole|every|all|legacy|we have|we run|written|is in|are in|is all|are all|mostly|entirely|shop)\b/i;
 const LEAVING = /\b(rewrit\w*|port(?:ing|ed)?|migrat\w*|replac\w*|mov(?:e|ing) (?:away )?(?:off|from)|moving off|leav\w*|sunset\w*)\b/i;
-const LINKS_IN = /\b(links? (?:in)?to|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for|used by|inside|that our)|as a library|sdk for|bindings)\b/i;
+const LINKS_IN = /\b(links? (?:in)?to|links? (?:our|the|its|their)|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for|used by|inside|that our)|as a library|sdk for|bindings)\b/i;
 const OTHER_CODE = /\b(java|kotlin|scala|python|ruby|php|node(?:js|\.js)?|typescript|javascript|c\+\+|cpp|c#|\.net|elixir|erlang|perl)\b/i;
 
 /** "Our whole platform is Go", "every shared library we have is Go": a statement about code that exists. */
@@ -277,8 +277,15 @@ const POLICY = /\b(bans?|policy|policies|mandate[sd]?|mandatory|standardi[sz]ed 
 const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language)\b/i;
 const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
 
-function readRules(clauses: readonly ReadClause[], full: string): Situation['rules'] {
+/** A garbage collector ruled out: Go is. */
+const NO_GC = /\b(no (?:garbage[- ]collected|gc'?d?) languages?|(?:garbage[- ]collected|gc'?d?) languages? (?:are |is )?(?:not allowed|banned|forbidden|ruled out)|(?:can(?:'t|not)|cannot) (?:have|afford|use) (?:a |any )?(?:garbage collector|gc)\b|no garbage collector (?:allowed|at all|anywhere))/i;
+/** "No cgo": a part that links into Go code must be Go. */
+const NO_CGO = /\b(no cgo|without cgo|cgo (?:is )?(?:not allowed|banned|forbidden|ruled out)|cgo-free|pure go)\b/i;
+
+function readRules(clauses: readonly ReadClause[], full: string, codebase: Situation['codebase']): Situation['rules'] {
   const rules: Situation['rules'] = { mandates: null, excludes: [], noSecondLanguage: NO_SECOND.test(full), memorySafe: MEMORY_SAFE.test(full) };
+  if (NO_GC.test(full)) rules.excludes.push('go');
+  if (NO_CGO.test(full) && codebase.language === 'go') rules.mandates = 'go';
   for (const rc of clauses) {
     if (!POLICY.test(rc.clause.text)) continue;
     const { tokens } = rc.clause;
@@ -299,8 +306,8 @@ function readRules(clauses: readonly ReadClause[], full: string): Situation['rul
 
 // ---- deployment, numbers, scope ------------------------------------------------------------------------
 
-const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel|driver)|in-kernel|kernel-mode|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
-const BARE_METAL = /\b(bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
+const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel|driver)|in-kernel|inside the kernel|kernel-mode|ebpf programs?|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
+const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
 const WASM = /\b(webassembly|wasm|in the browser|browser extension|runs? in (?:a|the) browser|client-side in the browser)\b/i;
 const MOBILE = /\b(ios|android|mobile (?:app|apps|client|sdk)|on (?:the )?phones?|react native|flutter)\b/i;
 const SERVERLESS = /\b(serverless|lambda|cloud functions?|cloud run|faas|azure functions?)\b/i;
@@ -368,10 +375,22 @@ function readNumbersOf(full: string): Situation['numbers'] {
 }
 
 const OTHER_LANGUAGES = 'zig|java|kotlin|scala|python|ruby|php|node(?:\\.?js)?|typescript|javascript|c\\+\\+|cpp|c#|\\.net|elixir|erlang|swift|haskell|ocaml|nim|crystal|dart|julia|c|carbon|mojo|v|odin|d|clojure|f#|deno|bun';
-const OTHER_CHOICE = new RegExp(`\\b(?:rust|go|golang)\\s*(?:,|/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_LANGUAGES})(?![\\w+#])|(?<![\\w.])(${OTHER_LANGUAGES})\\s*(?:,|/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(?:rust|go|golang)\\b`, 'i');
+const OTHER_CHOICE = new RegExp(`\\b(?:rust|go|golang)\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_LANGUAGES})(?![\\w+#])|(?<![\\w.])(${OTHER_LANGUAGES})\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(?:rust|go|golang)\\b`, 'i');
+/** Two other languages or products weighed and neither Rust nor Go named ("Elixir or Erlang?", "Postgres or MongoDB?"). */
+const OTHER_TECH = `${OTHER_LANGUAGES}|postgres(?:ql)?|mysql|mongo(?:db)?|redis|kafka|rabbitmq|nats|cassandra|dynamodb|sqlite|elasticsearch|react|vue|angular|svelte|aws|gcp|azure|kubernetes|nomad`;
+const OTHER_PAIR = new RegExp(`(?<![\\w.])(${OTHER_TECH})\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_TECH})(?![\\w+#])`, 'i');
+/** A how-to question ("how do I set up ...") that names neither language asks for no choice. */
+const HOW_TO = /^\s*(?:how (?:do|can|should) (?:i|we|you)|how to)\b/i;
+const NAMES_RUST_OR_GO = /\b(rust|golang)\b|\bGo\b/;
 const BOTH_CHOICE = /\b(rust\s*(?:,|\/|\bor\b|\bvs\.?|\bversus\b|\band\b)\s*(?:go|golang)|(?:go|golang)\s*(?:,|\/|\bor\b|\bvs\.?|\bversus\b|\band\b)\s*rust)\b/i;
-const FRONT_END = /\b(front[- ]?end|frontend|user interface|\bui\b|ui layer|web page|landing page|single[- ]page app|spa\b|react app|css|(?:ios|android|mobile) app(?:'s)? (?:ui|screens?|interface|front ?end)|app's ui|(?:ios|android|iphone) app\b|mobile app\b|game ui|desktop gui|gui)\b/i;
+const FRONT_END = /\b((?:react|vue|angular|svelte|next\.?js) (?:front[- ]?end|app|ui|components?)|state management|(?:web |website |dashboard |browser )?front[- ]?end (?:of|for) (?:our|the|a) (?:web|site|website|dashboard|app|admin|portal)\w*|web front[- ]?end|front[- ]?end (?:app|code|ui|framework)|user interface|\bui\b|ui layer|web page|landing page|single[- ]page app|spa\b|react app|css|(?:ios|android|mobile) app(?:'s)? (?:ui|screens?|interface|front ?end)|app's ui|(?:ios|android|iphone) app\b|mobile app\b|game ui|desktop gui|gui)\b/i;
 const BACKEND_WORDS = /\b(back[- ]?end|server|service|services|api|apis|daemon|proxy|gateway|engine|database|storage|sync|core library|shared core|cli|pipeline|worker|queue|broker|runtime|infrastructure|infra|agent|cache|scheduler|compiler|tool|library)\b/i;
+
+const FILLER = new Set(['rust', 'go', 'golang', 'or', 'vs', 'versus', 'which', 'one', 'should', 'we', 'i', 'use', 'pick', 'choose', 'for', 'our', 'a', 'an', 'the', 'new', 'what', 'is', 'better', 'language', 'do', 'you', 'recommend', 'thing', 'project', 'something', 'it', 'this', 'to', 'me', 'us', 'and', 'in', 'with', 'go?', 'hey', 'hi', 'please', 'best', 'between']);
+/** Words that could name a component or context, beyond the choice itself and filler. */
+function contentWords(full: string): number {
+  return full.toLowerCase().split(/[^a-z0-9+#.-]+/).filter((w) => w.length > 1 && !FILLER.has(w)).length;
+}
 
 function readScope(full: string, workloads: readonly string[], anythingElse: boolean): Situation['outOfScope'] {
   const other = OTHER_CHOICE.exec(full);
@@ -381,16 +400,16 @@ function readScope(full: string, workloads: readonly string[], anythingElse: boo
     const three = new RegExp(`\\b(?:rust|go|golang)\\s*,\\s*(?:rust|go|golang)\\s*(?:,|\\bor\\b)\\s*(${OTHER_LANGUAGES})\\b`, 'i').exec(full);
     if (three) return { kind: 'other-language', detail: three[1]! };
   }
+  const pairOfOthers = OTHER_PAIR.exec(full);
+  if (pairOfOthers && !NAMES_RUST_OR_GO.test(full)) return { kind: 'other-language', detail: `${pairOfOthers[1]} / ${pairOfOthers[2]}` };
+  if (HOW_TO.test(full) && !NAMES_RUST_OR_GO.test(full)) return { kind: 'nothing-named', detail: '' };
   const fe = FRONT_END.exec(full);
   if (fe) {
     const rest = full.replace(FRONT_END, ' ');
-    if (!BACKEND_WORDS.test(rest) || /\b(ui|user interface|front[- ]?end|screens?|gui)\b/i.test(fe[0])) {
-      if (!BACKEND_WORDS.test(rest) || /\bapp(?:'s)? (?:ui|screens?|interface|front ?end)\b/i.test(fe[0]) || /^(?:ui|gui|front[- ]?end|frontend|user interface)$/i.test(fe[0])) {
-        if (!(BACKEND_WORDS.test(rest) && /^(?:front[- ]?end|frontend)$/i.test(fe[0]))) return { kind: 'front-end', detail: fe[0] };
-      }
-    }
+    // A UI, or an app named with no backend part ("the backend of our mobile app" is in scope).
+    if (/\b(ui|user interface|front[- ]?end|screens?|gui|web page|landing page|css|spa|react app)\b/i.test(fe[0]) || !BACKEND_WORDS.test(rest)) return { kind: 'front-end', detail: fe[0] };
   }
-  if (workloads.length === 0 && !anythingElse) return { kind: 'nothing-named', detail: '' };
+  if (workloads.length === 0 && !anythingElse && contentWords(full) < 2) return { kind: 'nothing-named', detail: '' };
   return null;
 }
 
@@ -406,7 +425,7 @@ export function readSituation(question: string, clauses: readonly ReadClause[], 
   const full = question.replace(/[\u2018\u2019\u02bc]/g, "'");
   const team = readTeam(clauses, full);
   const codebase = readCodebase(clauses, full);
-  const rules = readRules(clauses, full);
+  const rules = readRules(clauses, full, codebase);
   const deployment = readDeployment(full);
   const numbers = readNumbersOf(full);
   const doesNotMatter: string[] = [];
