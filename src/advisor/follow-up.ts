@@ -23,11 +23,10 @@ interface FactQuestion {
   open: (s: Situation, profile: TeamProfileInput | undefined) => boolean;
 }
 
-const withConstraints = (s: Situation, drop: readonly string[], add: readonly { id: string; negated: boolean }[]): Situation => {
-  const next = structuredClone(s);
-  next.constraints = [...next.constraints.filter((c) => !drop.includes(c.id)), ...add];
-  return next;
-};
+const withConstraints = (s: Situation, drop: readonly string[], add: readonly { id: string; negated: boolean }[]): Situation => ({
+  ...s,
+  constraints: [...s.constraints.filter((c) => !drop.includes(c.id)), ...add],
+});
 
 const LATENCY_IDS = ['latency-strict', 'latency-sensitive', 'latency-loose'];
 
@@ -43,8 +42,8 @@ export const TEAM_QUESTION: FactQuestion = {
 const CODE_QUESTION: FactQuestion = {
   question: 'Does the new part have to link into existing code?',
   facts: [
-    { label: 'Links into Go code', sentence: 'It links into our existing Go services.', apply: (s) => ({ ...structuredClone(s), codebase: { language: 'go', linksIn: true, leaving: false } }) },
-    { label: 'Links into Rust code', sentence: 'It links into our existing Rust code.', apply: (s) => ({ ...structuredClone(s), codebase: { language: 'rust', linksIn: true, leaving: false } }) },
+    { label: 'Links into Go code', sentence: 'It links into our existing Go services.', apply: (s) => ({ ...s, codebase: { language: 'go', linksIn: true, leaving: false } }) },
+    { label: 'Links into Rust code', sentence: 'It links into our existing Rust code.', apply: (s) => ({ ...s, codebase: { language: 'rust', linksIn: true, leaving: false } }) },
   ],
   open: (s) => s.codebase.language === null,
 };
@@ -86,8 +85,7 @@ export function componentFollowUp(question: string): FollowUp {
 export function teamIsDecisive(compiled: CompiledKb, base: Prepared, profile: TeamProfileInput | undefined, w: FittedWeights): boolean {
   if (!TEAM_QUESTION.open(base.situation, profile)) return false;
   const knows = (lang: 'rust' | 'go'): boolean => {
-    const s = structuredClone(base.situation);
-    s.team[lang] = 'strong';
+    const s = { ...base.situation, team: { ...base.situation.team, [lang]: 'strong' as const } };
     return modelPRust(compiled, base, profile, w, s) >= 0.5;
   };
   return knows('rust') !== knows('go');

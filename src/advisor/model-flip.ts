@@ -1,8 +1,9 @@
 // "What would flip it" under the fitted model: one change of the Situation at a time (team, a constraint
 // dropped or added, code to link into), re-decided without re-reading the question.
 import type { CompiledKb } from './compiled-kb.ts';
-import { decide, prepare, type Prepared, type TeamProfileInput } from './decide.ts';
-import type { FittedWeights } from './fitted-model.ts';
+import { sceneFor, type Prepared, type TeamProfileInput } from './decide.ts';
+import { decisiveOffsets, featuresOf, linearLogit, probabilityRust, type FittedWeights } from './fitted-model.ts';
+import { scoreScene } from './score.ts';
 import type { Situation } from './situation.ts';
 
 export interface SituationChange {
@@ -12,7 +13,11 @@ export interface SituationChange {
 }
 
 function clone(s: Situation): Situation {
-  return structuredClone(s);
+  return { ...s, team: { ...s.team }, codebase: { ...s.codebase }, constraints: s.constraints.map((c) => ({ ...c })) };
+}
+
+function constraintsKey(s: Situation): string {
+  return s.constraints.map((c) => `${c.id}${c.negated ? '!' : ''}`).join(',');
 }
 
 export function teamChange(s: Situation, strong: 'rust' | 'go'): Situation {
@@ -59,10 +64,18 @@ function pair(a: number, b: number): string {
   return Math.round(a) === Math.round(b) ? `${a.toFixed(1)} vs ${b.toFixed(1)}` : `${Math.round(a)} vs ${Math.round(b)}`;
 }
 
-/** P(rust) of the model alone (no rule, no hybrid) for a changed situation. */
+/**
+ * P(rust) of the model alone (no rule, no hybrid) for a changed situation: only what the model reads is
+ * recomputed (one knowledge-base score, features, offsets), since flips and follow-ups try many changes.
+ */
 export function modelPRust(compiled: CompiledKb, base: Prepared, profile: TeamProfileInput | undefined, w: FittedWeights, s: Situation): number {
-  const p = prepare(compiled, base.read, profile, s);
-  return decide({ ...p, rule: undefined, hybrid: undefined }, w).pRust;
+  const questionSpeaks = s.team.rust !== null || s.team.go !== null;
+  const situation: Situation = profile && !questionSpeaks ? { ...s, team: { ...s.team, rust: profile.rust, go: profile.go } } : s;
+  // The knowledge-base margin depends on workloads and constraints only: team and code changes reuse it.
+  const same = s.workloads === base.situation.workloads && constraintsKey(s) === constraintsKey(base.situation);
+  const kbMargin = same ? base.kbMargin : scoreScene(compiled, sceneFor(situation, {}, profile?.priorities ?? [])).margin;
+  const logit = linearLogit(w.bias, w.weights, featuresOf(situation, kbMargin)) + decisiveOffsets(situation).logit;
+  return probabilityRust(w, logit);
 }
 
 export function findModelFlip(compiled: CompiledKb, base: Prepared, profile: TeamProfileInput | undefined, w: FittedWeights, pRust: number): string {

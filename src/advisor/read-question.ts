@@ -15,9 +15,14 @@ export interface ReadQuestion {
 /** Signal ids the Situation owns: team skills and the existing code's language. */
 const TEAM_SKILL_IDS = new Set(['team-knows-go', 'team-knows-rust', 'team-new-to-rust', 'team-new-to-go', 'team-cpp', 'codebase-go', 'codebase-rust']);
 
-function idsIn(compiled: CompiledKb, text: string): Set<string> {
+function idsIn(compiled: CompiledKb, text: string, memo: Map<string, Set<string>>): Set<string> {
   if (text.trim() === '') return new Set();
-  return new Set(understandQuestion(compiled, text).signals.map((s) => s.id));
+  let ids = memo.get(text);
+  if (!ids) {
+    ids = new Set(understandQuestion(compiled, text).signals.map((s) => s.id));
+    memo.set(text, ids);
+  }
+  return ids;
 }
 
 function teamSignal(compiled: CompiledKb, id: string, offset: number): DetectedSignal | undefined {
@@ -28,18 +33,24 @@ function teamSignal(compiled: CompiledKb, id: string, offset: number): DetectedS
 export function readQuestion(compiled: CompiledKb, question: string): ReadQuestion {
   const whole = understandQuestion(compiled, question);
   const clauses = readClauses(question);
+  // Clause texts are matched more than once (negated/affirmed parts, code clauses): match each text once.
+  const memo = new Map<string, Set<string>>();
   const negatedIds = new Set<string>();
   const affirmedIds = new Set<string>();
-  for (const rc of clauses) {
-    for (const id of idsIn(compiled, rc.negatedText)) negatedIds.add(id);
-    for (const id of idsIn(compiled, rc.affirmedText)) affirmedIds.add(id);
+  // Without any negation in the question nothing is negated, and the parts need not be matched again.
+  if (clauses.some((rc) => rc.negatedText !== '')) {
+    for (const rc of clauses) {
+      for (const id of idsIn(compiled, rc.negatedText, memo)) negatedIds.add(id);
+      for (const id of idsIn(compiled, rc.affirmedText, memo)) affirmedIds.add(id);
+    }
   }
   // A workload named only where the question describes its existing code ("every shared library we have is
   // Go") is background, not the component being chosen.
   const codeClauses = clauses.filter((rc) => describesExistingCode(rc.clause));
   const elsewhere = new Set<string>();
-  for (const rc of clauses) if (!codeClauses.includes(rc)) for (const id of idsIn(compiled, rc.clause.text)) elsewhere.add(id);
-  const backgroundOnly = (id: string): boolean => codeClauses.length > 0 && !elsewhere.has(id) && codeClauses.some((rc) => idsIn(compiled, rc.clause.text).has(id));
+  const inCode = new Set<string>();
+  if (codeClauses.length > 0) for (const rc of clauses) for (const id of idsIn(compiled, rc.clause.text, memo)) (codeClauses.includes(rc) ? inCode : elsewhere).add(id);
+  const backgroundOnly = (id: string): boolean => inCode.has(id) && !elsewhere.has(id);
   const signals: DetectedSignal[] = [];
   for (const s of whole.signals) {
     if (TEAM_SKILL_IDS.has(s.id)) continue;
