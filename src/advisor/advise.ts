@@ -8,7 +8,7 @@ import { confidenceOf, LOW_CONFIDENCE, teamLine } from './confidence.ts';
 import { decide, hybridChance, prepare, type Decision, type Prepared, type TeamProfileInput } from './decide.ts';
 import { LANGUAGE_NAME, reasonsFor, settlingQuestion, winnerOf } from './explain.ts';
 import { loadFittedWeights, type FittedWeights } from './fitted-model.ts';
-import { componentFollowUp, followUpFor, teamIsDecisive } from './follow-up.ts';
+import { componentFollowUp, followUpFor, teamIsDecisive, teamSettlesIt } from './follow-up.ts';
 import { findModelFlip } from './model-flip.ts';
 import { readQuestion } from './read-question.ts';
 import { onPoint, touchedCriteria } from './reason-fit.ts';
@@ -178,7 +178,8 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
     hybrid: null,
     read_as: `${readAs}${notes}`,
     clarifying_question: low ? (p.scene.workloads.length === 0 ? WHAT_COMPONENT : settlingQuestion(compiled, p.scene, p.score)) : null,
-    follow_up: followUpFor(compiled, p, profile, w, low, teamDecisive),
+    // The team is a decisive fact left open when the two one-sided teams would get different answers.
+    follow_up: followUpFor(compiled, p, profile, w, low, teamDecisive || teamSettlesIt(compiled, p, profile, w)),
   };
 }
 

@@ -91,6 +91,13 @@ export function teamIsDecisive(compiled: CompiledKb, base: Prepared, profile: Te
   return knows('rust') !== knows('go');
 }
 
+/** Whether the follow-up's two one-sided teams ("knows Go well, not Rust" and the reverse) get different answers. */
+export function teamSettlesIt(compiled: CompiledKb, base: Prepared, profile: TeamProfileInput | undefined, w: FittedWeights): boolean {
+  if (!TEAM_QUESTION.open(base.situation, profile)) return false;
+  const answers = TEAM_QUESTION.facts.map((f) => modelPRust(compiled, base, profile, w, f.apply(base.situation)) >= 0.5);
+  return answers[0] !== answers[1];
+}
+
 export function followUpFor(compiled: CompiledKb, base: Prepared, profile: TeamProfileInput | undefined, w: FittedWeights, lowConfidence: boolean, teamDecisive: boolean): FollowUp | null {
   const question = base.read.understanding.question;
   const toFollowUp = (fq: FactQuestion): FollowUp => ({ question: fq.question, options: fq.facts.map((f) => ({ label: f.label, ask: reAsk(question, f.sentence) })) });

@@ -83,7 +83,8 @@ describe('team context', () => {
 
   it('given a close call then a Go team profile moves it to Go and the answer says so', () => {
     const neutral = advise(close, undefined, kb);
-    expect(Math.abs(neutral.scores.rust - neutral.scores.go)).toBeLessThan(6);
+    // Issue 11: scores are 100 x the fitted probability of each side, so a close call is within 20 points (was 6).
+    expect(Math.abs(neutral.scores.rust - neutral.scores.go)).toBeLessThan(20);
     const goTeam = advise(close, { rust: 'none', go: 'strong', priorities: [] }, kb);
     const rustTeam = advise(close, { rust: 'strong', go: 'none', priorities: [] }, kb);
     expect(goTeam.recommendation).toBe('go');
