@@ -83,7 +83,8 @@ describe('team context', () => {
 
   it('given a close call then a Go team profile moves it to Go and the answer says so', () => {
     const neutral = advise(close, undefined, kb);
-    expect(Math.abs(neutral.scores.rust - neutral.scores.go)).toBeLessThan(6);
+    // Issue 11: scores are 100 x the fitted probability of each side, so a close call is within 20 points (was 6).
+    expect(Math.abs(neutral.scores.rust - neutral.scores.go)).toBeLessThan(20);
     const goTeam = advise(close, { rust: 'none', go: 'strong', priorities: [] }, kb);
     const rustTeam = advise(close, { rust: 'strong', go: 'none', priorities: [] }, kb);
     expect(goTeam.recommendation).toBe('go');
@@ -94,8 +95,9 @@ describe('team context', () => {
     expect(moved.read_as).toContain('team profile');
   });
 
+  // Issue 11: a one-sided team now weighs heavily, so the clear call is one only Rust can do (was a VMM).
   it('given a clear call then the team profile is counted but does not flip it, and the answer says that', () => {
-    const advice = advise('Rust or Go for a minimal VMM isolating untrusted multi-tenant workloads?', { rust: 'none', go: 'strong', priorities: [] }, kb);
+    const advice = advise('Rust or Go for a Linux kernel module?', { rust: 'none', go: 'strong', priorities: [] }, kb);
     expect(advice.recommendation).toBe('rust');
     expect(advice.team_note).toMatch(/did not change the answer/);
   });
@@ -113,16 +115,22 @@ describe('team context', () => {
 });
 
 describe('confidence, flips and hybrids', () => {
-  it('a question that says little gets low confidence and one settling question', () => {
+  // Issue 11: a question that names no component is out of scope ("none"); it asks for the component and
+  // offers components as follow-up options (was: a low-confidence guess read as "nothing specific").
+  it('a question that names nothing gets no recommendation, one settling question and component options', () => {
     const advice = advise('Rust or Go?', undefined, kb);
+    expect(advice.recommendation).toBe('none');
     expect(advice.confidence).toBeLessThan(0.6);
     expect(advice.clarifying_question).toMatch(/\?$/);
-    expect(advice.read_as).toContain('nothing specific');
+    expect(advice.read_as).toContain('no component named');
+    expect(advice.follow_up?.options.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('a clear question gets high confidence and no settling question', () => {
+  // Issue 11: confidence is calibrated on cross-validated decisions, so "high" is rarer than before (was >= 0.8).
+  it('a clear question gets at least medium confidence and no settling question', () => {
     const advice = advise('Rust or Go for a Kubernetes operator built by a small Go team?', undefined, kb);
-    expect(advice.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(advice.recommendation).toBe('go');
+    expect(advice.confidence).toBeGreaterThanOrEqual(0.6);
     expect(advice.clarifying_question).toBeNull();
   });
 

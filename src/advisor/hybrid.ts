@@ -1,0 +1,122 @@
+// Hybrid answers: when two named components pull opposite ways, or a workload/fleet is inherently two-part,
+// the answer splits languages by component (moved from advise.ts unchanged, apart from exports).
+import type { CriterionId } from '../knowledge/criterion.ts';
+import type { Reason } from './advice.ts';
+import type { CompiledKb } from './compiled-kb.ts';
+import { LANGUAGE_NAME, reasonsFor, winnerOf } from './explain.ts';
+import { scoreScene, type Scene, type SceneScore, type TeamSkills } from './score.ts';
+import type { Component, Understanding } from './understand.ts';
+
+/** Below this margin (points) an inherent two-part workload or a fleet of services is answered as a hybrid. */
+const SHAPE_HYBRID_MARGIN = 20;
+/** Each component of a hybrid must lean its way by at least this much. */
+const COMPONENT_MARGIN = 1.5;
+/** The workload profile of a hot data path (workloads.yaml). */
+const DATA_PLANE = 'data-plane';
+/** The two planes a two-part workload (a service mesh) splits into (workloads.yaml). */
+const CONTROL_PLANE = 'control-plane';
+const MESH_DATA_PLANE = 'mesh-data-plane';
+/** A library linked into other programs (workloads.yaml) and one core shared across them (constraints.yaml). */
+const NATIVE_EXTENSION = 'native-extension';
+const SHARED_CORE = 'shared-core';
+/** Signals that some of a fleet's services sit on a hot path (workloads.yaml / constraints.yaml). */
+const HOT_SIGNALS = ['data-plane', 'performance-critical', 'cpu-bound', 'latency-strict'];
+
+export function sceneOf(compiled: CompiledKb, u: Understanding, team: TeamSkills, priorities: readonly CriterionId[], only?: Component, localElsewhere?: Set<string>): Scene {
+  const workloads = only ? only.workloads : u.signals.filter((s) => s.kind === 'workload').map((s) => s.id);
+  const constraints = u.signals
+    .filter((s) => s.kind !== 'workload' && compiled.constraints.has(s.id))
+    .filter((s) => !only || only.constraints.includes(s.id) || !localElsewhere?.has(s.id))
+    .map((s) => ({ id: s.id, negated: s.negated }));
+  return { workloads, constraints, team, priorities };
+}
+
+export function interleave(a: Reason[], b: Reason[]): Reason[] {
+  const out: Reason[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i]) out.push(a[i]!);
+    if (b[i]) out.push(b[i]!);
+  }
+  return out;
+}
+
+export interface HybridPlan {
+  split: { rust: string; go: string };
+  reasons: Reason[];
+  confidence: number;
+  flip: string;
+}
+
+/**
+ * `loose` plans drop the gates (explicit split, margins, one-language context): they are candidates the fitted
+ * hybrid gate (decide.ts) may accept, never answers on their own.
+ */
+export function hybridFromComponents(compiled: CompiledKb, u: Understanding, team: TeamSkills, priorities: readonly CriterionId[], loose = false): HybridPlan | undefined {
+  if (u.components.length < 2) return undefined;
+  const first = u.components[0]!;
+  // Workloads merely named together are two components only when the question asks for a split or names
+  // existing code (keep the codebase, move the part that pulls the other way).
+  const namesCode = u.signals.some((s) => (s.kind === 'codebase' || s.id === 'split-question') && !s.negated);
+  if (first.basis === 'workloads' && !namesCode && !loose) return undefined;
+  const local = new Set(u.components.flatMap((c) => c.constraints));
+  // Next to a control plane, the other part is the data path (the hybrid pattern: Rust on the data path,
+  // Go on the control plane), so it is scored as one.
+  const roleOf = (id: string): string => compiled.workloads.get(id)?.role ?? 'any';
+  const hasControlPlane = u.components.some((c) => c.workloads.some((w) => roleOf(w) === 'control-plane'));
+  const components = u.components.map((c) =>
+    hasControlPlane && compiled.workloads.has(DATA_PLANE) && !c.workloads.some((w) => roleOf(w) === 'control-plane') && !c.workloads.includes(DATA_PLANE)
+      ? { ...c, workloads: [...c.workloads, DATA_PLANE] }
+      : c,
+  );
+  const scored = components.map((c) => ({ c, s: scoreScene(compiled, sceneOf(compiled, u, team, priorities, c, local)) }));
+  const rustSide = scored.filter((x) => x.s.margin > 0).sort((x, y) => y.s.margin - x.s.margin)[0];
+  const goSide = scored.filter((x) => x.s.margin < 0).sort((x, y) => x.s.margin - y.s.margin)[0];
+  if (!rustSide || !goSide) return undefined;
+  if (Math.min(rustSide.s.margin, -goSide.s.margin) < (loose ? 0.5 : COMPONENT_MARGIN)) return undefined;
+  const role = (c: Component): string => compiled.workloads.get(c.workloads[0] ?? '')?.role ?? 'any';
+  const rolesDiffer = role(rustSide.c) !== role(goSide.c) && role(rustSide.c) !== 'any' && role(goSide.c) !== 'any';
+  const explicit = first.explicit || (first.basis === 'workloads' && namesCode);
+  if (!loose && !explicit && (!rolesDiffer || prefersOneLanguage(compiled, u))) return undefined;
+  const rustPart = rustSide.c;
+  const goPart = goSide.c;
+  const rustReasons = reasonsFor(rustSide.s, 'rust', team, 3, `For ${rustPart.text}: `);
+  const goReasons = reasonsFor(goSide.s, 'go', team, 3, `For ${goPart.text}: `);
+  const weaker = Math.min(rustSide.s.margin, -goSide.s.margin);
+  return {
+    split: { rust: rustPart.text, go: goPart.text },
+    reasons: interleave(rustReasons, goReasons),
+    confidence: Math.round((0.5 + 0.4 * Math.min(weaker / 8, 1)) * 100) / 100,
+    flip: `One language would do if the two parts did not pull apart: ${rustPart.text} leans Rust by ${Math.round(rustSide.s.margin)} points and ${goPart.text} leans Go by ${Math.round(-goSide.s.margin)}.`,
+  };
+}
+
+/** Onboarding, deadlines or a small team: one language for everything beats the best fit per part. */
+export function prefersOneLanguage(compiled: CompiledKb, u: Understanding): boolean {
+  return u.signals.some((s) => !s.negated && compiled.constraints.get(s.id)?.prefers_one_language === true);
+}
+
+export function hybridFromShape(compiled: CompiledKb, u: Understanding, score: SceneScore, team: TeamSkills, loose = false): HybridPlan | undefined {
+  if (prefersOneLanguage(compiled, u) && !loose) return undefined;
+  const live = u.signals.filter((s) => !s.negated);
+  const shapedByWorkload = live.map((s) => compiled.workloads.get(s.id)?.hybrid).find((h) => h !== undefined);
+  const shaped = shapedByWorkload ?? live.map((s) => compiled.constraints.get(s.id)?.hybrid).find((h) => h !== undefined);
+  if (!shaped) return undefined;
+  const names = (id: string): boolean => live.some((s) => s.id === id);
+  // A fleet that says some of its services are hot is split along exactly that line, however the blend of
+  // the whole question scores; otherwise a lopsided blend means one language fits the whole.
+  const fleetWithHotPart = !shapedByWorkload && HOT_SIGNALS.some(names);
+  if (Math.abs(score.margin) >= SHAPE_HYBRID_MARGIN && !fleetWithHotPart && !loose) return undefined;
+  // "The control plane of a service mesh" asks about one plane of a two-part system: answer for that plane.
+  const namesControlPlane = names(CONTROL_PLANE);
+  const namesDataPlane = names(DATA_PLANE) || names(MESH_DATA_PLANE);
+  if (shapedByWorkload && namesControlPlane !== namesDataPlane) return undefined;
+  // One library embedded in many services is one implementation, not a fleet to split between languages.
+  if (!shapedByWorkload && (names(NATIVE_EXTENSION) || names(SHARED_CORE))) return undefined;
+  return {
+    split: shaped,
+    reasons: interleave(reasonsFor(score, 'rust', team, 3, `For ${shaped.rust}: `), reasonsFor(score, 'go', team, 3, `For ${shaped.go}: `)),
+    confidence: 0.6,
+    flip: `One language would do if a single part dominated: on the whole question ${LANGUAGE_NAME[winnerOf(score)]} scores higher (${Math.round(Math.max(score.rust, score.go))} vs ${Math.round(Math.min(score.rust, score.go))}).`,
+  };
+}
+

@@ -1,0 +1,105 @@
+// Question -> knowledge-base signals + typed Situation. The lexicon (understand.ts) still finds workloads and
+// constraints and splits components, but whether a signal is negated is decided clause by clause here
+// (situation.ts), and team skills and existing code come from the Situation's readers, not from phrases
+// ("nobody on the team knows Rust" contains the phrase "knows Rust").
+import type { SkillLevel } from '../knowledge/constraint-signal.ts';
+import type { CompiledKb } from './compiled-kb.ts';
+import { describesExistingCode, readClauses, readSituation, type Situation } from './situation.ts';
+import { understandQuestion, type DetectedSignal, type Understanding } from './understand.ts';
+
+export interface ReadQuestion {
+  understanding: Understanding;
+  situation: Situation;
+}
+
+/** Signal ids the Situation owns: team skills and the existing code's language. */
+const TEAM_SKILL_IDS = new Set(['team-knows-go', 'team-knows-rust', 'team-new-to-rust', 'team-new-to-go', 'team-cpp', 'codebase-go', 'codebase-rust']);
+
+function idsIn(compiled: CompiledKb, text: string, memo: Map<string, Set<string>>): Set<string> {
+  if (text.trim() === '') return new Set();
+  let ids = memo.get(text);
+  if (!ids) {
+    ids = new Set(understandQuestion(compiled, text).signals.map((s) => s.id));
+    memo.set(text, ids);
+  }
+  return ids;
+}
+
+function teamSignal(compiled: CompiledKb, id: string, offset: number): DetectedSignal | undefined {
+  const c = compiled.constraints.get(id);
+  return c ? { id, kind: c.kind === 'constraint' ? 'constraint' : c.kind, label: c.label, negated: false, offset } : undefined;
+}
+
+export function readQuestion(compiled: CompiledKb, question: string): ReadQuestion {
+  const whole = understandQuestion(compiled, question);
+  const clauses = readClauses(question);
+  // Clause texts are matched more than once (negated/affirmed parts, code clauses): match each text once.
+  const memo = new Map<string, Set<string>>();
+  const negatedIds = new Set<string>();
+  const affirmedIds = new Set<string>();
+  // Without any negation in the question nothing is negated, and the parts need not be matched again.
+  if (clauses.some((rc) => rc.negatedText !== '')) {
+    for (const rc of clauses) {
+      for (const id of idsIn(compiled, rc.negatedText, memo)) negatedIds.add(id);
+      for (const id of idsIn(compiled, rc.affirmedText, memo)) affirmedIds.add(id);
+    }
+  }
+  // A workload named only where the question describes its existing code ("every shared library we have is
+  // Go") is background, not the component being chosen.
+  const codeClauses = clauses.filter((rc) => describesExistingCode(rc.clause));
+  const elsewhere = new Set<string>();
+  const inCode = new Set<string>();
+  if (codeClauses.length > 0) for (const rc of clauses) for (const id of idsIn(compiled, rc.clause.text, memo)) (codeClauses.includes(rc) ? inCode : elsewhere).add(id);
+  const backgroundOnly = (id: string): boolean => inCode.has(id) && !elsewhere.has(id);
+  const signals: DetectedSignal[] = [];
+  for (const s of whole.signals) {
+    if (TEAM_SKILL_IDS.has(s.id)) continue;
+    if (s.kind === 'workload' && backgroundOnly(s.id)) continue;
+    // Negated when every clause that names it negates it; the lexicon's own word-window guess is dropped.
+    const negated = negatedIds.has(s.id) && !affirmedIds.has(s.id);
+    const constraint = compiled.constraints.get(s.id);
+    if (negated && !(constraint?.negatable ?? false)) continue;
+    const label = negated ? (constraint?.negated_label ?? `not ${constraint?.label ?? s.id}`) : (compiled.workloads.get(s.id)?.name ?? constraint?.label ?? s.label);
+    signals.push({ ...s, negated, label });
+  }
+  // Dropping a background workload can leave none, where the lexicon had let a generic one ("a service")
+  // give way to it: read the generic ones from the rest of the question.
+  if (!signals.some((s) => s.kind === 'workload') && codeClauses.length > 0) {
+    const rest = clauses.filter((rc) => !codeClauses.includes(rc)).map((rc) => rc.clause.text).join(' ');
+    for (const s of understandQuestion(compiled, rest).signals) if (s.kind === 'workload') signals.push(s);
+  }
+  const constraintSignals = signals.filter((s) => s.kind !== 'workload');
+  const situation = readSituation(question, clauses, {
+    workloads: signals.filter((s) => s.kind === 'workload').map((s) => s.id),
+    constraints: constraintSignals.map((s) => ({ id: s.id, negated: s.negated })),
+  });
+  // The lexicon still knows code phrasings the Situation reader does not: used only when the clause-level
+  // reading said nothing, and never when the phrase sits under a negation.
+  const lexTeam = (id: string): boolean => whole.signals.some((s) => s.id === id) && !negatedIds.has(id);
+  // Skill phrases are read by the clause reader only: the lexicon's gapped matching pairs "new" and "Rust"
+  // across a sentence ("Zig or Rust for the new proxy"). A C++ background is the exception it does not read.
+  if (situation.team.rust === null && situation.team.go === null && lexTeam('team-cpp')) {
+    situation.team.rust = 'some';
+    situation.team.go = 'none';
+  }
+  if (situation.codebase.language === null && lexTeam('codebase-go')) situation.codebase.language = 'go';
+  if (situation.codebase.language === null && lexTeam('codebase-rust')) situation.codebase.language = 'rust';
+  // Team and code facts become signals again, so hybrids, flips and "Read as" see them.
+  const extra: string[] = [];
+  if (situation.codebase.language === 'go') extra.push('codebase-go');
+  if (situation.codebase.language === 'rust') extra.push('codebase-rust');
+  const skillId: Record<'rust' | 'go', Partial<Record<SkillLevel, string>>> = {
+    rust: { strong: 'team-knows-rust', none: 'team-new-to-rust' },
+    go: { strong: 'team-knows-go', none: 'team-new-to-go' },
+  };
+  for (const lang of ['rust', 'go'] as const) {
+    const level = situation.team[lang];
+    const id = level ? skillId[lang][level] : undefined;
+    if (id) extra.push(id);
+  }
+  for (const id of extra) {
+    const s = teamSignal(compiled, id, question.length);
+    if (s) signals.push(s);
+  }
+  return { understanding: { ...whole, signals }, situation };
+}

@@ -1,0 +1,495 @@
+// The question read as an engineer would: a zod-typed Situation (component, numbers, team, existing code,
+// hard rules, deployment target, what does not matter, what is out of scope). Reading is clause by clause
+// (clauses.ts); negation is scoped inside a clause NegEx-style: a trigger ("no", "not", "nobody", "never",
+// "without", "n't") negates what follows it up to the clause end or a termination word, a post-trigger
+// ("does not matter", "is irrelevant") negates what precedes it, and pseudo-triggers ("not only") do nothing.
+import { z } from 'zod';
+import { splitClauses, type Clause, type ClauseToken } from './clauses.ts';
+
+export const skillSchema = z.enum(['none', 'some', 'strong']);
+export const situationLanguageSchema = z.enum(['rust', 'go']);
+type Lang = z.infer<typeof situationLanguageSchema>;
+
+export const outOfScopeSchema = z.object({
+  kind: z.enum(['other-language', 'front-end', 'nothing-named']),
+  /** In the asker's words: what was named instead ("Zig", "the iOS app's UI"). */
+  detail: z.string(),
+});
+
+export const situationSchema = z.object({
+  /** Workload profile ids (workloads.yaml) and how the question named the component(s). */
+  workloads: z.array(z.string()),
+  /** Constraint ids (constraints.yaml) that hold, and those the question negates. */
+  constraints: z.array(z.object({ id: z.string(), negated: z.boolean() })),
+  numbers: z.object({
+    memoryMiB: z.number().nullable(),
+    latencyMs: z.number().nullable(),
+    percentile: z.string().nullable(),
+    throughputPerSecond: z.number().nullable(),
+    deadlineWeeks: z.number().nullable(),
+  }),
+  team: z.object({
+    rust: skillSchema.nullable(),
+    go: skillSchema.nullable(),
+    size: z.number().int().positive().nullable(),
+    seniority: z.enum(['junior', 'senior', 'mixed']).nullable(),
+  }),
+  codebase: z.object({
+    language: z.enum(['rust', 'go', 'other']).nullable(),
+    /** The new part links into (is called in-process by, embeds into) the existing code. */
+    linksIn: z.boolean(),
+    /** The existing code is being left (rewrite, port, migration away from it). */
+    leaving: z.boolean(),
+  }),
+  rules: z.object({
+    mandates: situationLanguageSchema.nullable(),
+    excludes: z.array(situationLanguageSchema),
+    noSecondLanguage: z.boolean(),
+    memorySafe: z.boolean(),
+  }),
+  deployment: z.enum(['kernel', 'bare-metal', 'browser-wasm', 'mobile', 'serverless', 'edge']).nullable(),
+  /** A hot loop calling into C (cgo's per-call cost matters; Rust calls C directly). */
+  hotCInterop: z.boolean(),
+  /** What the asker says does not matter, in their words. */
+  doesNotMatter: z.array(z.string()),
+  outOfScope: outOfScopeSchema.nullable(),
+});
+export type Situation = z.infer<typeof situationSchema>;
+export type Skill = z.infer<typeof skillSchema>;
+
+/** A clause with its negated and affirmed parts, for re-reading signals (advise.ts) and team statements. */
+export interface ReadClause {
+  clause: Clause;
+  /** Text under a negation scope (trigger words removed). */
+  negatedText: string;
+  /** The rest of the clause. */
+  affirmedText: string;
+  /** Text before a post-trigger ("latency does not matter"): said not to matter. */
+  notMatterText: string;
+  /** Per token: inside a negation scope. */
+  negated: boolean[];
+}
+
+const TRIGGERS = new Set(['no', 'not', "n't", 'never', 'nobody', 'none', 'neither', 'nor', 'without', 'lack', 'lacks', 'zero', 'nothing', 'cannot', 'noone']);
+/** "not only", "not just", "no doubt", "not sure", "no matter": look negative, negate nothing. */
+const PSEUDO_NEXT: Record<string, Set<string>> = {
+  not: new Set(['only', 'just', 'necessarily', 'sure', 'yet']),
+  "n't": new Set(['only', 'just', 'necessarily', 'sure']),
+  no: new Set(['doubt', 'matter', 'longer', 'later', 'more']),
+};
+/** Words that end a negation scope inside a clause. */
+const TERMINATORS = new Set(['which', 'who', 'whose', 'because', 'since', 'so', 'and', ',', '.', '?', '!', 'while', 'then', 'instead']);
+const POST_TRIGGER =
+  /\b(?:(?:does|do|did|is|are|was|were|would|will)\s*(?:not|n't)|doesn't|don't|isn't|aren't|won't)\s+(?:really\s+|that\s+|much\s+|too\s+)?(?:matter|an?\s+(?:issue|concern|problem|priority|factor|requirement|constraint)|important|critical|relevant|a\s+big\s+deal|needed|required)\b|\b(?:irrelevant|unimportant|is\s+a\s+non-?issue|is\s+not\s+a\s+(?:concern|priority|factor|problem|issue))\b/i;
+const DONT_CARE = /\b(?:do|does)\s*(?:not|n't)\s+(?:really\s+)?care\s+(?:about|much about)\s+([^,.;]+)/i;
+
+/** Is this token "Go" the language, not the verb ("go live", "ready to go", "let's go with")? */
+export function isGoLanguage(tokens: readonly ClauseToken[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.lower === 'golang') return true;
+  if (t.lower !== 'go' && t.lower !== "go's") return false;
+  if (t.lower === "go's") return true;
+  const prev = tokens[i - 1]?.lower ?? '';
+  const next = tokens[i + 1]?.lower ?? '';
+  const VERB_NEXT = new Set(['live', 'ahead', 'fast', 'faster', 'through', 'into', 'back', 'down', 'up', 'out', 'over', 'away', 'wrong', 'beyond', 'public', 'to', 'far', 'further', 'for', 'get', 'and', 'from', 'on']);
+  const VERB_PREV = new Set(['to', 'ready', "let's", 'lets', "'ll", 'will', 'can', 'must', 'gotta', 'good', 'we', 'i', 'you', 'they', 'should', 'could', 'would', 'might', 'may', 'did', "n't", 'not', 'on', 'the']);
+  const LANG_NEXT = new Set(['service', 'services', 'code', 'codebase', 'engineers', 'engineer', 'developers', 'developer', 'devs', 'dev', 'experience', 'team', 'shop', "'s", 'monolith', 'stack', 'backend', 'binary', 'binaries', 'library', 'libraries', 'program', 'programs', 'runtime', 'gc', 'module', 'modules', 'version', 'or', 'vs', 'vs.', 'versus', ',', '?', '.', '/', 'is', 'has', 'was', 'programmers', 'folks', 'people', 'skills', 'knowledge', 'apps', 'app', 'microservices', 'tooling', 'toolchain', 'ecosystem', 'well', 'only', 'everywhere', 'all', 'mostly', 'expertise', 'background', 'too', 'either', 'already', 'instead', 'though', 'then', 'the', 'because', 'since', 'would', 'will', 'in', 'at', 'as', 'cli', 'api', 'server', 'platform', 'repo', 'repos']);
+  const LANG_PREV = new Set(['in', 'or', 'and', 'vs', 'vs.', 'versus', 'know', 'knows', 'knew', 'learn', 'learning', 'written', 'using', 'use', 'than', 'of', 'our', 'with', 'to', 'about', 'like', 'prefer', 'choose', 'pick', 'picked', 'chose', 'write', 'writes', 'wrote', 'touched', 'is', 'are', 'all', 'mostly', 'only', ',', '/', 'new', 'both', 'either', 'a', 'experienced', 'fluent', 'strong', 'senior', 'junior', 'some', 'no', 'any', 'adopt', 'adopting', 'from']);
+  // Capitalised mid-sentence, it is the name, unless an idiom follows ("Go live").
+  if (t.text === 'Go' && !t.sentenceStart) return !(next === 'live' || next === 'ahead');
+  if (t.sentenceStart && t.text === 'Go') return LANG_NEXT.has(next) || t.pos === 'PROPN';
+  if (VERB_NEXT.has(next) && !LANG_PREV.has(prev)) return false;
+  if (next === 'to' && (prev === 'to' || prev === 'ready')) return false;
+  if (LANG_NEXT.has(next) && !VERB_PREV.has(prev)) return true;
+  if (LANG_PREV.has(prev) && !VERB_NEXT.has(next)) return true;
+  return t.pos === 'PROPN';
+}
+
+function languageAt(tokens: readonly ClauseToken[], i: number): Lang | undefined {
+  const l = tokens[i]!.lower;
+  if (l === 'rust' || l === "rust's" || l === 'rustaceans') return 'rust';
+  if (isGoLanguage(tokens, i)) return 'go';
+  return undefined;
+}
+
+/** "Rust or Go", "Go vs Rust", "Rust/Go": the choice itself, not a statement about the team or code. */
+function choiceIndexes(tokens: readonly ClauseToken[]): Set<number> {
+  const out = new Set<number>();
+  const JOIN = new Set(['or', 'vs', 'vs.', 'versus', '/', 'and', ',']);
+  for (let i = 0; i < tokens.length; i++) {
+    const a = languageAt(tokens, i);
+    if (!a) continue;
+    for (let j = i + 2; j <= i + 3 && j < tokens.length; j++) {
+      if (!tokens.slice(i + 1, j).every((t) => JOIN.has(t.lower))) break;
+      const b = languageAt(tokens, j);
+      if (b && b !== a && !tokens.slice(i + 1, j).some((t) => t.lower === 'and' || t.lower === ',')) {
+        out.add(i);
+        out.add(j);
+      } else if (b && b !== a && (tokens[j + 1]?.lower === '?' || tokens[j + 1]?.lower === 'for' || tokens[i - 1]?.lower === 'between')) {
+        out.add(i);
+        out.add(j);
+      }
+    }
+  }
+  return out;
+}
+
+function negationOf(tokens: readonly ClauseToken[]): boolean[] {
+  const negated = new Array<boolean>(tokens.length).fill(false);
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.lower;
+    const isTrigger = TRIGGERS.has(w) || (w === 'one' && tokens[i - 1]?.lower === 'no');
+    if (!isTrigger) continue;
+    if (PSEUDO_NEXT[w]?.has(tokens[i + 1]?.lower ?? '')) continue;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const l = tokens[j]!.lower;
+      // "and" only ends the scope when a new statement follows ("no Go, and we ..."), not in "Rust and Go".
+      if (TERMINATORS.has(l) && !(l === 'and' && (languageAt(tokens, j + 1) !== undefined || tokens[j + 1]?.lower === 'no'))) break;
+      if (l === 'with' && j > i + 1) break;
+      negated[j] = true;
+    }
+  }
+  return negated;
+}
+
+export function readClauses(question: string): ReadClause[] {
+  return splitClauses(question).map((clause) => {
+    const negated = negationOf(clause.tokens);
+    const post = POST_TRIGGER.exec(clause.text);
+    const notMatterText = post ? clause.text.slice(0, post.index) : '';
+    let negatedText = '';
+    let affirmedText = '';
+    for (const [i, t] of clause.tokens.entries()) {
+      if (TRIGGERS.has(t.lower)) continue;
+      if (negated[i]) negatedText += ` ${t.text}`;
+      else affirmedText += ` ${t.text}`;
+    }
+    if (post) {
+      // The words before "does not matter" are said not to matter; nothing else in the clause is affirmed.
+      negatedText += ` ${notMatterText}`;
+      affirmedText = clause.text.slice(post.index + post[0].length);
+    }
+    return { clause, negatedText: negatedText.trim(), affirmedText: affirmedText.trim(), notMatterText: notMatterText.trim(), negated };
+  });
+}
+
+// ---- team ----------------------------------------------------------------------------------------------
+
+const TEAM_SUBJECT = /\b(team|teams|we|we're|we've|us|our|engineers?|developers?|devs?|people|nobody|everyone|everybody|no one|none|i|i'm|i've|me|folks|staff|hires|programmers|rustaceans|gophers|crew|colleagues|members?)\b/i;
+const KNOW_WORDS = /\b(dabbled|tinkered|played with|know|knows|knew|known|written|wrote|write|writes|experience|experienced|fluent|proficient|familiar|comfortable|expert|experts|expertise|skilled|skills|shipped|touched|background|programmers|engineers?|developers?|devs|senior|juniors?|learning|learn|learned|new to|strong|shop|used|worked|work in|speak|speaks|gophers|rustaceans|people|hires|coded|code in|know-how|trained)\b/i;
+const SOME_WORDS = /\b(some|a bit|a little|a few|basic|junior|juniors|beginners?|learning|dabbled|one of us|two of us|a couple|limited|partly|half|side projects?|toy|tinkered|played with|hobby|a handful|only one|just one|passing)\b/i;
+const NONE_WORDS = /\b(new to|never|no one|nobody|none|zero|not one|lacks?|unfamiliar|no experience|without)\b/i;
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, dozen: 12 };
+const SIZE = /\b(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|dozen)\s+(?:(?:senior|junior|experienced|backend|rust|go|golang|full-?stack|platform|infra|staff|mid-level|strong)\s+){0,3}(engineers|developers|devs|people|programmers|folks|members|hires)\b|\bteam of\s+(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\b/i;
+
+function readTeam(clauses: readonly ReadClause[], full: string): Situation['team'] {
+  const team: Situation['team'] = { rust: null, go: null, size: null, seniority: null };
+  for (const rc of clauses) {
+    const { tokens } = rc.clause;
+    const choice = choiceIndexes(tokens);
+    const isTeamClause = TEAM_SUBJECT.test(rc.clause.text) && (KNOW_WORDS.test(rc.clause.text) || /\b(?:rust|go|golang) (?:team|teams|shop|folks|crew)\b/i.test(rc.clause.text));
+    if (!isTeamClause) continue;
+    for (let i = 0; i < tokens.length; i++) {
+      const lang = languageAt(tokens, i);
+      if (!lang || choice.has(i)) continue;
+      // A code statement ("our platform is Go") is read by readCodebase; a team statement needs a knowledge word
+      // on the language's side of the clause.
+      const window = tokens.slice(Math.max(0, i - 6), i + 5).map((t) => t.lower).join(' ');
+      if (!KNOW_WORDS.test(window) && !/\b(team|we|us|nobody|no one)\b/.test(window)) continue;
+      if (/\b(written in|code|codebase|service|services|platform|stack|monolith|libraries|library)\b/.test(window) && !/\b(know|knows|experience|engineers?|developers?|devs|fluent|familiar|learn|new to|comfortable|skills?|expert|shop|programmers|people)\b/.test(window)) continue;
+      let level: Skill;
+      const near = tokens.slice(Math.max(0, i - 5), i + 4).map((t) => t.lower).join(' ');
+      if (rc.negated[i] || /\bnew to\b/.test(tokens.slice(Math.max(0, i - 3), i).map((t) => t.lower).join(' '))) level = 'none';
+      else if (SOME_WORDS.test(near)) level = 'some';
+      else level = 'strong';
+      // The weakest statement about a language wins over a vaguer earlier one only when it is explicit.
+      const prev = team[lang];
+      if (prev === null || level === 'none' || (prev === 'strong' && level === 'some')) team[lang] = level;
+    }
+  }
+  // "nobody knows either", "none of us know Rust or Go": the choice pair inside a negated team clause.
+  for (const rc of clauses) {
+    const { tokens } = rc.clause;
+    if (!TEAM_SUBJECT.test(rc.clause.text) || !KNOW_WORDS.test(rc.clause.text) || !NONE_WORDS.test(rc.clause.text)) continue;
+    for (const i of choiceIndexes(tokens)) {
+      const lang = languageAt(tokens, i);
+      if (lang && rc.negated[i] && team[lang] === null) team[lang] = 'none';
+    }
+  }
+  const size = SIZE.exec(full);
+  if (size) {
+    const raw = (size[1] ?? size[3] ?? '').toLowerCase();
+    const n = NUMBER_WORDS[raw] ?? Number(raw);
+    if (Number.isFinite(n) && n > 0) team.size = Math.round(n);
+  } else if (/\b(solo|just me|only me|one-person|one person|by myself|i am the only)\b/i.test(full)) team.size = 1;
+  const senior = /\bsenior|experienced|veterans?|staff engineers?\b/i.test(full);
+  const junior = /\bjunior|juniors|graduates?|new grads?|bootcamp|interns?\b/i.test(full);
+  team.seniority = senior && junior ? 'mixed' : senior ? 'senior' : junior ? 'junior' : null;
+  return team;
+}
+
+// ---- existing code --------------------------------------------------------------------------------------
+
+const CODE_WORDS = /\b(everything|agent|daemon|proxy|gateway|server|cli|packages|platform|codebase|code base|code|stack|services|service|monolith|backend|libraries|library|repo|repos|monorepo|systems?|infrastructure|tooling|microservices|shop|written|apps?|binaries|sdk|modules?)\b/i;
+const OWN_WORDS = /\b(everything|our|existing|current|currently|already|today|whole|every|all|legacy|we have|we run|written|is in|are in|is all|are all|mostly|entirely|shop)\b/i;
+const LEAVING = /\b(rewrit\w*|port(?:ing|ed)?|migrat\w*|replac\w*|mov(?:e|ing) (?:away )?(?:off|from)|moving off|leav\w*|sunset\w*)\b/i;
+const LINKS_IN = /\b(links? (?:in)?to|links? (?:our|the|its|their)|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for|used by|inside|that our)|as a library|sdk for|bindings)\b/i;
+const OTHER_CODE = /\b(java|kotlin|scala|python|ruby|php|node(?:js|\.js)?|typescript|javascript|c\+\+|cpp|c#|\.net|elixir|erlang|perl)\b/i;
+
+/** "Our whole platform is Go", "every shared library we have is Go": a statement about code that exists. */
+export function describesExistingCode(clause: Clause): boolean {
+  if (!CODE_WORDS.test(clause.text) || !OWN_WORDS.test(clause.text)) return false;
+  if (!/\b(we have|is|are|was|were|written|runs?|today|existing|already)\b/i.test(clause.text)) return false;
+  const choice = choiceIndexes(clause.tokens);
+  return clause.tokens.some((_, i) => languageAt(clause.tokens, i) !== undefined && !choice.has(i)) && !/\b(new|rewrite|build|building|write|writing|need|want|should|which|choose|pick)\b/i.test(clause.text);
+}
+
+/** Existing libraries the new part would use ("every shared library we have is Go"). */
+const OWN_LIBRARIES = /\b(?:shared|internal|common|in-house|our) (?:librar(?:y|ies)|packages|sdks?|modules)\b/i;
+
+function readCodebase(clauses: readonly ReadClause[], full: string): Situation['codebase'] {
+  let language: Situation['codebase']['language'] = null;
+  for (const rc of clauses) {
+    const { tokens } = rc.clause;
+    const choice = choiceIndexes(tokens);
+    if (!CODE_WORDS.test(rc.clause.text) || !OWN_WORDS.test(rc.clause.text)) continue;
+    for (let i = 0; i < tokens.length; i++) {
+      const lang = languageAt(tokens, i);
+      if (!lang || choice.has(i) || rc.negated[i]) continue;
+      const window = tokens.slice(Math.max(0, i - 6), i + 4).map((t) => t.lower).join(' ');
+      if (!CODE_WORDS.test(window)) continue;
+      // "engineers who know Go" is a team statement, not code.
+      if (/\b(engineers?|developers?|devs|know|knows|experience|fluent|familiar)\b/.test(window) && !/\b(code|codebase|platform|stack|services?|monolith|libraries|library|written|repo|backend|shop)\b/.test(window)) continue;
+      language ??= lang;
+    }
+  }
+  if (language === null) {
+    const other = clauses.find((rc) => CODE_WORDS.test(rc.clause.text) && OWN_WORDS.test(rc.clause.text) && OTHER_CODE.test(rc.clause.text));
+    if (other) language = 'other';
+  }
+  const linksIn = LINKS_IN.test(full) || clauses.some((rc) => describesExistingCode(rc.clause) && OWN_LIBRARIES.test(rc.clause.text));
+  return { language, linksIn: language !== null && linksIn, leaving: language !== null && LEAVING.test(full) };
+}
+
+// ---- hard rules ----------------------------------------------------------------------------------------
+
+const POLICY = /\b(bans?|policy|policies|mandate[sd]?|mandatory|standardi[sz]ed on|our standard|company standard|only (?:allowed|approved|permitted|sanctioned)|approved languages?|allow-?list|banned|forbid(?:s|den)?|not allowed|not permitted|prohibit\w*|required to use|must (?:be (?:written )?in|use)|has to be (?:written )?in|have to (?:be (?:written )?in|use)|compliance requires|security team requires|cto (?:says|requires|mandates))\b/i;
+const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language)\b/i;
+const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
+
+/** A garbage collector ruled out: Go is. */
+const NO_GC = /\b(no (?:garbage[- ]collected|gc'?d?) languages?|(?:garbage[- ]collected|gc'?d?) languages? (?:are |is )?(?:not allowed|banned|forbidden|ruled out)|(?:can(?:'t|not)|cannot) (?:have|afford|use) (?:a |any )?(?:garbage collector|gc)\b|no garbage collector (?:allowed|at all|anywhere))/i;
+/** "No cgo": a part that links into Go code must be Go. */
+const NO_CGO = /\b(no cgo|without cgo|cgo (?:is )?(?:not allowed|banned|forbidden|ruled out)|cgo-free|pure go)\b/i;
+
+function readRules(clauses: readonly ReadClause[], full: string, codebase: Situation['codebase']): Situation['rules'] {
+  const rules: Situation['rules'] = { mandates: null, excludes: [], noSecondLanguage: NO_SECOND.test(full), memorySafe: MEMORY_SAFE.test(full) };
+  if (NO_GC.test(full)) rules.excludes.push('go');
+  if (NO_CGO.test(full) && codebase.language === 'go') rules.mandates = 'go';
+  for (const rc of clauses) {
+    if (!POLICY.test(rc.clause.text)) continue;
+    const { tokens } = rc.clause;
+    const choice = choiceIndexes(tokens);
+    const excluding = /\b(bans?|banned|forbid(?:s|den)?|not allowed|not permitted|prohibit\w*|excludes?|rules? out|no)\b/i;
+    for (let i = 0; i < tokens.length; i++) {
+      const lang = languageAt(tokens, i);
+      if (!lang || choice.has(i)) continue;
+      const near = tokens.slice(Math.max(0, i - 4), i + 4).map((t) => t.lower).join(' ').replace(/ n't/g, " not");
+      if (rc.negated[i] || excluding.test(near)) {
+        if (!rules.excludes.includes(lang)) rules.excludes.push(lang);
+      } else rules.mandates ??= lang;
+    }
+  }
+  if (rules.mandates && rules.excludes.includes(rules.mandates)) rules.mandates = null;
+  return rules;
+}
+
+// ---- deployment, numbers, scope ------------------------------------------------------------------------
+
+const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel|driver)|in-kernel|inside the kernel|kernel-mode|ebpf programs?|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
+const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
+const WASM = /\b(webassembly|wasm|in the browser|browser extension|runs? in (?:a|the) browser|client-side in the browser)\b/i;
+const MOBILE = /\b(ios|android|mobile (?:app|apps|client|sdk)|on (?:the )?phones?|react native|flutter)\b/i;
+const SERVERLESS = /\b(serverless|lambda|cloud functions?|cloud run|faas|azure functions?)\b/i;
+const EDGE = /\b(edge (?:box|boxes|device|devices|node|nodes|location|locations|servers?|workers?)|at the edge|cdn edge|on-?prem(?:ise)? boxes|edge computing)\b/i;
+
+function readDeployment(full: string): Situation['deployment'] {
+  if (KERNEL.test(full)) return 'kernel';
+  if (BARE_METAL.test(full)) return 'bare-metal';
+  if (WASM.test(full)) return 'browser-wasm';
+  if (MOBILE.test(full)) return 'mobile';
+  if (SERVERLESS.test(full)) return 'serverless';
+  if (EDGE.test(full)) return 'edge';
+  return null;
+}
+
+const LATENCY = /\b(p\d{2,3}(?:\.\d)?|median|average|mean|tail)?[^.;!?\d]{0,40}?(?:latency|response time|respond|budget|under|below|within|<|≤)\s*(?:of|in|at|is|under|below|<|≤|~)?\s*(\d+(?:\.\d+)?)\s*(µs|us|microseconds?|ms|milliseconds?|s|secs?|seconds?)\b/i;
+const PERCENTILE = /\b(p\d{2,3}(?:\.\d)?)\b/i;
+const MEMORY = /(\d+(?:\.\d+)?)\s*(kb|kib|mb|mib|gb|gib)\b[^.;!?]{0,30}?\b(memory|ram|budget|limit|per (?:pod|vm|instance|device|container|host)|footprint|overhead)|\b(memory|ram|budget|limit|footprint)\b[^.;!?]{0,25}?(\d+(?:\.\d+)?)\s*(kb|kib|mb|mib|gb|gib)\b/i;
+const THROUGHPUT = /(\d+(?:[.,]\d+)?)\s*(k|m|thousand|million|billion|b)?\s*(?:req(?:uest)?s?|messages?|events?|queries|ops|operations|transactions|calls|rps|qps)\s*(?:\/|per|a|an|each)\s*(s\b|sec|second|minute|min\b|day|hour)|(\d+(?:[.,]\d+)?)\s*(k|m)?\s*(rps|qps)\b/i;
+const DEADLINE = /\b(?:in|within|by|next|of|under|about)\s+(\d+|a|one|two|three|four|five|six|eight|ten|twelve)\s+(weeks?|months?|days?|quarters?|sprints?)\b/i;
+
+function toMs(v: number, unit: string): number {
+  const u = unit.toLowerCase();
+  if (u === 'µs' || u === 'us' || u.startsWith('micro')) return v / 1000;
+  if (u.startsWith('ms') || u.startsWith('milli')) return v;
+  return v * 1000;
+}
+function toMiB(v: number, unit: string): number {
+  const u = unit.toLowerCase();
+  return u.startsWith('k') ? v / 1024 : u.startsWith('m') ? v : v * 1024;
+}
+const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, billion: 1e9 };
+const PER: Record<string, number> = { s: 1, sec: 1, second: 1, min: 1 / 60, minute: 1 / 60, hour: 1 / 3600, day: 1 / 86400 };
+
+function readNumbersOf(full: string): Situation['numbers'] {
+  const lat = LATENCY.exec(full);
+  const pct = PERCENTILE.exec(full);
+  const mem = MEMORY.exec(full);
+  const thr = THROUGHPUT.exec(full);
+  const dl = DEADLINE.exec(full);
+  let throughput: number | null = null;
+  if (thr) {
+    const value = Number((thr[1] ?? thr[5] ?? '0').replace(',', '.'));
+    const scale = SCALE[(thr[2] ?? thr[6] ?? '').toLowerCase()] ?? 1;
+    const per = thr[3] ? (PER[thr[3].toLowerCase()] ?? 1) : 1;
+    throughput = Math.round(value * scale * per);
+    if (!Number.isFinite(throughput) || throughput <= 0) throughput = null;
+  }
+  let deadlineWeeks: number | null = null;
+  if (dl) {
+    const n = NUMBER_WORDS[dl[1]!.toLowerCase()] ?? (dl[1]!.toLowerCase() === 'a' ? 1 : Number(dl[1]));
+    const unit = dl[2]!.toLowerCase();
+    deadlineWeeks = unit.startsWith('day') ? n / 7 : unit.startsWith('month') ? n * 4.3 : unit.startsWith('quarter') ? n * 13 : unit.startsWith('sprint') ? n * 2 : n;
+    deadlineWeeks = Math.round(deadlineWeeks * 10) / 10;
+  }
+  const finite = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
+  if (!finite(deadlineWeeks)) deadlineWeeks = null;
+  return {
+    memoryMiB: mem ? Math.round(toMiB(Number(mem[1] ?? mem[5]), (mem[2] ?? mem[6])!) * 100) / 100 : null,
+    latencyMs: lat ? finite(toMs(Number(lat[2]), lat[3]!)) : null,
+    percentile: pct ? pct[1]!.toLowerCase() : null,
+    throughputPerSecond: throughput,
+    deadlineWeeks,
+  };
+}
+
+const OTHER_LANGUAGES = 'zig|java|kotlin|scala|python|ruby|php|node(?:\\.?js)?|typescript|javascript|c\\+\\+|cpp|c#|\\.net|elixir|erlang|swift|haskell|ocaml|nim|crystal|dart|julia|c|carbon|mojo|v|odin|d|clojure|f#|deno|bun';
+const OTHER_CHOICE = new RegExp(`\\b(?:rust|go|golang)\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_LANGUAGES})(?![\\w+#])|(?<![\\w.])(${OTHER_LANGUAGES})\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(?:rust|go|golang)\\b`, 'i');
+/** Two other languages or products weighed and neither Rust nor Go named ("Elixir or Erlang?", "Postgres or MongoDB?"). */
+const OTHER_TECH = `${OTHER_LANGUAGES}|postgres(?:ql)?|mysql|mongo(?:db)?|redis|kafka|rabbitmq|nats|cassandra|dynamodb|sqlite|elasticsearch|react|vue|angular|svelte|aws|gcp|azure|kubernetes|nomad`;
+const OTHER_PAIR = new RegExp(`(?<![\\w.])(${OTHER_TECH})\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_TECH})(?![\\w+#])`, 'i');
+/** A how-to question ("how do I set up ...") that names neither language asks for no choice. */
+const HOW_TO = /^\s*(?:how (?:do|can|should) (?:i|we|you)|how to)\b/i;
+const NAMES_RUST_OR_GO = /\b(rust|golang)\b|\bGo\b/;
+const BOTH_CHOICE = /\b(rust\s*(?:,|\/|\bor\b|\bvs\.?|\bversus\b|\band\b)\s*(?:go|golang)|(?:go|golang)\s*(?:,|\/|\bor\b|\bvs\.?|\bversus\b|\band\b)\s*rust)\b/i;
+const FRONT_END = /\b((?:react|vue|angular|svelte|next\.?js) (?:front[- ]?end|app|ui|components?)|state management|(?:web |website |dashboard |browser )?front[- ]?end (?:of|for) (?:our|the|a) (?:web|site|website|dashboard|app|admin|portal)\w*|web front[- ]?end|front[- ]?end (?:app|code|ui|framework)|user interface|\bui\b|ui layer|web page|landing page|single[- ]page app|spa\b|react app|css|(?:ios|android|mobile) app(?:'s)? (?:ui|screens?|interface|front ?end)|app's ui|(?:ios|android|iphone) app\b|mobile app\b|game ui|desktop gui|gui)\b/i;
+const BACKEND_WORDS = /\b(back[- ]?end|server|service|services|api|apis|daemon|proxy|gateway|engine|database|storage|sync|core library|shared core|cli|pipeline|worker|queue|broker|runtime|infrastructure|infra|agent|cache|scheduler|compiler|tool|library)\b/i;
+
+const FILLER = new Set(['rust', 'go', 'golang', 'or', 'vs', 'versus', 'which', 'one', 'should', 'we', 'i', 'use', 'pick', 'choose', 'for', 'our', 'a', 'an', 'the', 'new', 'what', 'is', 'better', 'language', 'do', 'you', 'recommend', 'thing', 'project', 'something', 'it', 'this', 'to', 'me', 'us', 'and', 'in', 'with', 'go?', 'hey', 'hi', 'please', 'best', 'between']);
+/** Words that could name a component or context, beyond the choice itself and filler. */
+function contentWords(full: string): number {
+  return full.toLowerCase().split(/[^a-z0-9+#.-]+/).filter((w) => w.length > 1 && !FILLER.has(w)).length;
+}
+
+function readScope(full: string, workloads: readonly string[], anythingElse: boolean): Situation['outOfScope'] {
+  const other = OTHER_CHOICE.exec(full);
+  if (other && !BOTH_CHOICE.test(full)) return { kind: 'other-language', detail: (other[1] ?? other[2] ?? '').trim() };
+  if (other && BOTH_CHOICE.test(full)) {
+    // "Rust, Go or Zig?": a third option in the choice itself is still another language being weighed.
+    const three = new RegExp(`\\b(?:rust|go|golang)\\s*,\\s*(?:rust|go|golang)\\s*(?:,|\\bor\\b)\\s*(${OTHER_LANGUAGES})\\b`, 'i').exec(full);
+    if (three) return { kind: 'other-language', detail: three[1]! };
+  }
+  const pairOfOthers = OTHER_PAIR.exec(full);
+  if (pairOfOthers && !NAMES_RUST_OR_GO.test(full)) return { kind: 'other-language', detail: `${pairOfOthers[1]} / ${pairOfOthers[2]}` };
+  if (HOW_TO.test(full) && !NAMES_RUST_OR_GO.test(full)) return { kind: 'nothing-named', detail: '' };
+  const fe = FRONT_END.exec(full);
+  if (fe) {
+    const rest = full.replace(FRONT_END, ' ');
+    // A UI, or an app named with no backend part ("the backend of our mobile app" is in scope).
+    if (/\b(ui|user interface|front[- ]?end|screens?|gui|web page|landing page|css|spa|react app)\b/i.test(fe[0]) || !BACKEND_WORDS.test(rest)) return { kind: 'front-end', detail: fe[0] };
+  }
+  if (workloads.length === 0 && !anythingElse && contentWords(full) < 2) return { kind: 'nothing-named', detail: '' };
+  return null;
+}
+
+const HOT_C = /\b(?:c|c\+\+|cpp)\b[^.;!?]{0,40}\b(?:librar(?:y|ies)|lib|code|functions?|api)\b[^.;!?]{0,80}\b(?:hot (?:loop|path)|millions? of times|tight loop|per (?:request|packet|message|call)|every (?:request|packet|message))|\b(?:hot (?:loop|path)|tight loop)\b[^.;!?]{0,60}\b(?:call|calls|calling)\b[^.;!?]{0,30}\b(?:c|c\+\+|cpp)\b/i;
+
+export interface SignalRead {
+  workloads: string[];
+  constraints: { id: string; negated: boolean }[];
+}
+
+/** `signals` are the knowledge-base signals already read clause by clause (advise.ts). */
+export function readSituation(question: string, clauses: readonly ReadClause[], signals: SignalRead): Situation {
+  const full = question.replace(/[\u2018\u2019\u02bc]/g, "'");
+  const team = readTeam(clauses, full);
+  const codebase = readCodebase(clauses, full);
+  const rules = readRules(clauses, full, codebase);
+  const deployment = readDeployment(full);
+  const numbers = readNumbersOf(full);
+  const doesNotMatter: string[] = [];
+  for (const rc of clauses) {
+    if (rc.notMatterText) doesNotMatter.push(rc.notMatterText.replace(/^(?:and|but|so|also|honestly|frankly)\s+/i, '').replace(/[,\s]+$/, ''));
+    const care = DONT_CARE.exec(rc.clause.text);
+    if (care) doesNotMatter.push(care[1]!.trim());
+  }
+  const anythingElse =
+    signals.constraints.length > 0 || team.rust !== null || team.go !== null || codebase.language !== null || rules.mandates !== null || rules.excludes.length > 0 || deployment !== null;
+  return situationSchema.parse({
+    workloads: signals.workloads,
+    constraints: signals.constraints,
+    numbers,
+    team,
+    codebase,
+    rules,
+    deployment,
+    hotCInterop: HOT_C.test(full),
+    doesNotMatter: doesNotMatter.filter((d) => d.length > 0),
+    outOfScope: readScope(full, signals.workloads, anythingElse),
+  });
+}
+
+const SKILL_WORDS: Record<Skill, string> = { strong: 'knows {L} well', some: 'knows some {L}', none: 'has no {L} experience' };
+
+/** The situation in plain words, for the "Read as" line. */
+export function describeSituation(s: Situation, labels: { workloads: string[]; constraints: string[] }): string {
+  const parts: string[] = [];
+  if (s.outOfScope) {
+    parts.push(
+      s.outOfScope.kind === 'other-language'
+        ? `a choice involving ${s.outOfScope.detail}, not Rust vs Go`
+        : s.outOfScope.kind === 'front-end'
+          ? `a front end / UI (${s.outOfScope.detail}), not a backend or systems component`
+          : 'no component named',
+    );
+  }
+  if (labels.workloads.length) parts.push(labels.workloads.join(' + '));
+  if (s.deployment) parts.push(`runs ${{ kernel: 'in the Linux kernel', 'bare-metal': 'on a microcontroller without an OS', 'browser-wasm': 'in the browser / WebAssembly', mobile: 'on mobile', serverless: 'serverless', edge: 'on edge boxes' }[s.deployment]}`);
+  const n = s.numbers;
+  if (n.latencyMs !== null) parts.push(`${n.percentile ?? 'latency'} target ${n.latencyMs} ms`);
+  if (n.memoryMiB !== null) parts.push(`memory budget ${n.memoryMiB} MiB`);
+  if (n.throughputPerSecond !== null) parts.push(`about ${n.throughputPerSecond.toLocaleString('en-US')} per second`);
+  if (n.deadlineWeeks !== null) parts.push(`deadline ~${n.deadlineWeeks} weeks`);
+  parts.push(...labels.constraints);
+  const team: string[] = [];
+  for (const lang of ['rust', 'go'] as const) {
+    const level = s.team[lang];
+    if (level) team.push(SKILL_WORDS[level].replace('{L}', lang === 'rust' ? 'Rust' : 'Go'));
+  }
+  if (team.length || s.team.size !== null || s.team.seniority) {
+    const who = [s.team.size !== null ? `${s.team.size}` : '', s.team.seniority ?? ''].filter(Boolean).join(' ');
+    parts.push(`team${who ? ` (${who})` : ''}${team.length ? ` ${team.join(' and ')}` : ''}`);
+  }
+  if (s.codebase.language) {
+    const lang = { rust: 'Rust', go: 'Go', other: 'another language' }[s.codebase.language];
+    parts.push(`existing code in ${lang}${s.codebase.linksIn ? ' (the new part links into it)' : ''}${s.codebase.leaving ? ' (being moved off)' : ''}`);
+  }
+  if (s.rules.mandates) parts.push(`policy: ${s.rules.mandates === 'rust' ? 'Rust' : 'Go'} required`);
+  for (const x of s.rules.excludes) parts.push(`policy: no ${x === 'rust' ? 'Rust' : 'Go'}`);
+  if (s.rules.noSecondLanguage) parts.push('no second language');
+  if (s.rules.memorySafe) parts.push('must be memory safe');
+  if (s.hotCInterop) parts.push('calls C in a hot loop');
+  if (s.doesNotMatter.length) parts.push(`does not matter: ${s.doesNotMatter.join('; ')}`);
+  return parts.length ? parts.join(', ') : 'nothing specific (a general backend service)';
+}

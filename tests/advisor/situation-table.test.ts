@@ -1,0 +1,160 @@
+// Table tests of the reading step alone (issue 11): negation, team statements, existing code, policies,
+// deployment targets, numbers and scope, asserted on the Situation without any scoring.
+import { describe, expect, it } from 'vitest';
+import { compileKb } from '../../src/advisor/compiled-kb.ts';
+import { readQuestion } from '../../src/advisor/read-question.ts';
+import type { Situation } from '../../src/advisor/situation.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+
+const compiled = compileKb(loadKnowledgeBase());
+const read = (q: string): Situation => readQuestion(compiled, q).situation;
+
+type Team = Situation['team'];
+const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
+  ['Our team is ten senior Rust engineers with no Go experience. We need a REST API for internal tools.', { rust: 'strong', go: 'none' }],
+  ['Nobody on the team knows Rust.', { rust: 'none', go: null }],
+  ['Not one of us has written Go; we need a metrics agent.', { go: 'none', rust: null }],
+  ['Our team knows Go well, not Rust.', { go: 'strong', rust: 'none' }],
+  ['We are six Rust devs building a websocket gateway.', { rust: 'strong', go: null }],
+  ['nobody here knows go. we are building a cache.', { go: 'none' }],
+  ['We have some Rust experience but we are strong in Go.', { rust: 'some', go: 'strong' }],
+  ['The team is new to Rust and ships Go every week.', { rust: 'none' }],
+  ['None of us has ever touched Rust.', { rust: 'none' }],
+  ['Two of us have dabbled in Rust.', { rust: 'some' }],
+  ['Our engineers have never used Go.', { go: 'none' }],
+  ['We are a team of Go developers.', { go: 'strong', rust: null }],
+  ['Everyone on the team writes Go daily.', { go: 'strong' }],
+  ['Our developers are experienced Rust programmers.', { rust: 'strong' }],
+  ['We know neither Rust nor Go.', { rust: 'none', go: 'none' }],
+  ['We need to go live in six weeks with a small API.', { rust: null, go: null }],
+  ['Rust or Go for an API? We are ready to go next month.', { rust: null, go: null }],
+  ['Should we go with Rust or Go for the proxy?', { rust: null, go: null }],
+  ['Let us go fast: which language for a CRUD service?', { rust: null, go: null }],
+  ['Not only do we know Go well, we also run it everywhere.', { go: 'strong' }],
+  ['We have no Rust experience, but plenty of Go engineers.', { rust: 'none', go: 'strong' }],
+  ['I have written Rust for years; my team knows Go.', { rust: 'strong', go: 'strong' }],
+];
+
+const NEGATION: [string, string, boolean][] = [
+  // [question, constraint id, negated]
+  ["We don't have any GC-sensitive workloads; it's a CRUD API.", 'gc-pauses-hurt', true],
+  ['GC pauses hurt our p99 badly.', 'gc-pauses-hurt', false],
+  ["Latency doesn't matter for this batch job.", 'latency-sensitive', true],
+  ['We do not care about latency, only throughput.', 'latency-sensitive', true],
+  ['There is no deadline pressure for this service.', 'deadline', true],
+  ['We have a hard deadline next quarter.', 'deadline', false],
+  ['Memory is not a concern on these boxes.', 'memory-tight', true],
+  ['It is not only latency-sensitive but also memory constrained.', 'latency-sensitive', false],
+];
+
+const CODE: [string, Partial<Situation['codebase']>][] = [
+  ['Our whole platform is Go and every shared library we have is Go. New rate-limiting service.', { language: 'go', linksIn: true }],
+  ['Our existing codebase is Rust; the new parser links into it.', { language: 'rust', linksIn: true }],
+  ['We are rewriting our Go monolith; which language for the new core?', { language: 'go', leaving: true }],
+  ['Our services are all written in Go. We need a new queue consumer.', { language: 'go', linksIn: false }],
+  ['Our backend is Python today and we need a fast ingestion service.', { language: 'other' }],
+  ['It will be a library embedded in our existing Go services.', { language: 'go', linksIn: true }],
+  ['Rust or Go for a brand new image resizing service?', { language: null }],
+  ['Everything we run is in Rust already; new metrics exporter.', { language: 'rust' }],
+];
+
+const RULES: [string, Partial<Situation['rules']>][] = [
+  ['Company policy bans Rust. Which language for the ingestion service?', { excludes: ['rust'], mandates: null }],
+  ['Our security team requires a memory-safe language; the service must be memory safe.', { memorySafe: true }],
+  ["We don't want a second language; everything is in Go.", { noSecondLanguage: true }],
+  ['Policy: all new services must be written in Go. Building a log shipper.', { mandates: 'go' }],
+  ['Our standard says services have to be in Rust. New auth service.', { mandates: 'rust' }],
+  ['We only have one language across the company and want to keep a single language for everything.', { noSecondLanguage: true }],
+  ['Go is not allowed by our compliance team for this product.', { excludes: ['go'] }],
+  ['Rust or Go for an API gateway with a p99 under 5 ms?', { mandates: null, excludes: [], noSecondLanguage: false }],
+];
+
+const DEPLOYMENT: [string, Situation['deployment']][] = [
+  ['We are writing a Linux kernel driver for our NIC.', 'kernel'],
+  ['Firmware for a Cortex-M microcontroller with no OS.', 'bare-metal'],
+  ['It runs on an STM32 board, bare metal.', 'bare-metal'],
+  ['The module must run in the browser as WebAssembly.', 'browser-wasm'],
+  ['A sync library shared by our iOS and Android apps.', 'mobile'],
+  ['It will run as AWS Lambda functions.', 'serverless'],
+  ['It runs on edge boxes in retail stores.', 'edge'],
+  ['A websocket chat server for our users.', null],
+];
+
+const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kind: infer K } ? K | null : null) : null][] = [
+  ['Should we use Zig or Rust for the new proxy?', 'other-language'],
+  ['Rust or Java for the payment service?', 'other-language'],
+  ['Go or Python for the data pipeline?', 'other-language'],
+  ['Rust vs C++ for a game engine?', 'other-language'],
+  ['Rust or Go for our iOS app\'s UI?', 'front-end'],
+  ['Rust or Go for the front end of our dashboard?', 'front-end'],
+  ['Rust or Go?', 'nothing-named'],
+  ['Rust or Go for a Kafka consumer? The team comes from Java.', null],
+  ['We are moving off Python. Rust or Go for the ingestion API?', null],
+  ['Rust or Go for the backend of our mobile app?', null],
+];
+
+const NUMBERS: [string, Partial<Situation['numbers']>][] = [
+  ['New rate limiter, p99 budget 20 ms.', { latencyMs: 20, percentile: 'p99' }],
+  ['We need p999 latency under 2 ms.', { latencyMs: 2, percentile: 'p999' }],
+  ['Each pod has a 64 MB memory limit.', { memoryMiB: 64 }],
+  ['It must handle 50k requests per second.', { throughputPerSecond: 50000 }],
+  ['We have to ship in 6 weeks.', { deadlineWeeks: 6 }],
+  ['Launch is in two months.', { deadlineWeeks: 8.6 }],
+];
+
+describe('Situation table: team statements (subject, verb, quantity; Go the verb is not the language)', () => {
+  it.each(TEAM)('%s', (q, expected) => {
+    expect(read(q).team).toMatchObject(expected);
+  });
+});
+
+describe('Situation table: negation is scoped per clause', () => {
+  // Negated: the constraint is either kept as negated (negatable ones) or dropped, never read as holding.
+  it.each(NEGATION)('%s -> %s negated=%s', (q, id, negated) => {
+    const c = read(q).constraints.find((x) => x.id === id);
+    const holds = c !== undefined && !c.negated;
+    expect(holds, JSON.stringify(read(q).constraints)).toBe(!negated);
+  });
+});
+
+describe('Situation table: existing code and whether the new part links into it', () => {
+  it.each(CODE)('%s', (q, expected) => {
+    expect(read(q).codebase).toMatchObject(expected);
+  });
+});
+
+describe('Situation table: hard rules', () => {
+  it.each(RULES)('%s', (q, expected) => {
+    expect(read(q).rules).toMatchObject(expected);
+  });
+});
+
+describe('Situation table: deployment target', () => {
+  it.each(DEPLOYMENT)('%s -> %s', (q, expected) => {
+    expect(read(q).deployment).toBe(expected);
+  });
+});
+
+describe('Situation table: scope', () => {
+  it.each(SCOPE)('%s -> %s', (q, expected) => {
+    expect(read(q).outOfScope?.kind ?? null).toBe(expected);
+  });
+});
+
+describe('Situation table: numbers', () => {
+  it.each(NUMBERS)('%s', (q, expected) => {
+    expect(read(q).numbers).toMatchObject(expected);
+  });
+});
+
+describe('Situation table: what does not matter, and "Go" the verb', () => {
+  it('records what the asker says does not matter', () => {
+    expect(read("Latency doesn't matter for this batch job.").doesNotMatter).toEqual(['Latency']);
+  });
+  it('a hot loop calling C is read', () => {
+    expect(read('The service must call a C compression library millions of times a second in its hot loop.').hotCInterop).toBe(true);
+  });
+  it('has at least 60 table rows', () => {
+    expect(TEAM.length + NEGATION.length + CODE.length + RULES.length + DEPLOYMENT.length + SCOPE.length + NUMBERS.length).toBeGreaterThanOrEqual(60);
+  });
+});
