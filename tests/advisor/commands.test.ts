@@ -31,7 +31,10 @@ describe('ask', () => {
     const reply = await run('/rustvsgo Rust or Go for an edge gateway?');
     const advice = adviceSchema.parse(reply.data);
     expect(advice.recommendation).toBe('rust');
-    expect(advice.follow_up).toBeNull();
+    // The team is the open decisive fact: each option re-asks the whole question with it added.
+    const options = advice.follow_up?.options ?? [];
+    expect(options.length).toBeGreaterThanOrEqual(2);
+    for (const o of options) expect(o.ask.startsWith('Rust or Go for an edge gateway? ')).toBe(true);
     expect(reply.title).toMatch(/^Rust · confidence 0\.\d\d \((high|medium|low)\) · Rust \d+ \/ Go \d+$/);
     expect(reply.summary).toBe('Read as: edge gateway');
     expect(reply.fields).toEqual([]);
@@ -44,6 +47,7 @@ describe('ask', () => {
     expect(reply.actions.map((a) => [a.kind, a.command])).toEqual([
       ['share', 'ask Rust or Go for an edge gateway?'],
       ['show_full', 'ask --full Rust or Go for an edge gateway?'],
+      ...options.map((o) => ['follow_up', `ask ${o.ask}`]),
     ]);
   });
 
@@ -56,15 +60,17 @@ describe('ask', () => {
     const headings = reply.sections.map((s) => s.heading);
     expect(headings).toEqual(expect.arrayContaining(['Why', 'What would flip it']));
     expect(headings.some((h) => h?.startsWith('Trade-off (the case for Go)'))).toBe(true);
-    expect(reply.actions.map((a) => a.kind)).toEqual(['share']);
+    expect(reply.actions.map((a) => a.kind)).toEqual(['share', 'follow_up', 'follow_up']);
     expect(reply.actions[0]?.command).toBe('ask --full Rust or Go for an edge gateway?');
   });
 
-  it('given a vague question then the reply says confidence is low and asks one question', async () => {
+  it('given a question that names no component then there is no verdict and one question with options', async () => {
     const short = await run('/rustvsgo ask which is better, rust or go?');
-    expect(short.sections.map((s) => s.body).join('\n')).toMatch(/\*\*To settle it:\*\* .+\?/);
+    expect(adviceSchema.parse(short.data).recommendation).toBe('none');
+    expect(short.sections.map((s) => s.body).join('\n')).toMatch(/\*\*One answer would settle it:\*\* .+\?/);
+    expect(short.actions.filter((a) => a.kind === 'follow_up').length).toBeGreaterThanOrEqual(2);
     const full = await run('/rustvsgo ask --full which is better, rust or go?');
-    expect(full.sections.find((s) => s.heading?.startsWith('Low confidence'))?.body).toMatch(/\?$/);
+    expect(full.sections.find((s) => s.heading === 'One answer would settle it')?.body).toMatch(/\?$/);
   });
 
   it('given mentions in the question then the echo cannot ping anyone', async () => {

@@ -91,6 +91,10 @@ const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kin
   ['Rust or Go for a Kafka consumer? The team comes from Java.', null],
   ['We are moving off Python. Rust or Go for the ingestion API?', null],
   ['Rust or Go for the backend of our mobile app?', null],
+  // A slash list is background, not the choice: the question is still asked of a Rust-or-Go advisor.
+  ['New payment services, high concurrency. The team knows Java/C++/Node today. What should we write them in?', null],
+  ['A container engine shipped as one binary with no Python/Ruby/JVM deps. What language?', null],
+  ['Java or Kotlin for the new service?', 'other-language'],
 ];
 
 const NUMBERS: [string, Partial<Situation['numbers']>][] = [
