@@ -47,7 +47,8 @@ describe('the interactive shell on a pseudo-terminal', { timeout: 90_000 }, () =
     const env = cleanEnv({ DATABASE_URL: 'sqlite::memory:', TERM: 'xterm' });
     delete env.LOG_LEVEL;
     const screen = await runOnPty(env);
-    expect(screen).toContain('Recommendation: Rust');
+    // The verdict headline (issue 11's condensed answer), bold on the terminal.
+    expect(screen).toMatch(new RegExp(`${ESC}\\[1mRust · confidence 0\\.\\d\\d \\((high|medium|low)\\)`));
     // Bold reasons are intact escapes, and the link text survives.
     expect(screen).toContain(`${ESC}[1msafety${ESC}[0m`);
     expect(screen).toContain('Firecracker');
