@@ -12,6 +12,13 @@ import type { DatabaseSchema } from './schema.ts';
 export const deliveryStateSchema = z.enum(['pending', 'claimed', 'sent', 'paused', 'failed']);
 export type DeliveryState = z.infer<typeof deliveryStateSchema>;
 
+/**
+ * How far the Slack trend chart got (migration 0010): 'none' nothing was made visible; 'started' the sharing call
+ * (files.completeUploadExternal) was about to be made, so the chart may be in the thread; 'done' settled.
+ */
+export const chartStateSchema = z.enum(['none', 'started', 'done']);
+export type ChartState = z.infer<typeof chartStateSchema>;
+
 export interface DigestLedgerTables {
   digest_deliveries: {
     platform: string;
@@ -27,6 +34,8 @@ export interface DigestLedgerTables {
     message_ref: string | null;
     reason: string | null;
     sent_at: number | null;
+    /** NULL is 'none': rows written before migration 0010 had no chart step recorded. */
+    chart_state: 'started' | 'done' | null;
     updated_at: number;
   };
   digest_collection_runs: {
@@ -52,6 +61,7 @@ export interface DeliveryRecord {
   messageRef?: string;
   reason?: string;
   sentAt?: Date;
+  chartState: ChartState;
   updatedAt: Date;
 }
 
@@ -74,6 +84,7 @@ function fromRow(row: DeliveryRow): DeliveryRecord {
     state: deliveryStateSchema.parse(row.state),
     dueAt: new Date(Number(row.due_at)),
     attempts: Number(row.attempts),
+    chartState: chartStateSchema.parse(row.chart_state ?? 'none'),
     updatedAt: new Date(Number(row.updated_at)),
   };
   if (row.holder !== null) record.holder = row.holder;
@@ -124,6 +135,7 @@ export class DigestLedgerRepository {
         message_ref: null,
         reason: null,
         sent_at: null,
+        chart_state: null,
         updated_at: now.getTime(),
       })
       .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'channel_id', 'week']).doNothing())
@@ -195,6 +207,61 @@ export class DigestLedgerRepository {
   async postedRef(key: ChannelKey, week: string): Promise<string | undefined> {
     const row = await this.row(key, week).executeTakeFirst();
     return row?.message_ref ?? undefined;
+  }
+
+  /** How far the chart of this channel's week got ('none' when there is no row). */
+  async chartState(key: ChannelKey, week: string): Promise<ChartState> {
+    const row = await this.row(key, week).executeTakeFirst();
+    return chartStateSchema.parse(row?.chart_state ?? 'none');
+  }
+
+  /**
+   * Marks the chart 'started' right before the call that makes it visible. Only the holder of the claim, and only
+   * from the state that holder read (`from`): a holder whose claim was taken over, or one that raced another
+   * uploader, gets false and must not share it. `from: 'started'` is for a holder that checked the thread (history
+   * opt-in) and found no chart.
+   */
+  async markChartStarted(key: ChannelKey, week: string, holder: string, now: Date, from: 'none' | 'started'): Promise<boolean> {
+    const result = await this.db
+      .updateTable('digest_deliveries')
+      .set({ chart_state: 'started', updated_at: now.getTime() })
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('channel_id', '=', key.channelId)
+      .where('week', '=', week)
+      .where('state', '=', 'claimed')
+      .where('holder', '=', holder)
+      .where((eb) => (from === 'none' ? eb('chart_state', 'is', null) : eb('chart_state', '=', 'started')))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * The sharing call got a definite answer that nothing was shared (a Slack error code, a 429): back to 'none', so
+   * a retry uploads. Whoever holds the claim: it records a fact about the platform, like `recordPosted`.
+   */
+  async clearChartStarted(key: ChannelKey, week: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('digest_deliveries')
+      .set({ chart_state: null, updated_at: now.getTime() })
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('channel_id', '=', key.channelId)
+      .where('week', '=', week)
+      .where('chart_state', '=', 'started')
+      .execute();
+  }
+
+  /** The chart is settled (shared, carried in the post, or left out on purpose): no later attempt touches it. */
+  async markChartDone(key: ChannelKey, week: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('digest_deliveries')
+      .set({ chart_state: 'done', updated_at: now.getTime() })
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('channel_id', '=', key.channelId)
+      .where('week', '=', week)
+      .execute();
   }
 
   /** Records the sent message. False when this holder no longer holds the claim (it expired and was taken over). */

@@ -66,6 +66,33 @@ describeEachBackend('digest ledger', (backend) => {
     expect(await dead.digestLedger.markSent(channels[0]!, week, 'dead', 'ts-late', later(lease + 2))).toBe(false);
   });
 
+  it('given a recorded chart progress then only the claim holder starts it, once, and a definite no clears it', async () => {
+    const [a, b] = replicas as [Store, Store];
+    const channel = channels[0]!;
+    await a.digestLedger.ensure(channel, week, t0, t0);
+    await a.digestLedger.claim(channel, week, 'a', t0, lease);
+    expect(await a.digestLedger.chartState(channel, week)).toBe('none');
+    // Not the holder: may not start the chart.
+    expect(await b.digestLedger.markChartStarted(channel, week, 'b', later(1), 'none')).toBe(false);
+    expect(await a.digestLedger.markChartStarted(channel, week, 'a', later(2), 'none')).toBe(true);
+    // A second start from 'none' (a racing uploader) fails: one sharing call at most.
+    expect(await a.digestLedger.markChartStarted(channel, week, 'a', later(3), 'none')).toBe(false);
+    expect(await store.digestLedger.chartState(channel, week)).toBe('started');
+    await a.digestLedger.clearChartStarted(channel, week, later(4));
+    expect(await store.digestLedger.chartState(channel, week)).toBe('none');
+    expect(await a.digestLedger.markChartStarted(channel, week, 'a', later(5), 'none')).toBe(true);
+    // After the holder died, the next holder that checked the thread may start it again from 'started'.
+    const next = await b.digestLedger.claim(channel, week, 'b', later(lease + 1), lease);
+    expect(next?.attempts).toBe(2);
+    expect(await a.digestLedger.markChartStarted(channel, week, 'a', later(lease + 2), 'started')).toBe(false);
+    expect(await b.digestLedger.markChartStarted(channel, week, 'b', later(lease + 3), 'started')).toBe(true);
+    await b.digestLedger.markChartDone(channel, week, later(lease + 4));
+    // 'done' is final: neither a clear nor a start moves it.
+    await b.digestLedger.clearChartStarted(channel, week, later(lease + 5));
+    expect(await b.digestLedger.markChartStarted(channel, week, 'b', later(lease + 6), 'none')).toBe(false);
+    expect(await store.digestLedger.get(channel, week)).toMatchObject({ chartState: 'done', state: 'claimed', holder: 'b' });
+  });
+
   it('given replicas racing to collect a week then exactly one collects; a dead collector is replaced after expiry', async () => {
     const results = await Promise.all(replicas.map((replica, r) => replica.digestLedger.claimCollection(week, `r${r}`, t0, lease)));
     expect(results.filter((r) => r === 'claimed')).toHaveLength(1);

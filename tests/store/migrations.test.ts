@@ -1,3 +1,4 @@
+import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../src/store/database.ts';
 import { migrations } from '../../src/store/migrations/index.ts';
@@ -35,6 +36,31 @@ describeEachBackend('migrations', (backend) => {
     const store = createStore(opened);
     try {
       expect((await store.teamProfiles.get(key))?.profile).toEqual({ rust: 'some', go: 'strong', priorities: ['safety'] });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('given deliveries in flight before 0010 then a posted but unsent one counts its chart as started, never as not uploaded', async () => {
+    const opened = openDatabase(database.url);
+    const migrator = new Migrator({ db: opened.db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
+    const store = createStore(opened);
+    try {
+      const { error } = await migrator.migrateTo('0009_digest_skip_empty');
+      expect(error).toBeUndefined();
+      const row = (channel: string, state: string, ref: string | null) =>
+        sql`INSERT INTO digest_deliveries (platform, workspace_id, channel_id, week, state, due_at, attempts, message_ref, updated_at)
+            VALUES ('slack', 'T1', ${channel}, '2026-W49', ${state}, 0, 1, ${ref}, 0)`.execute(opened.db);
+      await row('C1', 'failed', '1780000001.000100'); // posted; its chart may or may not have been shared
+      await row('C2', 'claimed', null); // not posted yet
+      await row('C3', 'sent', '1780000002.000100'); // finished
+      expect(await migrateToLatest(opened.db)).toEqual(['0010_digest_chart_state']);
+      const states = (await store.digestLedger.forWeek('2026-W49')).map((r) => [r.channel.channelId, r.chartState]);
+      expect(states).toEqual([
+        ['C1', 'started'],
+        ['C2', 'none'],
+        ['C3', 'none'],
+      ]);
     } finally {
       await store.close();
     }

@@ -1,8 +1,10 @@
 // Delivers one channel's digest for one week, exactly once, through the ledger:
 //   ensure row -> claim (conditional UPDATE) -> [if an earlier claim existed: ask the platform whether that holder
-//   already posted it] -> post with the week's marker -> record sent (only while still holding the claim).
-// A crash anywhere leaves a row a later run can finish: before the post nothing was sent; after it, the platform
-// shows the marked message and the next holder records it instead of posting again.
+//   already posted it] -> post with the week's marker -> keep its ref -> chart (Slack: chart_state none -> started
+//   -> done around the sharing call) -> record sent (only while still holding the claim).
+// A crash anywhere leaves a row a later run can finish: before the post nothing was sent; after it, the ledger's
+// ref (or the platform) shows the message and the next holder records it instead of posting again, and the chart
+// state says whether the chart still needs sharing.
 import type { Logger } from 'pino';
 import type { ChannelKey } from '../../store/channel-key.ts';
 import type { DigestLedgerRepository } from '../../store/digest-ledger.ts';
@@ -134,12 +136,31 @@ export async function deliverWeek(deps: DeliveryDeps, task: DeliveryTask): Promi
   }
   if (!recovered) await deps.onStep?.('sent', channel);
 
-  // The chart follows the digest. Slack uploads it into the digest's thread; a recovered digest's thread is checked
-  // first, so a crash between the post and the record never leaves two charts. Discord carried it in the post.
+  // The chart follows the digest. Slack uploads it into the digest's thread, and the ledger keeps how far that got
+  // (chart_state), so a recovered digest never gets a second chart and no history scope is needed to know it.
+  // Discord carried it in the post. Only a recovered digest can have chart progress: a fresh post starts at 'none'.
   try {
-    message ??= await task.message();
-    const chart = await chartOf(message, log);
-    if (chart) await poster.attachChart({ channel, week, messageRef, chart, checkFirst: recovered });
+    const chartState = recovered ? await ledger.chartState(channel, week) : 'none';
+    if (chartState !== 'done') {
+      message ??= await task.message();
+      const chart = await chartOf(message, log);
+      if (chart) {
+        const outcome = await poster.attachChart({
+          channel,
+          week,
+          messageRef,
+          chart,
+          earlier: chartState,
+          beforeShare: () => ledger.markChartStarted(channel, week, holder, deps.now(), chartState),
+          shareRefused: () => ledger.clearChartStarted(channel, week, deps.now()),
+        });
+        if (outcome === 'unverified') {
+          log.warn('an earlier attempt may have shared the chart and the thread cannot be read without the history opt-in; not sharing it again');
+        }
+        // Settled either way; a holder that lost its claim leaves the state to the holder that has it.
+        if (outcome !== 'not-holder') await ledger.markChartDone(channel, week, deps.now());
+      }
+    }
   } catch (error) {
     // A definite no (no files:write, an error code) leaves the digest without its chart; a transient failure retries.
     if (!(error instanceof ChartRefusedError || error instanceof ChannelRejectedError)) return failed(deps, task, claim.attempts, error, log);

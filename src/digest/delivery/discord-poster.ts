@@ -108,7 +108,9 @@ export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster
     },
 
     // The chart was part of the message post() sent (and a recovered message is that same message).
-    async attachChart() {},
+    async attachChart() {
+      return 'in-post' as const;
+    },
 
     async findPosted(channel: ChannelKey, week: string) {
       const marker = digestMarker(week);

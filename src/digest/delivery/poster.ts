@@ -19,9 +19,28 @@ export interface ChartAttachment {
   /** The posted digest (Slack ts): the chart goes into its thread. */
   messageRef: string;
   chart: TrendChart;
-  /** An earlier attempt may have attached it already (the digest was recovered, not posted now): look first. */
-  checkFirst: boolean;
+  /**
+   * What the ledger recorded of earlier attempts: 'none' means none of them made the sharing call, so nothing can
+   * be visible and the chart is uploaded without looking; 'started' means one did and its result is unknown.
+   */
+  earlier: 'none' | 'started';
+  /** Records 'started' in the ledger; call right before the sharing call. False: the claim was lost, do not share. */
+  beforeShare(): Promise<boolean>;
+  /** The sharing call was answered with a definite no (nothing visible): clears 'started' so a retry uploads. */
+  shareRefused(): Promise<void>;
 }
+
+export type ChartOutcome =
+  /** Shared now. */
+  | 'shared'
+  /** The platform carried it inside the digest message (Discord). */
+  | 'in-post'
+  /** An earlier attempt's chart is in the digest's thread (read with the history opt-in). */
+  | 'found'
+  /** An earlier attempt may have shared it and the thread cannot be read: not shared again (at most once). */
+  | 'unverified'
+  /** This holder lost its claim before sharing: left to the holder that has it. */
+  | 'not-holder';
 
 export interface DigestPoster {
   readonly platform: 'slack' | 'discord';
@@ -33,7 +52,7 @@ export interface DigestPoster {
    * Makes sure the week's chart accompanies the posted digest, never twice. Slack uploads it into the digest's
    * thread (files.getUploadURLExternal -> upload -> files.completeUploadExternal); Discord carried it in post().
    */
-  attachChart(attachment: ChartAttachment): Promise<void>;
+  attachChart(attachment: ChartAttachment): Promise<ChartOutcome>;
 }
 
 /** The channel refuses the bot (archived, bot removed, no permission): pause the subscription, do not retry. */

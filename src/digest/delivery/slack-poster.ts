@@ -1,16 +1,29 @@
 // Posts digests to Slack with chat.postMessage. Each message carries message metadata
-// (event_type rustvsgo_digest, payload {week, channel}); recovery reads conversations.history with
-// include_all_metadata to find a digest an earlier run posted but did not record.
+// (event_type rustvsgo_digest, payload {week, channel}); with the history opt-in, recovery reads
+// conversations.history with include_all_metadata to find a digest an earlier run posted but did not record.
 // The trend chart goes into the digest's thread with the files.uploadV2 flow (files.getUploadURLExternal -> upload
-// the bytes -> files.completeUploadExternal with thread_ts); before uploading for a recovered digest it reads the
-// thread (conversations.replies) so a retry never shares a second chart.
-// Needs the bot scopes chat:write, files:write and channels:history (groups:history for private channels).
+// the bytes -> files.completeUploadExternal with thread_ts). Only the last call makes it visible, so the ledger
+// marks the chart 'started' right before it: a retry uploads without looking when nothing was started, and when an
+// earlier attempt started it reads the thread (conversations.replies, history opt-in) or, without history, leaves
+// the chart alone rather than risk a second one.
+// Needs the bot scopes chat:write and files:write; channels:history/groups:history only with SLACK_DIGEST_HISTORY_CHECK.
 import { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { ChannelKey } from '../../store/channel-key.ts';
 import { renderBlockKit } from '../../adapters/slack/render-block-kit.ts';
 import { weekStart } from './schedule-time.ts';
-import { ChannelRejectedError, ChartRefusedError, digestMarker, realSleep, withRateLimitWaits, type ChartAttachment, type DigestPoster, type Sleep } from './poster.ts';
+import {
+  ChannelRejectedError,
+  ChartRefusedError,
+  digestMarker,
+  RateLimitedError,
+  realSleep,
+  withRateLimitWaits,
+  type ChartAttachment,
+  type ChartOutcome,
+  type DigestPoster,
+  type Sleep,
+} from './poster.ts';
 
 export const SLACK_DIGEST_EVENT_TYPE = 'rustvsgo_digest';
 
@@ -118,16 +131,17 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
   const call = <T>(fn: () => Promise<T>): Promise<T> =>
     withRateLimitWaits(fn, retryAfterMs, { sleep, onWait: options.onRateLimitWait, rejectionOf: rejection });
 
-  async function uploadChart({ channel, week, messageRef, chart, checkFirst }: ChartAttachment): Promise<void> {
+  async function uploadChart({ channel, week, messageRef, chart, earlier, beforeShare, shareRefused }: ChartAttachment): Promise<ChartOutcome> {
     const web = await client(channel);
     const filename = slackChartFileName(week);
-    if (checkFirst) {
-      // Reading the thread needs the history scopes (SLACK_DIGEST_HISTORY_CHECK). Without them a recovered digest
-      // goes without its chart: a chart lost in that crash window beats a second one.
-      if (!options.historyCheck) return;
+    if (earlier === 'started') {
+      // An earlier attempt made the sharing call and never learned its result (it died, or the answer was lost).
+      // Reading the thread needs the history scopes (SLACK_DIGEST_HISTORY_CHECK); without them the chart is not
+      // shared again: a chart lost in that narrow window beats a second one.
+      if (!options.historyCheck) return 'unverified';
       // The digest's thread is short (the chart is its only reply); one page is the whole thread.
       const thread = repliesSchema.parse(await call(() => web.conversations.replies({ channel: channel.channelId, ts: messageRef, limit: 200 })));
-      if (thread.messages.some((m) => m.files?.some((file) => file.name === filename))) return;
+      if (thread.messages.some((m) => m.files?.some((file) => file.name === filename))) return 'found';
     }
     const ticket = uploadTicketSchema.parse(await call(() => web.files.getUploadURLExternal({ filename, length: chart.png.length, alt_text: chart.altText })));
     const uploaded = await fetch(ticket.upload_url, {
@@ -136,15 +150,25 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
       body: chart.png,
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });
-    // An upload that did not land is retried by the ledger; the file id is not shared, so nothing shows twice.
+    // Nothing is visible until files.completeUploadExternal: a failed upload is retried by the ledger with the
+    // chart still 'none', and the orphaned file id is never shared.
     if (!uploaded.ok) throw new Error(`Slack file upload answered HTTP ${uploaded.status}`);
-    await call(() =>
-      web.files.completeUploadExternal({
-        files: [{ id: ticket.file_id, title: `Rust vs Go ecosystem trends, ${week}` }],
-        channel_id: channel.channelId,
-        thread_ts: messageRef,
-      }),
-    );
+    if (!(await beforeShare())) return 'not-holder';
+    try {
+      await call(() =>
+        web.files.completeUploadExternal({
+          files: [{ id: ticket.file_id, title: `Rust vs Go ecosystem trends, ${week}` }],
+          channel_id: channel.channelId,
+          thread_ts: messageRef,
+        }),
+      );
+    } catch (error) {
+      // An error code or a 429 is Slack saying it did not share the file: clear 'started' so a retry uploads.
+      // A timeout, network error or 5xx may have shared it: 'started' stays, and the retry treats it as unknown.
+      if (error instanceof ChannelRejectedError || error instanceof RateLimitedError || slackError(error)) await shareRefused();
+      throw error;
+    }
+    return 'shared';
   }
 
   return {
@@ -173,7 +197,7 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
 
     async attachChart(attachment) {
       try {
-        await uploadChart(attachment);
+        return await uploadChart(attachment);
       } catch (error) {
         // A Slack error code (missing_scope without files:write, unknown_method, ...) will not change on a retry.
         if (error instanceof ChannelRejectedError) throw new ChartRefusedError(error.reason);

@@ -1,7 +1,8 @@
 // A fake Slack Web API (chat.postMessage, conversations.history, conversations.replies and the files.uploadV2 flow:
 // files.getUploadURLExternal -> POST the bytes to the upload URL -> files.completeUploadExternal) that keeps the
 // messages each channel received, with their metadata, and the files shared into threads; it can refuse a channel
-// (an error code), rate-limit the next posts, or fail the next uploads.
+// (an error code), rate-limit the next posts or calls of a method, fail the next uploads, or fail the next
+// completing calls with or without sharing the file.
 import { startLoopbackServer, type FakeRequest, type LoopbackServer } from './loopback-server.ts';
 
 export interface SlackMessage {
@@ -30,6 +31,13 @@ export interface FakeSlackApi {
   refuseMethod: Map<string, string>;
   /** Answer the next N uploads to the upload URL with HTTP 500 (nothing stored). */
   failUploadsNext(count: number): void;
+  /**
+   * Answer the next N files.completeUploadExternal calls with HTTP 500, after sharing the file (`shared: true`, the
+   * answer was lost) or without sharing it (the call died on the way): either way the caller cannot tell.
+   */
+  failCompletesNext(count: number, options: { shared: boolean }): void;
+  /** Answer the next N calls of `method` with 429 and this Retry-After (seconds), sharing nothing. */
+  rateLimitMethodNext(method: string, count: number, retryAfterSeconds: number): void;
   /** SLACK_API_URL for the WebClient (ends with /api/). */
   apiUrl: string;
   messages: SlackMessage[];
@@ -61,6 +69,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let limited = { count: 0, retryAfter: 0 };
   let loseAnswers = 0;
   let failUploads = 0;
+  let failCompletes = { count: 0, shared: false };
+  const limitedMethods = new Map<string, { count: number; retryAfter: number }>();
   let tsCounter = 1_780_000_000;
   const files: SlackSharedFile[] = [];
   const refuseMethod = new Map<string, string>();
@@ -114,6 +124,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       return { json: { ok: true, channel, ts: message.ts } };
     }
+    const methodLimit = limitedMethods.get(method);
+    if (methodLimit && methodLimit.count > 0) {
+      methodLimit.count -= 1;
+      return { status: 429, headers: { 'retry-after': String(methodLimit.retryAfter) }, json: { ok: false, error: 'ratelimited' } };
+    }
     const refusedMethod = refuseMethod.get(method);
     if (refusedMethod) return { json: { ok: false, error: refusedMethod } };
     if (method === 'files.getUploadURLExternal') {
@@ -123,6 +138,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       return { json: { ok: true, upload_url: `${baseUrl}/upload/${id}`, file_id: id } };
     }
     if (method === 'files.completeUploadExternal') {
+      const failing = failCompletes.count > 0;
+      if (failing) {
+        failCompletes.count -= 1;
+        if (!failCompletes.shared) return { status: 500, json: {} };
+      }
       const completed = parseJson(body.files) as { id: string; title?: string }[];
       const shared: SlackSharedFile[] = [];
       for (const entry of completed) {
@@ -132,6 +152,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         pending.delete(entry.id);
       }
       files.push(...shared);
+      if (failing) return { status: 500, json: {} };
       return { json: { ok: true, files: shared.map((file) => ({ id: file.id, title: file.title })) } };
     }
     if (method === 'conversations.replies') {
@@ -160,6 +181,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     refuseMethod,
     failUploadsNext(count) {
       failUploads = count;
+    },
+    failCompletesNext(count, options) {
+      failCompletes = { count, shared: options.shared };
+    },
+    rateLimitMethodNext(method, count, retryAfterSeconds) {
+      limitedMethods.set(method, { count, retryAfter: retryAfterSeconds });
     },
     messages,
     calls,

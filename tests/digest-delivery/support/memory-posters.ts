@@ -24,7 +24,9 @@ export function memoryPoster(platform: 'slack' | 'discord', posts: RecordedPost[
     async findPosted(channel, week) {
       return posts.some((p) => p.channelId === channel.channelId && p.week === week) ? `${channel.channelId}-${week}` : undefined;
     },
-    async attachChart() {},
+    async attachChart() {
+      return 'in-post' as const;
+    },
   };
 }
 
