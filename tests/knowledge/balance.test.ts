@@ -43,7 +43,9 @@ describe('a FIPS 140-3 requirement', () => {
     const advice = adviceSchema.parse(reply.data);
     expect(advice.signals.map((s) => s.id)).toContain('fips-required');
     expect(advice.signals.map((s) => s.id)).not.toContain('compliance');
-    const safety = advice.reasons.find((r) => r.criterion === 'safety');
+    // The verdict comes from the fitted model (issue 11), which has no labelled FIPS decision yet; the knowledge base's
+    // FIPS grade must still speak for Go, as a reason or as the case for Go.
+    const safety = [...advice.reasons, ...(advice.tradeoff ? [advice.tradeoff] : [])].find((r) => r.criterion === 'safety');
     expect(safety?.favours).toBe('go');
     expect(safety?.sources.map((s) => s.url)).toContain('https://go.dev/doc/security/fips140');
   });
