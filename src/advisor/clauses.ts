@@ -2,8 +2,14 @@
 // statements are read one clause at a time. wink-nlp was picked over compromise: it parses a question in well
 // under a millisecond (compromise took ~6 ms here, over the advisor's 5 ms p99 budget) and tags parts of speech,
 // which tells "Go" the language from "go" the verb. See docs/knowledge.md.
-import winkNLP, { type ItemSentence } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
+import type { ItemSentence } from 'wink-nlp';
+import type model from 'wink-eng-lite-web-model';
+
+// Required on first use, not imported: the model is megabytes of data, and a process that never reads a question
+// (`help`, a digest run) should not load it.
+const require = createRequire(import.meta.url);
 
 export interface ClauseToken {
   text: string;
@@ -24,7 +30,7 @@ let nlp: Nlp | undefined;
 
 /** Loaded on first use: the model costs a few hundred ms, paid once per process, not per question. */
 function getNlp(): Nlp {
-  nlp ??= winkNLP(model);
+  nlp ??= (require('wink-nlp') as typeof winkNLP)(require('wink-eng-lite-web-model') as typeof model);
   return nlp;
 }
 

@@ -1,6 +1,5 @@
 // Builds the long-lived parts every command needs: config, logger, store, knowledge base, clock.
 import type { Logger } from 'pino';
-import { warmClauses } from '../advisor/clauses.ts';
 import { compileKb } from '../advisor/compiled-kb.ts';
 import { ConfigError, type Config } from '../config/env.ts';
 import type { Services } from '../core/services.ts';
@@ -17,9 +16,6 @@ export async function createServices(config: Config, logger: Logger, options: Se
   const knowledge = loadKnowledgeBase();
   // Compile the advisor's lexicon now, so the first question does not pay for it.
   compileKb(knowledge);
-  // The advisor's sentence/part-of-speech model (wink-nlp) takes ~0.3-1 s to load: load it just after start-up
-  // instead of in it, so neither start-up nor the first question waits for it.
-  setImmediate(warmClauses).unref();
   const store = await openStore(config.DATABASE_URL, { tokenCipher: tokenCipherFrom(config) });
   return { config, logger, store, knowledge, now: options.now ?? (() => new Date()) };
 }

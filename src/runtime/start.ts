@@ -2,6 +2,7 @@
 // terminal shell when none is. Stops cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
 import type { Logger } from 'pino';
 import type { Adapter } from '../adapters/adapter.ts';
+import { warmClauses } from '../advisor/clauses.ts';
 import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { commands } from '../commands/index.ts';
 import { configuredPlatforms, type Config } from '../config/env.ts';
@@ -73,6 +74,10 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
     logger.info({ port }, 'http server listening');
   }
   for (const adapter of adapters) await adapter.start();
+  // The advisor's language model (wink-nlp, ~0.3-1 s) loads on first use. A server, or a person at the prompt, has
+  // time to spare now; a piped script asking for `help` should not pay for it.
+  const interactive = Boolean((options.input ?? process.stdin as { isTTY?: boolean }).isTTY);
+  if (adapters.some((a) => a.name !== 'shell') || interactive) setImmediate(warmClauses).unref();
   logger.info({ adapters: adapters.map((a) => a.name), database: services.store.kind }, 'rustvsgo started');
   // Weekly digests: scheduled rounds plus a catch-up round now (not awaited: a collection can take minutes).
   // The scheduler pulls in the platform posters (Bolt, discord.js); without any posting credential it would not run
