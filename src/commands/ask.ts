@@ -43,7 +43,10 @@ export const askCommand = defineCommand({
   },
 });
 
-/** The ask answer for an Advice: condensed or full, with "Share in channel" first, then the advice's own buttons. */
+/**
+ * The ask answer for an Advice: condensed or full, with "Share in channel" first, then the advice's own buttons
+ * (show full, follow-up options, votes, "Save as ADR").
+ */
 export function askReply(advice: Advice, full: boolean): ReplyInput {
   const answer = adviceReply(advice, { full });
   const share: ReplyAction = { kind: 'share', label: 'Share in channel', command: `ask ${full ? '--full ' : ''}${advice.question}` };

@@ -121,7 +121,10 @@ describe('mention answers and "Show full answer"', () => {
     // The ask answer is condensed by the command itself now (issue 11): its button asks for the full answer,
     // and a thread answer has no "Share in channel" (it is already public).
     const buttons = (short.body.blocks as Block[]).find((b) => b.type === 'actions')?.elements ?? [];
-    expect(buttons.map((b) => b.value)).toEqual(['ask --full rust or go for a log shipper?']);
+    expect(buttons[0]?.value).toBe('ask --full rust or go for a log shipper?');
+    expect(buttons.some((b) => (b.action_id ?? '').startsWith('rustvsgo_share'))).toBe(false);
+    // Issue 17: a thread answer can be voted on and saved as an ADR too.
+    expect(buttons.slice(-3).map((b) => [b.action_id, b.value])).toEqual(['feedback_up', 'feedback_down', 'save_adr'].map((id) => [id, 'ask rust or go for a log shipper?']));
     expect((short.body.blocks as Block[])[0]?.type).toBe('header');
   });
 });

@@ -22,6 +22,7 @@ import type { Adapter } from '../adapter.ts';
 import { AnswerQueue } from '../answer-queue.ts';
 import { AutocompleteLimiter } from './autocomplete-limiter.ts';
 import { parseButtonId } from './button-ids.ts';
+import { parseAnswerButtonId, pressAnswerButton, readFeedbackSubmission, submitFeedbackComment } from './answer-buttons.ts';
 import { answerCommand, answerFollowUp, answerMention, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
 import { readCommandCall, type RawCommandOption, type RawEmbed } from './interaction-payload.ts';
 import { noticeMessage, toDiscordJsOptions, type DiscordMessage } from './message-payload.ts';
@@ -112,6 +113,17 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
         await interaction.respond(choices.slice(0, 25));
       } else if (interaction.isButton()) {
         await handleButton(interaction, requestId);
+      } else if (interaction.isModalSubmit()) {
+        // The "What was wrong?" modal of a thumbs-down (answer-buttons.ts), read through the same schema as over HTTP.
+        let comment = '';
+        try {
+          comment = interaction.fields.getTextInputValue('comment');
+        } catch {
+          // Left empty (the input is optional) or another form: no comment.
+        }
+        const submission = readFeedbackSubmission({ data: { custom_id: interaction.customId, components: [{ components: [{ custom_id: 'comment', value: comment }] }] } });
+        const message = submission ? await submitFeedbackComment(services, submission) : noticeMessage('This form is no longer supported.');
+        await interaction.reply({ ...toDiscordJsOptions(message), flags: MessageFlags.Ephemeral });
       }
     } catch (error) {
       log.error({ err: error }, 'discord interaction failed');
@@ -119,6 +131,16 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
   }
 
   async function handleButton(interaction: ButtonInteraction, requestId: string): Promise<void> {
+    const answerButton = parseAnswerButtonId(interaction.customId);
+    if (answerButton) {
+      if (answerButton.kind === 'save_adr') await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const result = await pressAnswerButton(ctx, factsOf(interaction, requestId), answerButton);
+      if (result.kind === 'modal') await interaction.showModal(result.modal);
+      else if (result.kind === 'adr') await interaction.editReply({ ...toDiscordJsOptions(result.adr.message), files: [{ attachment: result.adr.file.data, name: result.adr.file.name }] });
+      else if (interaction.deferred) await interaction.editReply(toDiscordJsOptions(result.message));
+      else await interaction.reply({ ...toDiscordJsOptions(result.message), flags: MessageFlags.Ephemeral });
+      return;
+    }
     const action = parseButtonId(interaction.customId);
     if (action?.kind === 'share') {
       const embeds = interaction.message.embeds.map((e) => e.toJSON() as RawEmbed);

@@ -37,7 +37,13 @@ export const ACTION_ID_PREFIX: Record<ReplyAction['kind'], string> = {
   share: 'rustvsgo_share',
   show_full: 'rustvsgo_show_full',
   follow_up: 'rustvsgo_follow_up',
+  feedback_up: 'feedback_up',
+  feedback_down: 'feedback_down',
+  save_adr: 'save_adr',
 };
+
+/** Kinds that appear at most once under an answer, so their action id is the bare name (no index). */
+const SINGLE_ACTION_KINDS: ReadonlySet<ReplyAction['kind']> = new Set(['feedback_up', 'feedback_down', 'save_adr']);
 
 export interface RenderOptions {
   /** Knowledge-base version for the footer; left out when the reply's own footer already names it. */
@@ -89,7 +95,7 @@ export function renderBlockKit(reply: Reply, options: RenderOptions = {}): Slack
   const valueLengths = shareBudget(values.map((v) => v.length), FOOTER_AND_BUTTONS_BUDGET, L.buttonValue);
   const buttons = actions.map((action, i) => ({
     type: 'button' as const,
-    action_id: `${ACTION_ID_PREFIX[action.kind]}_${i}`,
+    action_id: SINGLE_ACTION_KINDS.has(action.kind) ? ACTION_ID_PREFIX[action.kind] : `${ACTION_ID_PREFIX[action.kind]}_${i}`,
     text: { type: 'plain_text' as const, text: truncate(toPlainText(action.label), L.buttonText) || 'Open', emoji: true },
     // The command is re-run on click; one cut short still runs (as a shorter question) rather than failing.
     value: values[i]!.slice(0, valueLengths[i]),

@@ -10,6 +10,7 @@ import * as m0005 from './0005_digest_delivery.ts';
 import * as m0007 from './0007_rate_limits.ts';
 import * as m0008 from './0008_seen_request_signatures.ts';
 import * as m0009 from './0009_digest_skip_empty.ts';
+import * as m0010 from './0010_feedback.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_team_profiles': m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_rate_limits': m0007,
   '0008_seen_request_signatures': m0008,
   '0009_digest_skip_empty': m0009,
+  '0010_feedback': m0010,
 };
