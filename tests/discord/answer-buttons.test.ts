@@ -7,6 +7,7 @@ import pino from 'pino';
 import { createDiscordHttpEndpoint, INTERACTIONS_PATH, type DiscordHttpEndpoint } from '../../src/adapters/discord/http-interactions.ts';
 import { advise } from '../../src/advisor/advise.ts';
 import { commands } from '../../src/commands/index.ts';
+import { containsLivePing } from '../../src/core/safe-text.ts';
 import type { Services } from '../../src/core/services.ts';
 import { createHttpServer, type HttpServer } from '../../src/http/server.ts';
 import type { FeedbackExportLine } from '../../src/store/feedback.ts';
@@ -136,5 +137,38 @@ describe('answer buttons on Discord', () => {
     const res = await press('feedback_up:q:team set rust=strong go=none');
     expect(res.json?.data?.content).toContain('nothing to vote on');
     expect(await exported()).toEqual([]);
+  });
+});
+
+describe('Ask rustvsgo message command on Discord', () => {
+  const messageCommand = (content: string) =>
+    rawInteraction({
+      type: 2,
+      data: {
+        id: '800000000000000002',
+        name: 'Ask rustvsgo',
+        type: 3,
+        target_id: '910000000000000001',
+        resolved: { messages: { '910000000000000001': { id: '910000000000000001', channel_id: '300000000000000001', content, author: { id: '1', username: 'bob' } } } },
+      },
+    });
+
+  it('given the command on a message then its text is answered ephemerally with Share and the answer buttons', async () => {
+    const res = await post(messageCommand('Should the new ingest worker be Rust or Go? Latency matters a lot. @everyone'));
+    expect(res.json).toEqual({ type: 5, data: { flags: 64 } });
+    await endpoint.idle();
+    const edit = api.requests.find((r) => r.method === 'PATCH')!.body as Json;
+    expect(edit.embeds[0].title).toMatch(/^(Rust|Go|Rust \+ Go)/);
+    expect(edit.allowed_mentions).toEqual({ parse: [] });
+    expect(containsLivePing(JSON.stringify(edit))).toBe(false);
+    const labels = (edit.components as Json[]).flatMap((row) => (row.components as Json[]).map((c) => c.label as string));
+    expect(labels).toEqual(expect.arrayContaining(['Share in channel', '👍', '👎', 'Save as ADR']));
+  });
+
+  it('given a message with no text then a clear notice', async () => {
+    await post(messageCommand(''));
+    await endpoint.idle();
+    const edit = api.requests.find((r) => r.method === 'PATCH')!.body as Json;
+    expect(edit.content).toBe('That message has no text to ask about.');
   });
 });

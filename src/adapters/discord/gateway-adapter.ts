@@ -13,6 +13,7 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   type Message,
+  type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { CommandSpec } from '../../core/command-spec.ts';
 import { newRequestId } from '../../core/request-id.ts';
@@ -22,6 +23,7 @@ import type { Adapter } from '../adapter.ts';
 import { AnswerQueue } from '../answer-queue.ts';
 import { AutocompleteLimiter } from './autocomplete-limiter.ts';
 import { parseButtonId } from './button-ids.ts';
+import { answerAboutMessage, ASK_MESSAGE_COMMAND_NAME } from './context-menu.ts';
 import { parseAnswerButtonId, pressAnswerButton, readFeedbackSubmission, submitFeedbackComment } from './answer-buttons.ts';
 import { answerCommand, answerFollowUp, answerMention, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
 import { readCommandCall, type RawCommandOption, type RawEmbed } from './interaction-payload.ts';
@@ -70,7 +72,7 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
     return settled;
   }
 
-  function factsOf(source: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction | Message, requestId: string): DiscordFacts {
+  function factsOf(source: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | AutocompleteInteraction | ButtonInteraction | Message, requestId: string): DiscordFacts {
     const channel = source.channel;
     const inThread = channel?.isThread() ?? false;
     const userId = 'user' in source ? source.user.id : source.author.id;
@@ -107,6 +109,12 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
         services.observer?.acknowledged('discord', (performance.now() - receivedAt) / 1000);
         const facts = factsOf(interaction, requestId);
         const message = await queue.run(() => answerCommand(ctx, facts, readCommandCall(interaction.options.data as readonly RawCommandOption[])));
+        await interaction.editReply(toDiscordJsOptions(message));
+      } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ASK_MESSAGE_COMMAND_NAME) {
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        services.observer?.acknowledged('discord', (performance.now() - receivedAt) / 1000);
+        const facts = factsOf(interaction, requestId);
+        const message = await queue.run(() => answerAboutMessage(ctx, facts, interaction.targetMessage.content));
         await interaction.editReply(toDiscordJsOptions(message));
       } else if (interaction.isAutocomplete()) {
         const choices = await suggestChoices(ctx, factsOf(interaction, requestId), readCommandCall(interaction.options.data as readonly RawCommandOption[]));

@@ -12,6 +12,7 @@ import type { Adapter } from '../adapter.ts';
 import { AnswerQueue } from '../answer-queue.ts';
 import { AutocompleteLimiter } from './autocomplete-limiter.ts';
 import { parseButtonId } from './button-ids.ts';
+import { answerAboutMessage, readMessageCommand } from './context-menu.ts';
 import { parseAnswerButtonId, pressAnswerButton, readFeedbackSubmission, submitFeedbackComment, type AdrAttachment } from './answer-buttons.ts';
 import { answerCommand, answerFollowUp, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
 import { interactionType, isThreadChannelType, rawInteractionSchema, readCommandCall, type RawInteraction } from './interaction-payload.ts';
@@ -104,6 +105,12 @@ export function createDiscordHttpEndpoint(options: DiscordHttpOptions): DiscordH
     const log = services.logger.child({ requestId, platform: 'discord', transport: 'http' });
 
     if (interaction.type === interactionType.applicationCommand) {
+      const aboutMessage = readMessageCommand(json);
+      if (aboutMessage) {
+        send(res, 200, { type: callbackType.deferredChannelMessage, data: { flags: EPHEMERAL_FLAG } });
+        followUp(interaction, requestId, () => answerAboutMessage(ctx, facts, aboutMessage.content));
+        return;
+      }
       const call = readCommandCall(interaction.data?.options);
       log.debug({ command: call.path }, 'discord command');
       send(res, 200, { type: callbackType.deferredChannelMessage, data: { flags: EPHEMERAL_FLAG } });

@@ -18,6 +18,7 @@ import { ACTION_ID_PREFIX, renderBlockKit, type SlackMessage } from './render-bl
 import { SeenEvents } from './seen-events.ts';
 import { canManageSettings } from './settings-access.ts';
 import { registerAnswerActions } from './feedback-actions.ts';
+import { registerMessageShortcut } from './message-shortcut.ts';
 
 export const SLASH_COMMAND = '/rustvsgo';
 
@@ -253,6 +254,8 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
 
   // Votes, the "What was wrong?" modal and "Save as ADR" (feedback-actions.ts).
   registerAnswerActions(app, { services, track: deps.track });
+  // "Ask rustvsgo" on a message (message-shortcut.ts).
+  registerMessageShortcut(app, { services, commands, track: deps.track });
 
   app.event('app_uninstalled', async ({ body }) => {
     deps.track(forgetLogged(body, 'app uninstalled'));
