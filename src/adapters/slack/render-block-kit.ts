@@ -81,10 +81,7 @@ export function renderBlockKit(reply: Reply, options: RenderOptions = {}): Slack
     }));
     body.push({ type: 'section', fields });
   }
-  if (reply.sources.length > 0) {
-    const lines = reply.sources.map((s, i) => `${i + 1}. ${slackLink(escapeSlackText(s.url), toMrkdwn(s.title))} (${escapeSlackText(s.label ?? s.date)})`);
-    body.push(...textSections(`*Sources*\n${lines.join('\n')}`));
-  }
+  if (reply.sources.length > 0) body.push(...sourceContextBlocks(reply.sources));
 
   const tail: SlackBlock[] = [];
   const footer = footerElements(reply.footer, options.kbVersion);
@@ -120,6 +117,27 @@ export function shareBudget(lengths: readonly number[], budget: number, cap: num
     left -= out[i]!;
   }
   return out;
+}
+
+/**
+ * Sources as context blocks (small grey text under the answer, as Slack shows references): each source once (by
+ * URL, keeping its number), as many elements as their length needs, at most ten elements a block.
+ */
+function sourceContextBlocks(sources: Reply['sources']): SlackBlock[] {
+  const L = BLOCK_KIT_LIMITS;
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const [i, s] of sources.entries()) {
+    if (seen.has(s.url)) continue;
+    seen.add(s.url);
+    lines.push(`${i + 1}. ${slackLink(escapeSlackText(s.url), toMrkdwn(s.title))} (${escapeSlackText(s.label ?? s.date)})`);
+  }
+  const texts = splitText(`*Sources*\n${lines.join('\n')}`, L.contextText);
+  const blocks: SlackBlock[] = [];
+  for (let i = 0; i < texts.length; i += L.contextElements) {
+    blocks.push({ type: 'context', elements: texts.slice(i, i + L.contextElements).map((text) => ({ type: 'mrkdwn' as const, text })) });
+  }
+  return blocks;
 }
 
 /** Splits mrkdwn into as many sections as its length needs (each within the section text limit). */
