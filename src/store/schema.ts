@@ -6,6 +6,7 @@ import type { DigestSnapshotTables } from './digest-snapshots.ts';
 import type { DigestSubscriptionTables } from './digest-subscriptions.ts';
 import type { DiscordActionTables } from './discord-actions.ts';
 import type { FeedbackTables } from './feedback.ts';
+import type { AskedQuestionTables } from './asked-questions.ts';
 import type { RateLimitTables } from './rate-limits.ts';
 import type { SeenSignatureTables } from './seen-signatures.ts';
 import type { SlackInstallationTables } from './slack-installations.ts';
@@ -22,4 +23,5 @@ export interface DatabaseSchema
     DigestSubscriptionTables,
     DigestLedgerTables,
     SeenSignatureTables,
-    FeedbackTables {}
+    FeedbackTables,
+    AskedQuestionTables {}

@@ -19,6 +19,7 @@ import { SeenEvents } from './seen-events.ts';
 import { canManageSettings } from './settings-access.ts';
 import { registerAnswerActions } from './feedback-actions.ts';
 import { registerMessageShortcut } from './message-shortcut.ts';
+import { registerAppHome } from './app-home.ts';
 
 export const SLASH_COMMAND = '/rustvsgo';
 
@@ -256,6 +257,8 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   registerAnswerActions(app, { services, track: deps.track });
   // "Ask rustvsgo" on a message (message-shortcut.ts).
   registerMessageShortcut(app, { services, commands, track: deps.track });
+  // The App Home tab (app-home.ts).
+  registerAppHome(app, { services, track: deps.track });
 
   app.event('app_uninstalled', async ({ body }) => {
     deps.track(forgetLogged(body, 'app uninstalled'));
