@@ -82,8 +82,9 @@ export function adrMarkdown({ advice, profile, date }: AdrInput): AdrFile {
     lines.push(`No option chosen: the question is not one the advisor can judge. ${inline(advice.clarifying_question ?? WHAT_I_JUDGE)}`, '');
   } else {
     const chosen = advice.recommendation === 'hybrid' ? 'Rust and Go, split by component' : LANGUAGE_NAME[advice.recommendation];
-    const why = advice.reasons[0] ? `, because ${inline(advice.reasons[0].text)} ${numbers.refs(advice.reasons[0].sources)}` : '';
-    lines.push(`Chosen option: "${chosen}"${why}`.trimEnd(), '');
+    lines.push(`Chosen option: "${chosen}".`, '');
+    // The reason is a sentence of its own (it starts with a capital), so it follows the choice rather than a "because".
+    if (advice.reasons[0]) lines.push(`Decisive reason: ${inline(advice.reasons[0].text)} ${numbers.refs(advice.reasons[0].sources)}`, '');
     lines.push(`Confidence: ${advice.confidence.toFixed(2)} (${confidenceWords(advice.confidence)}).`, '');
     if (advice.hybrid) lines.push(`* Rust: ${inline(advice.hybrid.rust)}`, `* Go: ${inline(advice.hybrid.go)}`, '');
     if (advice.clarifying_question) lines.push(`Open question: ${inline(advice.clarifying_question)}`, '');

@@ -10,7 +10,7 @@ const SECTIONS = ['# ', '* Status: proposed', '## Context and Problem Statement'
 
 describe('adrMarkdown', () => {
   it.each([
-    ['go', '# Use Go: Rust or Go for a rate limiter?', 'Chosen option: "Go", because Go is small and deliberately simple', ['* Rust: score 61/100', '* Go: score 78/100 (chosen)']],
+    ['go', '# Use Go: Rust or Go for a rate limiter?', 'Chosen option: "Go".\n\nDecisive reason: Go is small and deliberately simple', ['* Rust: score 61/100', '* Go: score 78/100 (chosen)']],
     ['rust', '# Use Rust: Rust or Go for a rate limiter?', 'Chosen option: "Rust"', ['* Rust: score 61/100 (chosen)', '* Go: score 78/100']],
     ['hybrid', '# Use Rust and Go, split by component: Rust or Go for a rate limiter?', 'Chosen option: "Rust and Go, split by component"', ['* Rust: score 61/100 (chosen)', '* Go: score 78/100 (chosen)']],
     ['none', '# Rust or Go: not decided: Rust or Go for a rate limiter?', 'No option chosen', ['* Rust: not scored', '* Go: not scored']],
