@@ -8,6 +8,7 @@ import { followUpActions } from './advice-actions.ts';
 import { SourceNumbers, verdictLine, WHAT_I_JUDGE } from './advice-verdict.ts';
 import { condensedAdviceReply } from './condensed-advice.ts';
 import { LANGUAGE_NAME } from './explain.ts';
+import { answerActions } from './feedback-actions.ts';
 
 export interface AdviceReplyOptions {
   /** The whole answer instead of the condensed one (`ask --full`, "Show full answer"). */
@@ -67,7 +68,7 @@ export function fullAdviceReply(advice: Advice): ReplyInput {
           ],
     sections,
     sources: numbers.list(),
-    actions: followUpActions(advice),
+    actions: [...followUpActions(advice), ...answerActions(advice)],
     footer: `Knowledge base v${advice.kb_version}, reviewed ${advice.kb_reviewed}`,
     tone: 'answer',
     data: advice,

@@ -9,6 +9,7 @@ import type { Advice, Reason } from './advice.ts';
 import { followUpActions, fullAnswerCommand } from './advice-actions.ts';
 import { shortened, SourceNumbers, verdictLine, WHAT_I_JUDGE } from './advice-verdict.ts';
 import { LANGUAGE_NAME } from './explain.ts';
+import { answerActions } from './feedback-actions.ts';
 
 /** The promise to readers, measured through every renderer's output by the tests. */
 export const CONDENSED_MAX_VISIBLE = 1000;
@@ -96,6 +97,8 @@ function build(advice: Advice, caps: Caps): ReplyInput {
   const actions: ReplyAction[] = [
     { kind: 'show_full', label: 'Show full answer', command: fullAnswerCommand(advice) },
     ...followUpActions(advice, Math.min(75, caps.split)),
+    // Inside the budget: the vote and ADR buttons are visible text too.
+    ...answerActions(advice),
   ];
   return {
     title: verdictLine(advice, { withScores: true }),

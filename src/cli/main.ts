@@ -10,6 +10,8 @@ import { loadConfig } from '../config/load-config.ts';
 import { dispatchStructured } from '../core/dispatch.ts';
 import { runDigestCli } from './digest-cli.ts';
 import { runKbCli } from './kb-cli.ts';
+import { runFeedbackCli } from './feedback-cli.ts';
+import { printAdr } from './adr-cli.ts';
 import { packageVersion } from './version.ts';
 import type { InvocationOrigin } from '../core/invocation.ts';
 import { newRequestId } from '../core/request-id.ts';
@@ -25,6 +27,7 @@ const USAGE = `Usage: rustvsgo <command>
   rustvsgo start                          run the bot (shell when no platform tokens are set)
   rustvsgo ask [--json] [--full] "<question>"
                                           answer one question (condensed; --full: every reason and source)
+  rustvsgo ask --adr "<question>"         the answer as a Markdown architecture decision record (MADR)
   rustvsgo ask --json --batch FILE        answer JSON lines {"id","question"}; one JSON line out per case
   rustvsgo lookup [--json] "<topic>"      search the facts
   rustvsgo digest collect [--now ISO] [--watchlist FILE]
@@ -36,6 +39,7 @@ const USAGE = `Usage: rustvsgo <command>
   rustvsgo digest run [--now ISO]         collect if due and deliver what is due
   rustvsgo kb check [--json] [--now ISO]  knowledge-base entries behind the newest stored Go/Rust releases
                                           or reviewed more than 12 months ago (exit 1 when any)
+  rustvsgo feedback export                every vote on an answer (thumbs up/down) as one JSON line
   rustvsgo help                           this text
   rustvsgo --version                      the installed version
 `;
@@ -116,13 +120,20 @@ export async function cli(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { json: { type: 'boolean' }, full: { type: 'boolean' }, batch: { type: 'string' } },
+        options: { json: { type: 'boolean' }, full: { type: 'boolean' }, batch: { type: 'string' }, adr: { type: 'boolean' } },
       });
       if (values.batch) return withServices(config, (s) => runBatch(s, values.batch!));
       const question = positionals.join(' ').trim();
       if (!question) {
         process.stderr.write('rustvsgo ask: give a question, e.g. rustvsgo ask "Rust or Go for an edge gateway?"\n');
         return 2;
+      }
+      if (values.adr) {
+        if (question.length > 1000) {
+          process.stderr.write('rustvsgo ask: the question is longer than 1000 characters\n');
+          return 2;
+        }
+        return withServices(config, async (s) => printAdr(s, question));
       }
       return withServices(config, (s) => runCommandOnce(s, 'ask', { question, full: Boolean(values.full) }, Boolean(values.json)));
     }
@@ -139,6 +150,8 @@ export async function cli(argv: string[]): Promise<number> {
       return withServices(config, (s) => runDigestCli(rest, s));
     case 'kb':
       return withServices(config, (s) => runKbCli(rest, s));
+    case 'feedback':
+      return withServices(config, (s) => runFeedbackCli(rest, s));
     default:
       process.stderr.write(`rustvsgo: unknown command "${command.slice(0, 40)}"\n\n${USAGE}`);
       return 2;

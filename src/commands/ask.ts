@@ -8,6 +8,7 @@ import type { ReplyAction, ReplyInput } from '../core/reply.ts';
 import { withDeadline } from '../core/deadline.ts';
 import { channelKeyOf } from '../store/channel-key.ts';
 import type { TeamProfile } from '../store/team-profiles.ts';
+import { rememberQuestion } from './question-log.ts';
 
 /** How long an answer waits for the channel's team profile before answering without it. */
 export const TEAM_PROFILE_DEADLINE_MS = 1500;
@@ -39,11 +40,15 @@ export const askCommand = defineCommand({
   async handle(args, ctx) {
     const profile = await channelTeamProfile(ctx);
     const advice = advise(args.question, profile, ctx.services.knowledge);
+    rememberQuestion(ctx, advice);
     return askReply(advice, args.full);
   },
 });
 
-/** The ask answer for an Advice: condensed or full, with "Share in channel" first, then the advice's own buttons. */
+/**
+ * The ask answer for an Advice: condensed or full, with "Share in channel" first, then the advice's own buttons
+ * (show full, follow-up options, votes, "Save as ADR").
+ */
 export function askReply(advice: Advice, full: boolean): ReplyInput {
   const answer = adviceReply(advice, { full });
   const share: ReplyAction = { kind: 'share', label: 'Share in channel', command: `ask ${full ? '--full ' : ''}${advice.question}` };

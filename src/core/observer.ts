@@ -35,4 +35,6 @@ export interface Observer {
    * data source's name when it asked us to back off (seconds we waited).
    */
   rateLimitWaited(scope: string, seconds: number): void;
+  /** Someone voted on an answer (thumbs up or down). Optional: observers written before feedback existed still fit. */
+  feedbackVoted?(vote: 'up' | 'down'): void;
 }

@@ -41,10 +41,12 @@ export type ScoreBar = z.infer<typeof scoreBarSchema>;
  * re-running it is how "Share in channel" and "Show full answer" stay stateless across replicas). A `follow_up`
  * answers the reply's own follow-up question: its command re-asks the question with one fact added, and the
  * adapter shows the new answer in place of the old one (Slack replaces it, Discord updates it, the shell offers
- * the options as a numbered choice).
+ * the options as a numbered choice). `feedback_up` / `feedback_down` record a vote on the answer and `save_adr`
+ * turns it into an Architecture Decision Record; their command is the ask that gave the answer, so the adapter
+ * recomputes the same advice instead of keeping it anywhere.
  */
 export const replyActionSchema = z.object({
-  kind: z.enum(['share', 'show_full', 'follow_up']),
+  kind: z.enum(['share', 'show_full', 'follow_up', 'feedback_up', 'feedback_down', 'save_adr']),
   label: z.string(),
   command: z.string(),
 });

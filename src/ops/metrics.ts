@@ -15,6 +15,7 @@ export interface OpsMetrics {
   rateLimitWaits: Counter<'scope'>;
   rateLimitWaitSeconds: Histogram<'scope'>;
   kbStaleEntries: Gauge;
+  feedbackVotes: Counter<'vote'>;
 }
 
 export interface MetricsOptions {
@@ -86,6 +87,13 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     registers,
   });
 
+  const feedbackVotes = new Counter({
+    name: 'rustvsgo_feedback_total',
+    help: 'Votes on answers (thumbs up / thumbs down buttons), by vote.',
+    labelNames: ['vote'] as const,
+    registers,
+  });
+
   const countStale = options.kbStaleEntries;
   const kbStaleEntries = new Gauge({
     name: 'rustvsgo_kb_stale_entries',
@@ -119,7 +127,10 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
       rateLimitWaits.inc({ scope: label(scope) });
       rateLimitWaitSeconds.observe({ scope: label(scope) }, seconds);
     },
+    feedbackVoted(vote) {
+      feedbackVotes.inc({ vote });
+    },
   };
 
-  return { registry, observer, commands, answerLatency, ackLatency, digestDeliveries, sourceFetches, rateLimitWaits, rateLimitWaitSeconds, kbStaleEntries };
+  return { registry, observer, commands, answerLatency, ackLatency, digestDeliveries, sourceFetches, rateLimitWaits, rateLimitWaitSeconds, kbStaleEntries, feedbackVotes };
 }

@@ -5,6 +5,8 @@ import type { DigestLedgerTables } from './digest-ledger.ts';
 import type { DigestSnapshotTables } from './digest-snapshots.ts';
 import type { DigestSubscriptionTables } from './digest-subscriptions.ts';
 import type { DiscordActionTables } from './discord-actions.ts';
+import type { FeedbackTables } from './feedback.ts';
+import type { AskedQuestionTables } from './asked-questions.ts';
 import type { RateLimitTables } from './rate-limits.ts';
 import type { SeenSignatureTables } from './seen-signatures.ts';
 import type { SlackInstallationTables } from './slack-installations.ts';
@@ -20,4 +22,6 @@ export interface DatabaseSchema
     RateLimitTables,
     DigestSubscriptionTables,
     DigestLedgerTables,
-    SeenSignatureTables {}
+    SeenSignatureTables,
+    FeedbackTables,
+    AskedQuestionTables {}

@@ -10,6 +10,8 @@ import { DiscordActionRepository } from './discord-actions.ts';
 import { DigestSubscriptionRepository } from './digest-subscriptions.ts';
 import { DigestLedgerRepository } from './digest-ledger.ts';
 import { SeenSignatureRepository } from './seen-signatures.ts';
+import { FeedbackRepository } from './feedback.ts';
+import { AskedQuestionRepository } from './asked-questions.ts';
 import type { TokenCipher } from './token-cipher.ts';
 
 export interface Store {
@@ -24,6 +26,8 @@ export interface Store {
   readonly digestSubscriptions: DigestSubscriptionRepository;
   readonly digestLedger: DigestLedgerRepository;
   readonly seenSignatures: SeenSignatureRepository;
+  readonly feedback: FeedbackRepository;
+  readonly askedQuestions: AskedQuestionRepository;
   /** Cheap round trip for readiness checks: one read and one write, so a database that refuses writes is not ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -48,6 +52,8 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     digestSubscriptions: new DigestSubscriptionRepository(db),
     digestLedger: new DigestLedgerRepository(db),
     seenSignatures: new SeenSignatureRepository(db),
+    feedback: new FeedbackRepository(db),
+    askedQuestions: new AskedQuestionRepository(db),
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();
       // A write too: a full disk or a read-only database still answers reads, yet every command that saves fails.

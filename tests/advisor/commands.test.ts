@@ -48,6 +48,10 @@ describe('ask', () => {
       ['share', 'ask Rust or Go for an edge gateway?'],
       ['show_full', 'ask --full Rust or Go for an edge gateway?'],
       ...options.map((o) => ['follow_up', `ask ${o.ask}`]),
+      // Issue 17: votes and "Save as ADR" carry the ask that gave the answer.
+      ['feedback_up', 'ask Rust or Go for an edge gateway?'],
+      ['feedback_down', 'ask Rust or Go for an edge gateway?'],
+      ['save_adr', 'ask Rust or Go for an edge gateway?'],
     ]);
   });
 
@@ -60,7 +64,7 @@ describe('ask', () => {
     const headings = reply.sections.map((s) => s.heading);
     expect(headings).toEqual(expect.arrayContaining(['Why', 'What would flip it']));
     expect(headings.some((h) => h?.startsWith('Trade-off (the case for Go)'))).toBe(true);
-    expect(reply.actions.map((a) => a.kind)).toEqual(['share', 'follow_up', 'follow_up']);
+    expect(reply.actions.map((a) => a.kind)).toEqual(['share', 'follow_up', 'follow_up', 'feedback_up', 'feedback_down', 'save_adr']);
     expect(reply.actions[0]?.command).toBe('ask --full Rust or Go for an edge gateway?');
   });
 

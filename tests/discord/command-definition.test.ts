@@ -29,6 +29,20 @@ describe('the definition built from the real command registry', () => {
     expect(leaves).toEqual(leafCommands(commands).map((l) => l.path));
   });
 
+  it('says "comma-separated" once in every list option description (issue 17: team set priorities said it twice)', () => {
+    const descriptions: string[] = [];
+    const walk = (options: Json[] | undefined) => {
+      for (const o of options ?? []) {
+        if (typeof o.description === 'string') descriptions.push(o.description);
+        walk(o.options);
+      }
+    };
+    walk(definition.options as Json[]);
+    const priorities = descriptions.filter((d) => /comma-separated/i.test(d));
+    expect(priorities.length).toBeGreaterThan(0);
+    for (const d of priorities) expect(d.match(/comma-separated/gi), d).toHaveLength(1);
+  });
+
   it('leaves the command usable by everyone (manage subcommands are checked per call)', () => {
     expect(definition.default_member_permissions).toBeUndefined();
   });

@@ -32,9 +32,11 @@ describe('deployCommands', () => {
     expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`]);
     expect(api.requests[0]!.headers.authorization).toBe('Bot bot-token');
     const body = api.requests[0]!.body as CommandDefinition[];
-    expect(body).toHaveLength(1);
+    // /rustvsgo and the "Ask rustvsgo" message context-menu command (type 3, no description or options).
+    expect(body).toHaveLength(2);
     expect(body[0]!.name).toBe('rustvsgo');
     expect(validateCommandDefinition(body[0]!)).toEqual([]);
+    expect(body[1]).toEqual({ name: 'Ask rustvsgo', type: 3 });
   });
 
   it('PUTs to the global route without a guild', async () => {

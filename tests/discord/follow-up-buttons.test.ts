@@ -79,8 +79,9 @@ describe('over HTTP interactions', () => {
   it('given an answer with a follow-up then its options sit in their own row under Share and Show full', async () => {
     const answer = await askAnswer(SHORT);
     expect(answer.embeds[0].title).toBe('Go · confidence 0.52 (low) · Rust 70 / Go 71');
-    expect(labels(answer)).toEqual([['Share in channel', 'Show full answer'], ['Rust', 'Go']]);
-    const [, , rust, go] = customIds(answer).map((id) => parseButtonId(id));
+    // Votes and "Save as ADR" (issue 17) share the first row; follow-up options keep a row of their own.
+    expect(labels(answer)).toEqual([['Share in channel', 'Show full answer', '👍', '👎', 'Save as ADR'], ['Rust', 'Go']]);
+    const [rust, go] = customIds(answer).slice(-2).map((id) => parseButtonId(id));
     expect(rust).toEqual({ kind: 'follow_up', command: `ask ${SHORT} ${SETTLING_FACT.rust}` });
     expect(go).toEqual({ kind: 'follow_up', command: `ask ${SHORT} ${SETTLING_FACT.go}` });
     expect(discordVisibleChars(answer as never)).toBeLessThanOrEqual(1000);
@@ -88,7 +89,7 @@ describe('over HTTP interactions', () => {
 
   it('given a follow-up pressed under the ephemeral answer then the message is updated (type 7) with the new answer', async () => {
     const answer = await askAnswer(SHORT);
-    const rust = customIds(answer)[2]!;
+    const rust = customIds(answer).at(-2)!;
     const before = api.requests.length;
     const res = await post(rawInteraction({ type: 3, data: { custom_id: rust, component_type: 2 }, message: { id: '9', embeds: answer.embeds, flags: 64 } }));
     expect(res.status).toBe(200);
@@ -96,7 +97,7 @@ describe('over HTTP interactions', () => {
     expect(res.json.data.flags).toBeUndefined();
     expect(res.json.data.embeds[0].title).toBe('Rust · confidence 0.86 (high) · Rust 80 / Go 64');
     expect(res.json.data.allowed_mentions).toEqual({ parse: [] });
-    expect(labels(res.json.data)).toEqual([['Share in channel', 'Show full answer']]);
+    expect(labels(res.json.data)).toEqual([['Share in channel', 'Show full answer', '👍', '👎', 'Save as ADR']]);
     // In place: no new message, no deferred edit.
     await endpoint.idle();
     expect(api.requests.length).toBe(before);
@@ -106,13 +107,13 @@ describe('over HTTP interactions', () => {
     const answer = await askAnswer(LONG);
     const ids = customIds(answer);
     expect(ids.every((id) => id.length <= CUSTOM_ID_MAX)).toBe(true);
-    const go = parseButtonId(ids[3]!);
+    const go = parseButtonId(ids.at(-1)!);
     expect(go?.kind).toBe('follow_up_stored');
-    const res = await post(rawInteraction({ type: 3, data: { custom_id: ids[3], component_type: 2 }, message: { id: '9', embeds: [], flags: 0 } }));
+    const res = await post(rawInteraction({ type: 3, data: { custom_id: ids.at(-1), component_type: 2 }, message: { id: '9', embeds: [], flags: 0 } }));
     expect(res.json.type).toBe(7);
     expect(res.json.data.embeds[0].title).toBe('Go · confidence 0.88 (high) · Rust 61 / Go 78');
     // Under a message everyone sees, the new answer has no Share button.
-    expect(labels(res.json.data)).toEqual([['Show full answer']]);
+    expect(labels(res.json.data)).toEqual([['Show full answer', '👍', '👎', 'Save as ADR']]);
   });
 
   it('given "Show full answer" then the full answer keeps the follow-up options under Share', async () => {
@@ -185,7 +186,7 @@ describe('over the gateway', () => {
     expect(body.type).toBe(7);
     expect(body.data.embeds[0].title).toBe('Rust · confidence 0.86 (high) · Rust 80 / Go 64');
     expect(body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(labels(body.data)).toEqual([['Share in channel', 'Show full answer']]);
+    expect(labels(body.data)).toEqual([['Share in channel', 'Show full answer', '👍', '👎', 'Save as ADR']]);
   });
 
   it('given a stored follow-up then the stored command is re-asked, with its own options kept', async () => {
@@ -195,6 +196,6 @@ describe('over the gateway', () => {
     const body = api.requests[0]!.body as Json;
     expect(body.type).toBe(7);
     // The re-asked question was still open, so the new answer offers its own options; no Share in a public message.
-    expect(labels(body.data)).toEqual([['Show full answer'], ['Rust', 'Go']]);
+    expect(labels(body.data)).toEqual([['Show full answer', '👍', '👎', 'Save as ADR'], ['Rust', 'Go']]);
   });
 });

@@ -69,7 +69,7 @@ describe('follow-up buttons on Slack', () => {
     const replaced = await h.slack.next((c) => c.path === '/response/thread');
     expect(replaced.body.replace_original).toBe(true);
     expect(headerOf(replaced.body.blocks)).toBe('Go · confidence 0.88 (high) · Rust 61 / Go 78');
-    expect(buttonsOf(replaced.body.blocks).map((b) => b.action_id)).toEqual([expect.stringMatching(/^rustvsgo_show_full/)]);
+    expect(buttonsOf(replaced.body.blocks).map((b) => b.action_id)).toEqual([expect.stringMatching(/^rustvsgo_show_full/), 'feedback_up', 'feedback_down', 'save_adr']);
   });
 
   it('given a follow-up button carrying a settings command then it is refused, not run', async () => {
@@ -92,7 +92,7 @@ describe('follow-up buttons on Slack', () => {
     expect(headerOf(replaced.body.blocks)).toBe('Go · confidence 0.52 (low)');
     expect(JSON.stringify(replaced.body.blocks)).toContain('Trade-off (the case for Rust)');
     // The full answer keeps the follow-up options and the Share button.
-    expect(buttonsOf(replaced.body.blocks).map((b) => b.action_id.replace(/_\d+$/, ''))).toEqual(['rustvsgo_share', 'rustvsgo_follow_up', 'rustvsgo_follow_up']);
+    expect(buttonsOf(replaced.body.blocks).map((b) => b.action_id.replace(/_\d+$/, ''))).toEqual(['rustvsgo_share', 'rustvsgo_follow_up', 'rustvsgo_follow_up', 'feedback_up', 'feedback_down', 'save_adr']);
     expect(h.slack.calls.some((c) => c.method === 'chat.postMessage')).toBe(false);
   });
 });

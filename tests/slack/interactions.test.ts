@@ -121,10 +121,13 @@ describe('mention answers and "Show full answer"', () => {
     // The ask answer is condensed by the command itself now (issue 11): its button asks for the full answer,
     // and a thread answer has no "Share in channel" (it is already public).
     const buttons = (short.body.blocks as Block[]).find((b) => b.type === 'actions')?.elements ?? [];
-    // Follow-up options (the open team question) come after it, each re-asking the whole question with a fact added.
-    const [full, ...followUps] = buttons.map((b) => b.value);
-    expect(full).toBe('ask --full rust or go for a log shipper?');
-    for (const value of followUps) expect(value).toMatch(/^ask rust or go for a log shipper\? .+/);
+    // The full answer first, follow-up options (the open team question) after it, each re-asking the whole question
+    // with a fact added; no Share in a thread; a thread answer can be voted on and saved as an ADR too (issue 17).
+    const values = buttons.map((b) => b.value);
+    expect(values[0]).toBe('ask --full rust or go for a log shipper?');
+    expect(buttons.some((b) => (b.action_id ?? '').startsWith('rustvsgo_share'))).toBe(false);
+    expect(buttons.slice(-3).map((b) => [b.action_id, b.value])).toEqual(['feedback_up', 'feedback_down', 'save_adr'].map((id) => [id, 'ask rust or go for a log shipper?']));
+    for (const value of values.slice(1, -3)) expect(value).toMatch(/^ask rust or go for a log shipper\? .+/);
     expect((short.body.blocks as Block[])[0]?.type).toBe('header');
   });
 });

@@ -114,4 +114,15 @@ describe('renderBlockKit', () => {
     expect(sections.length).toBeGreaterThan(1);
     expect(allText(message)).toContain('line 199');
   });
+
+  it('shows sources as a context block, each source once (issue 17)', () => {
+    const twice = { ...source(1) };
+    const message = renderBlockKit(reply({ title: 'Sourced', sections: [{ body: 'Text' }], sources: [source(1), source(2), twice] }));
+    const contexts = message.blocks.filter((b) => b.type === 'context' && JSON.stringify(b).includes('*Sources*'));
+    expect(contexts).toHaveLength(1);
+    const text = JSON.stringify(contexts[0]);
+    expect(text.match(/articles\/1\?/g)).toHaveLength(1);
+    expect(text).toContain('2. <https://example.org/articles/2');
+    expect(message.blocks.some((b) => b.type === 'section' && JSON.stringify(b).includes('*Sources*'))).toBe(false);
+  });
 });

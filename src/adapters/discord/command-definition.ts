@@ -73,7 +73,8 @@ export function usesAutocomplete(d: OptionDescriptor): boolean {
 }
 
 function basicOption(d: OptionDescriptor): APIApplicationCommandBasicOption {
-  const description = describe(d.list ? `${d.description} (comma-separated)` : d.description);
+  // A description that already says how to separate items (team set priorities) is not told twice.
+  const description = describe(d.list && !/comma-separated/i.test(d.description) ? `${d.description} (comma-separated)` : d.description);
   const base = { name: d.name, description, required: d.required };
   if (d.type === 'boolean') return { ...base, type: ApplicationCommandOptionType.Boolean };
   if (d.type === 'integer') return { ...base, type: ApplicationCommandOptionType.Integer };

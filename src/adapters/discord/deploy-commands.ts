@@ -1,8 +1,9 @@
-// Registers the /rustvsgo definition with Discord in one bulk overwrite (PUT): guild commands when a guild id
+// Registers the /rustvsgo definition (and the "Ask rustvsgo" message command) with Discord in one bulk overwrite (PUT): guild commands when a guild id
 // is given (they update instantly), global commands otherwise. Run by `npm run discord:deploy`, never at start-up.
 import { REST, Routes } from 'discord.js';
 import type { CommandSpec } from '../../core/command-spec.ts';
 import { buildCommandDefinition, validateCommandDefinition, type CommandDefinition } from './command-definition.ts';
+import { askMessageCommandDefinition } from './context-menu.ts';
 
 export interface DeployTarget {
   token: string;
@@ -31,7 +32,8 @@ export async function deployCommands(specs: readonly CommandSpec[], target: Depl
   if (problems.length > 0) throw new InvalidDefinitionError(problems);
   const client = rest ?? new REST({ api: target.apiUrl, version: '10' }).setToken(target.token);
   const route = target.guildId ? Routes.applicationGuildCommands(target.applicationId, target.guildId) : Routes.applicationCommands(target.applicationId);
-  // A bulk overwrite replaces every command of the application in that scope: the bot has exactly one.
-  await client.put(route, { body: [definition] });
+  // A bulk overwrite replaces every command of the application in that scope: /rustvsgo and the "Ask rustvsgo"
+  // message command (context-menu.ts).
+  await client.put(route, { body: [definition, askMessageCommandDefinition] });
   return { scope: target.guildId ? 'guild' : 'global', route, definition };
 }

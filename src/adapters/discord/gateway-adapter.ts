@@ -13,6 +13,7 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   type Message,
+  type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { CommandSpec } from '../../core/command-spec.ts';
 import { newRequestId } from '../../core/request-id.ts';
@@ -22,6 +23,8 @@ import type { Adapter } from '../adapter.ts';
 import { AnswerQueue } from '../answer-queue.ts';
 import { AutocompleteLimiter } from './autocomplete-limiter.ts';
 import { parseButtonId } from './button-ids.ts';
+import { answerAboutMessage, ASK_MESSAGE_COMMAND_NAME } from './context-menu.ts';
+import { parseAnswerButtonId, pressAnswerButton, readFeedbackSubmission, submitFeedbackComment } from './answer-buttons.ts';
 import { answerCommand, answerFollowUp, answerMention, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
 import { readCommandCall, type RawCommandOption, type RawEmbed } from './interaction-payload.ts';
 import { noticeMessage, toDiscordJsOptions, type DiscordMessage } from './message-payload.ts';
@@ -69,7 +72,7 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
     return settled;
   }
 
-  function factsOf(source: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction | Message, requestId: string): DiscordFacts {
+  function factsOf(source: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | AutocompleteInteraction | ButtonInteraction | Message, requestId: string): DiscordFacts {
     const channel = source.channel;
     const inThread = channel?.isThread() ?? false;
     const userId = 'user' in source ? source.user.id : source.author.id;
@@ -107,11 +110,28 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
         const facts = factsOf(interaction, requestId);
         const message = await queue.run(() => answerCommand(ctx, facts, readCommandCall(interaction.options.data as readonly RawCommandOption[])));
         await interaction.editReply(toDiscordJsOptions(message));
+      } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ASK_MESSAGE_COMMAND_NAME) {
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        services.observer?.acknowledged('discord', (performance.now() - receivedAt) / 1000);
+        const facts = factsOf(interaction, requestId);
+        const message = await queue.run(() => answerAboutMessage(ctx, facts, interaction.targetMessage.content));
+        await interaction.editReply(toDiscordJsOptions(message));
       } else if (interaction.isAutocomplete()) {
         const choices = await suggestChoices(ctx, factsOf(interaction, requestId), readCommandCall(interaction.options.data as readonly RawCommandOption[]));
         await interaction.respond(choices.slice(0, 25));
       } else if (interaction.isButton()) {
         await handleButton(interaction, requestId);
+      } else if (interaction.isModalSubmit()) {
+        // The "What was wrong?" modal of a thumbs-down (answer-buttons.ts), read through the same schema as over HTTP.
+        let comment = '';
+        try {
+          comment = interaction.fields.getTextInputValue('comment');
+        } catch {
+          // Left empty (the input is optional) or another form: no comment.
+        }
+        const submission = readFeedbackSubmission({ data: { custom_id: interaction.customId, components: [{ components: [{ custom_id: 'comment', value: comment }] }] } });
+        const message = submission ? await submitFeedbackComment(services, submission) : noticeMessage('This form is no longer supported.');
+        await interaction.reply({ ...toDiscordJsOptions(message), flags: MessageFlags.Ephemeral });
       }
     } catch (error) {
       log.error({ err: error }, 'discord interaction failed');
@@ -119,6 +139,16 @@ export function createDiscordGateway(options: DiscordGatewayOptions): DiscordGat
   }
 
   async function handleButton(interaction: ButtonInteraction, requestId: string): Promise<void> {
+    const answerButton = parseAnswerButtonId(interaction.customId);
+    if (answerButton) {
+      if (answerButton.kind === 'save_adr') await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const result = await pressAnswerButton(ctx, factsOf(interaction, requestId), answerButton);
+      if (result.kind === 'modal') await interaction.showModal(result.modal);
+      else if (result.kind === 'adr') await interaction.editReply({ ...toDiscordJsOptions(result.adr.message), files: [{ attachment: result.adr.file.data, name: result.adr.file.name }] });
+      else if (interaction.deferred) await interaction.editReply(toDiscordJsOptions(result.message));
+      else await interaction.reply({ ...toDiscordJsOptions(result.message), flags: MessageFlags.Ephemeral });
+      return;
+    }
     const action = parseButtonId(interaction.customId);
     if (action?.kind === 'share') {
       const embeds = interaction.message.embeds.map((e) => e.toJSON() as RawEmbed);

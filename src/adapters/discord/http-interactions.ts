@@ -12,6 +12,8 @@ import type { Adapter } from '../adapter.ts';
 import { AnswerQueue } from '../answer-queue.ts';
 import { AutocompleteLimiter } from './autocomplete-limiter.ts';
 import { parseButtonId } from './button-ids.ts';
+import { answerAboutMessage, readMessageCommand } from './context-menu.ts';
+import { parseAnswerButtonId, pressAnswerButton, readFeedbackSubmission, submitFeedbackComment, type AdrAttachment } from './answer-buttons.ts';
 import { answerCommand, answerFollowUp, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
 import { interactionType, isThreadChannelType, rawInteractionSchema, readCommandCall, type RawInteraction } from './interaction-payload.ts';
 import { EPHEMERAL_FLAG, noticeMessage, type DiscordMessage } from './message-payload.ts';
@@ -22,7 +24,7 @@ export const INTERACTIONS_PATH = '/discord/interactions';
 export const SIGNATURE_MAX_AGE_SECONDS = 300;
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
-const callbackType = { pong: 1, channelMessage: 4, deferredChannelMessage: 5, updateMessage: 7, autocompleteResult: 8 } as const;
+const callbackType = { pong: 1, channelMessage: 4, deferredChannelMessage: 5, updateMessage: 7, autocompleteResult: 8, modal: 9 } as const;
 
 export interface DiscordHttpOptions {
   services: Services;
@@ -103,6 +105,12 @@ export function createDiscordHttpEndpoint(options: DiscordHttpOptions): DiscordH
     const log = services.logger.child({ requestId, platform: 'discord', transport: 'http' });
 
     if (interaction.type === interactionType.applicationCommand) {
+      const aboutMessage = readMessageCommand(json);
+      if (aboutMessage) {
+        send(res, 200, { type: callbackType.deferredChannelMessage, data: { flags: EPHEMERAL_FLAG } });
+        followUp(interaction, requestId, () => answerAboutMessage(ctx, facts, aboutMessage.content));
+        return;
+      }
       const call = readCommandCall(interaction.data?.options);
       log.debug({ command: call.path }, 'discord command');
       send(res, 200, { type: callbackType.deferredChannelMessage, data: { flags: EPHEMERAL_FLAG } });
@@ -114,6 +122,22 @@ export function createDiscordHttpEndpoint(options: DiscordHttpOptions): DiscordH
       return send(res, 200, { type: callbackType.autocompleteResult, data: { choices } });
     }
     if (interaction.type === interactionType.messageComponent) {
+      // Votes and "Save as ADR" (answer-buttons.ts): a vote is answered at once (a notice, or the comment modal);
+      // the ADR is deferred and then attached to the edited response.
+      const answerButton = parseAnswerButtonId(interaction.data?.custom_id ?? '');
+      if (answerButton) {
+        if (answerButton.kind === 'save_adr') {
+          send(res, 200, { type: callbackType.deferredChannelMessage, data: { flags: EPHEMERAL_FLAG } });
+          attachAdr(interaction, requestId, () => pressAnswerButton(ctx, facts, answerButton));
+          return;
+        }
+        const result = await pressAnswerButton(ctx, facts, answerButton).catch((error: unknown) => {
+          log.error({ err: error }, 'discord vote failed');
+          return { kind: 'notice' as const, message: noticeMessage(`Sorry, something went wrong on our side. If it keeps happening, quote error id \`${requestId}\`.`) };
+        });
+        if (result.kind === 'modal') return send(res, 200, { type: callbackType.modal, data: result.modal });
+        return send(res, 200, { type: callbackType.channelMessage, data: result.kind === 'notice' ? result.message : result.adr.message });
+      }
       const action = parseButtonId(interaction.data?.custom_id ?? '');
       if (action?.kind === 'share') {
         const user = interaction.member?.user ?? interaction.user;
@@ -134,7 +158,43 @@ export function createDiscordHttpEndpoint(options: DiscordHttpOptions): DiscordH
       }
       return send(res, 200, { type: callbackType.channelMessage, data: noticeMessage('This button is no longer supported. Run the command again.') });
     }
+    if (interaction.type === interactionType.modalSubmit) {
+      const submission = readFeedbackSubmission(json);
+      if (!submission) return send(res, 200, { type: callbackType.channelMessage, data: noticeMessage('This form is no longer supported.') });
+      const message = await submitFeedbackComment(services, submission).catch((error: unknown) => {
+        log.error({ err: error }, 'could not store a feedback comment');
+        return noticeMessage(`Sorry, the comment could not be saved. If it keeps happening, quote error id \`${requestId}\`.`);
+      });
+      return send(res, 200, { type: callbackType.channelMessage, data: message });
+    }
     return send(res, 400, { error: 'unsupported interaction type' });
+  }
+
+  /** "Save as ADR" after the deferral: the edited response carries the ADR as a Markdown attachment. */
+  function attachAdr(interaction: RawInteraction, requestId: string, work: () => ReturnType<typeof pressAnswerButton>): void {
+    const task = (async () => {
+      let body: Omit<DiscordMessage, 'flags'> & { attachments?: { id: number; filename: string }[] };
+      let files: { name: string; data: Buffer }[] = [];
+      try {
+        const result = await queue.run(work);
+        const adr: AdrAttachment | undefined = result.kind === 'adr' ? result.adr : undefined;
+        const { flags: _flags, ...message } = adr ? adr.message : result.kind === 'notice' ? result.message : noticeMessage('Nothing to save.');
+        body = adr ? { ...message, attachments: [{ id: 0, filename: adr.file.name }] } : message;
+        files = adr ? [adr.file] : [];
+      } catch (error) {
+        services.logger.error({ err: error, requestId }, 'discord save-adr failed');
+        const { flags: _flags, ...message } = noticeMessage(`Sorry, something went wrong on our side. If it keeps happening, quote error id \`${requestId}\`.`);
+        body = message;
+      }
+      try {
+        await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), { body, files, auth: false });
+      } catch (error) {
+        services.logger.error({ err: error, requestId }, 'discord save-adr edit failed');
+      }
+    })();
+    const settled = task.catch(() => undefined);
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
   }
 
   http.route('POST', INTERACTIONS_PATH, handle);

@@ -4,6 +4,7 @@ import type { Reply, ReplyAction } from '../../core/reply.ts';
 import type { Services } from '../../core/services.ts';
 import { inlineFollowUpId, inlineShowFullId, shareButtonId, storedFollowUpId, storedShowFullId } from './button-ids.ts';
 import type { MessageButton } from './message-payload.ts';
+import { answerButtonId, isAnswerButtonKind } from './answer-buttons.ts';
 
 export const shareButton: MessageButton = { label: 'Share in channel', customId: shareButtonId, primary: true };
 
@@ -21,10 +22,12 @@ export async function replyButtons(services: Services, reply: Reply, requestId: 
     });
     if (customId) buttons.push({ label: action.label, customId, newRow: action.kind === 'follow_up' });
   }
-  return buttons;
+  // Follow-up options go on a row of their own, after the answer's other buttons (votes, "Save as ADR").
+  return [...buttons.filter((b) => !b.newRow), ...buttons.filter((b) => b.newRow)];
 }
 
 async function customIdFor(services: Services, action: ReplyAction): Promise<string> {
+  if (isAnswerButtonKind(action.kind)) return answerButtonId(services, action.kind, action.command);
   const inline = action.kind === 'follow_up' ? inlineFollowUpId(action.command) : inlineShowFullId(action.command);
   if (inline) return inline;
   const id = await services.store.discordActions.save(action.command, services.now());

@@ -17,6 +17,9 @@ import { appMentionSchema, blockActionSchema, eventEnvelopeSchema, slashCommandS
 import { ACTION_ID_PREFIX, renderBlockKit, type SlackMessage } from './render-block-kit.ts';
 import { SeenEvents } from './seen-events.ts';
 import { canManageSettings } from './settings-access.ts';
+import { registerAnswerActions } from './feedback-actions.ts';
+import { registerMessageShortcut } from './message-shortcut.ts';
+import { registerAppHome } from './app-home.ts';
 
 export const SLASH_COMMAND = '/rustvsgo';
 
@@ -249,6 +252,13 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   // A failure here (database down) is logged; Slack retries the event, and the next delivery tries again.
   const forgetLogged = (body: unknown, why: string) =>
     forget(body, why).catch((error: unknown) => services.logger.error({ err: error, platform: 'slack' }, `${why}; could not delete the installation`));
+
+  // Votes, the "What was wrong?" modal and "Save as ADR" (feedback-actions.ts).
+  registerAnswerActions(app, { services, track: deps.track });
+  // "Ask rustvsgo" on a message (message-shortcut.ts).
+  registerMessageShortcut(app, { services, commands, track: deps.track });
+  // The App Home tab (app-home.ts).
+  registerAppHome(app, { services, track: deps.track });
 
   app.event('app_uninstalled', async ({ body }) => {
     deps.track(forgetLogged(body, 'app uninstalled'));

@@ -37,7 +37,13 @@ export const ACTION_ID_PREFIX: Record<ReplyAction['kind'], string> = {
   share: 'rustvsgo_share',
   show_full: 'rustvsgo_show_full',
   follow_up: 'rustvsgo_follow_up',
+  feedback_up: 'feedback_up',
+  feedback_down: 'feedback_down',
+  save_adr: 'save_adr',
 };
+
+/** Kinds that appear at most once under an answer, so their action id is the bare name (no index). */
+const SINGLE_ACTION_KINDS: ReadonlySet<ReplyAction['kind']> = new Set(['feedback_up', 'feedback_down', 'save_adr']);
 
 export interface RenderOptions {
   /** Knowledge-base version for the footer; left out when the reply's own footer already names it. */
@@ -75,10 +81,7 @@ export function renderBlockKit(reply: Reply, options: RenderOptions = {}): Slack
     }));
     body.push({ type: 'section', fields });
   }
-  if (reply.sources.length > 0) {
-    const lines = reply.sources.map((s, i) => `${i + 1}. ${slackLink(escapeSlackText(s.url), toMrkdwn(s.title))} (${escapeSlackText(s.label ?? s.date)})`);
-    body.push(...textSections(`*Sources*\n${lines.join('\n')}`));
-  }
+  if (reply.sources.length > 0) body.push(...sourceContextBlocks(reply.sources));
 
   const tail: SlackBlock[] = [];
   const footer = footerElements(reply.footer, options.kbVersion);
@@ -89,7 +92,7 @@ export function renderBlockKit(reply: Reply, options: RenderOptions = {}): Slack
   const valueLengths = shareBudget(values.map((v) => v.length), FOOTER_AND_BUTTONS_BUDGET, L.buttonValue);
   const buttons = actions.map((action, i) => ({
     type: 'button' as const,
-    action_id: `${ACTION_ID_PREFIX[action.kind]}_${i}`,
+    action_id: SINGLE_ACTION_KINDS.has(action.kind) ? ACTION_ID_PREFIX[action.kind] : `${ACTION_ID_PREFIX[action.kind]}_${i}`,
     text: { type: 'plain_text' as const, text: truncate(toPlainText(action.label), L.buttonText) || 'Open', emoji: true },
     // The command is re-run on click; one cut short still runs (as a shorter question) rather than failing.
     value: values[i]!.slice(0, valueLengths[i]),
@@ -114,6 +117,27 @@ export function shareBudget(lengths: readonly number[], budget: number, cap: num
     left -= out[i]!;
   }
   return out;
+}
+
+/**
+ * Sources as context blocks (small grey text under the answer, as Slack shows references): each source once (by
+ * URL, keeping its number), as many elements as their length needs, at most ten elements a block.
+ */
+function sourceContextBlocks(sources: Reply['sources']): SlackBlock[] {
+  const L = BLOCK_KIT_LIMITS;
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const [i, s] of sources.entries()) {
+    if (seen.has(s.url)) continue;
+    seen.add(s.url);
+    lines.push(`${i + 1}. ${slackLink(escapeSlackText(s.url), toMrkdwn(s.title))} (${escapeSlackText(s.label ?? s.date)})`);
+  }
+  const texts = splitText(`*Sources*\n${lines.join('\n')}`, L.contextText);
+  const blocks: SlackBlock[] = [];
+  for (let i = 0; i < texts.length; i += L.contextElements) {
+    blocks.push({ type: 'context', elements: texts.slice(i, i + L.contextElements).map((text) => ({ type: 'mrkdwn' as const, text })) });
+  }
+  return blocks;
 }
 
 /** Splits mrkdwn into as many sections as its length needs (each within the section text limit). */

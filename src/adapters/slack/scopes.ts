@@ -17,4 +17,4 @@ export function slackBotScopes(historyCheck: boolean): string[] {
 }
 
 /** Events the listeners handle, as subscribed in the manifest. */
-export const SLACK_BOT_EVENTS = ['app_mention', 'app_uninstalled', 'tokens_revoked'] as const;
+export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_mention', 'app_uninstalled', 'tokens_revoked'] as const;

@@ -11,6 +11,8 @@ import * as m0007 from './0007_rate_limits.ts';
 import * as m0008 from './0008_seen_request_signatures.ts';
 import * as m0009 from './0009_digest_skip_empty.ts';
 import * as m0010 from './0010_digest_chart_state.ts';
+import * as m0011 from './0011_feedback.ts';
+import * as m0012 from './0012_asked_questions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_team_profiles': m0001,
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008_seen_request_signatures': m0008,
   '0009_digest_skip_empty': m0009,
   '0010_digest_chart_state': m0010,
+  '0011_feedback': m0011,
+  '0012_asked_questions': m0012,
 };

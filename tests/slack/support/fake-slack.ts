@@ -10,6 +10,8 @@ export interface RecordedCall {
   path: string;
   body: Record<string, unknown>;
   headers: IncomingMessage['headers'];
+  /** The body as sent (file bytes posted to an upload URL are read from here). */
+  raw: string;
 }
 
 type ApiHandler = (body: Record<string, unknown>) => { status?: number; json: unknown };
@@ -33,6 +35,10 @@ const defaultHandlers: Record<string, ApiHandler> = {
   'chat.postMessage': (body) => ({ json: { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` } }),
   'chat.postEphemeral': () => ({ json: { ok: true, message_ts: `${Date.now() / 1000}` } }),
   'users.info': (body) => ({ json: { ok: true, user: { id: body.user, is_admin: false, is_owner: false } } }),
+  // Modals, App Home and the files.uploadV2 flow (getUploadURLExternal's upload URL is set once the port is known).
+  'views.open': () => ({ json: { ok: true, view: { id: 'V1' } } }),
+  'views.publish': () => ({ json: { ok: true, view: { id: 'VHOME' } } }),
+  'files.completeUploadExternal': (body) => ({ json: { ok: true, files: [{ id: (body.files as { id: string }[] | undefined)?.[0]?.id ?? 'F1' }] } }),
 };
 
 export async function startFakeSlack(): Promise<FakeSlack> {
@@ -48,7 +54,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const path = (req.url ?? '/').split('?')[0]!;
     const body = parseBody(raw, req.headers['content-type'] ?? '');
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : 'response';
-    const call: RecordedCall = { method, path, body, headers: req.headers };
+    const call: RecordedCall = { method, path, body, headers: req.headers, raw };
     calls.push(call);
     for (const w of [...waiters]) {
       if (w.predicate(call)) {
@@ -67,6 +73,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let uploads = 0;
+  handlers.set('files.getUploadURLExternal', () => {
+    const fileId = `F${++uploads}`;
+    return { json: { ok: true, upload_url: `${url}/upload/${fileId}`, file_id: fileId } };
+  });
 
   return {
     url,
