@@ -18,7 +18,7 @@ import { loadDemoCollections } from '../src/digest/demo/load-demo.ts';
 import { createStoredDigestContent } from '../src/digest/delivery/digest-content.ts';
 import { postersFromConfig } from '../src/digest/delivery/posters-from-config.ts';
 import { runDue } from '../src/digest/run-due.ts';
-import { isoWeek } from '../src/digest/snapshot.ts';
+import { isoWeek } from '../src/store/snapshot.ts';
 import { openStore } from '../src/store/store.ts';
 import { benchResult, type BenchResult } from './bench-result.ts';
 

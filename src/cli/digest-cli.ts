@@ -6,7 +6,7 @@ import type { Services } from '../core/services.ts';
 import { writeFile } from 'node:fs/promises';
 import { loadDemoCollections } from '../digest/demo/load-demo.ts';
 import { renderDigest } from '../digest/render-digest.ts';
-import type { Collection } from '../digest/snapshot.ts';
+import type { Collection } from '../store/snapshot.ts';
 import type { SourceClock } from '../digest/sources/http-client.ts';
 import { renderTrendChart } from '../digest/trend-chart.ts';
 import { collectWeek, ensureEdition } from '../digest/weekly-digest.ts';

@@ -5,21 +5,14 @@ import { defineCommand, defineGroup, type CommandContext } from '../core/command
 import type { ReplyInput } from '../core/reply.ts';
 import { neutralizeMentions, truncate } from '../core/safe-text.ts';
 import { UserError } from '../core/user-error.ts';
-import {
-  canonicalTimeZone,
-  formatInZone,
-  slotNextWeek,
-  slotThisWeek,
-  timeOfDaySchema,
-  weekdaySchema,
-  type WeeklySlot,
-} from '../digest/delivery/schedule-time.ts';
+import { canonicalTimeZone, formatInZone, slotNextWeek, slotThisWeek } from '../digest/delivery/schedule-time.ts';
 import { NOTHING_NEW_REF } from '../digest/delivery/deliver.ts';
 import { staleEntryCount } from '../knowledge/kb-freshness.ts';
 import { loadWatchlist, watchItemForName, type WatchItem } from '../knowledge/watchlist.ts';
 import { kbStalenessReport } from '../ops/kb-staleness.ts';
 import { channelKeyOf, type ChannelKey } from '../store/channel-key.ts';
 import type { DigestSubscription } from '../store/digest-subscriptions.ts';
+import { timeOfDaySchema, weekdaySchema, type WeeklySlot } from '../store/weekly-slot.ts';
 
 /** Extra items one channel may add: each costs requests in every weekly collection. */
 export const MAX_WATCH_ADDITIONS = 25;

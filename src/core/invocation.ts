@@ -1,8 +1,6 @@
 // What an adapter hands the core: one command call, platform-neutral and validated.
 import { z } from 'zod';
-
-export const platformSchema = z.enum(['slack', 'discord', 'shell', 'cli']);
-export type Platform = z.infer<typeof platformSchema>;
+import { platformSchema } from '../shared/platform.ts';
 
 export const invocationSchema = z.object({
   platform: platformSchema,

@@ -1,13 +1,19 @@
 // What command handlers receive besides their arguments: the long-lived parts of the running bot.
 import type { Logger } from 'pino';
-import type { Config } from '../config/env.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Store } from '../store/store.ts';
 import type { Observer } from './observer.ts';
 import type { CommandRateLimiter } from './rate-limit-gate.ts';
 
+/**
+ * The settings the bot started with. The core reads none of them, so it does not import the config module: that
+ * module fills this slot in by declaration merging (src/config/env.ts), and every other layer sees the full Config.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
+export interface ServicesSettings {}
+
 export interface Services {
-  config: Config;
+  config: ServicesSettings;
   logger: Logger;
   store: Store;
   knowledge: KnowledgeBase;

@@ -2,7 +2,7 @@
 // same digest out. Go has no download counts, so each language's trends use its own signals and the digest says so.
 import { digestSchema, type AdvisoryItem, type Digest, type DigestItem, type PostItem, type ReleaseItem, type TrendItem } from './digest.ts';
 import { whyItMatters } from './release-notes.ts';
-import type { Collection, ItemSnapshot } from './snapshot.ts';
+import type { Collection, ItemSnapshot } from '../store/snapshot.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 const SPARK_CHARS = '▁▂▃▄▅▆▇█';

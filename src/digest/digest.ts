@@ -1,7 +1,7 @@
 // The weekly digest as data: what `digest preview --json` prints and what every renderer turns into a message.
 import { z } from 'zod';
 import { languageSchema } from '../knowledge/watchlist.ts';
-import { sourceStatusSchema } from './snapshot.ts';
+import { sourceStatusSchema } from '../store/snapshot.ts';
 
 const releaseItemSchema = z.object({
   kind: z.literal('release'),

@@ -117,7 +117,7 @@ export function runDueDepsFromServices(services: Services, overrides: Partial<Ru
   const holder = overrides.holder ?? processHolder();
   return {
     store: services.store,
-    content: createStoredDigestContent({ store: services.store, config: services.config, logger: services.logger, holder }),
+    content: createStoredDigestContent({ store: services.store, config: services.config, logger: services.logger, holder, observer: services.observer }),
     posters: postersFromConfig(services.config, services.store, {
       onRateLimitWait: (platform, ms) => services.observer?.rateLimitWaited(platform, ms / 1000),
     }),

@@ -6,7 +6,8 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Services } from '../core/services.ts';
 import { runDue, runDueDepsFromServices, type RunDueDeps, type RunDueResult } from './run-due.ts';
-import { cronExpression, type WeeklySlot } from './delivery/schedule-time.ts';
+import { cronExpression } from './delivery/schedule-time.ts';
+import type { WeeklySlot } from '../store/weekly-slot.ts';
 
 export interface DigestSchedulerOptions {
   deps: RunDueDeps;

@@ -7,7 +7,7 @@ import * as vega from 'vega';
 import type * as VegaLite from 'vega-lite';
 import { neutralizeMentions, truncate } from '../core/safe-text.ts';
 import { formatChange, percentChange } from './build.ts';
-import type { Collection } from './snapshot.ts';
+import type { Collection } from '../store/snapshot.ts';
 
 export const CHART_FILE_NAME = 'chart.png';
 /** Bounded well under Discord's 1,024-character attachment description and Slack's alt_text limit. */

@@ -4,9 +4,9 @@ import type { Logger } from 'pino';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
 import type { Store } from '../store/store.ts';
 import { collectSnapshots } from './collect.ts';
-import { isoWeek, type Collection } from './snapshot.ts';
+import { isoWeek, type Collection } from '../store/snapshot.ts';
 import { createSourceClients, type SourceConfig } from './source-clients.ts';
-import type { SourceClock } from './sources/http-client.ts';
+import type { SourceClock, SourceFetchObserver } from './sources/http-client.ts';
 import { buildEdition, loadEditionHistory, type WeeklyEdition } from './weekly-edition.ts';
 
 export interface CollectWeekInput {
@@ -19,6 +19,8 @@ export interface CollectWeekInput {
   logger?: Pick<Logger, 'warn'>;
   /** How long the whole collection may take (default COLLECTION_DEADLINE_MS). */
   deadlineMs?: number;
+  /** Source request metrics (the running bot's observer); absent in the CLI. */
+  observer?: SourceFetchObserver;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function collectWeek(input: CollectWeekInput): Promise<Collection> 
   const deadlineMs = input.deadlineMs ?? COLLECTION_DEADLINE_MS;
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new Error(`the collection deadline (${Math.round(deadlineMs / 1000)} s) passed`)), deadlineMs);
-  const clients = createSourceClients(input.config, { clock: input.clock, validators: input.store.sourceValidators, deadline: deadline.signal });
+  const clients = createSourceClients(input.config, { clock: input.clock, validators: input.store.sourceValidators, deadline: deadline.signal, observer: input.observer });
   const collection = await collectSnapshots({
     clients,
     watchlist: input.watchlist ?? loadWatchlist(),

@@ -3,7 +3,7 @@
 // the gap; the repeated fall-back hour does not send twice.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDigestScheduler, type DigestScheduler } from '../../src/digest/scheduler.ts';
-import type { WeeklySlot } from '../../src/digest/delivery/schedule-time.ts';
+import type { WeeklySlot } from '../../src/store/weekly-slot.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { memoryDeps, type RecordedPost } from './support/memory-posters.ts';
 

@@ -15,7 +15,7 @@ import type { Services } from '../../src/core/services.ts';
 import { createStoredDigestContent } from '../../src/digest/delivery/digest-content.ts';
 import { loadDemoCollections } from '../../src/digest/demo/load-demo.ts';
 import { digestSchema } from '../../src/digest/digest.ts';
-import type { Collection } from '../../src/digest/snapshot.ts';
+import type { Collection } from '../../src/store/snapshot.ts';
 import { HISTORY_WEEKS } from '../../src/digest/weekly-edition.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { worldWatchlist } from '../digest-sources/support/two-week-world.ts';

@@ -8,7 +8,7 @@ import { runKbCli } from '../../src/cli/kb-cli.ts';
 import { parseConfig } from '../../src/config/env.ts';
 import type { Services } from '../../src/core/services.ts';
 import { latestToolchainsIn } from '../../src/digest/latest-toolchains.ts';
-import type { Collection } from '../../src/digest/snapshot.ts';
+import type { Collection } from '../../src/store/snapshot.ts';
 import { checkKnowledgeFreshness, kbCheckReportSchema, staleEntryCount } from '../../src/knowledge/kb-freshness.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { sourceSchema } from '../../src/knowledge/source.ts';

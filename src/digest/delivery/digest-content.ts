@@ -9,9 +9,10 @@ import type { WatchChange } from '../../store/digest-subscriptions.ts';
 import type { Store } from '../../store/store.ts';
 import { hasNews } from '../build.ts';
 import { renderDigest } from '../render-digest.ts';
-import { isoWeek, type Collection } from '../snapshot.ts';
+import { isoWeek, type Collection } from '../../store/snapshot.ts';
 import { renderTrendChart, type TrendChart } from '../trend-chart.ts';
 import { collectWeek } from '../weekly-digest.ts';
+import type { SourceFetchObserver } from '../sources/http-client.ts';
 import { buildEdition, loadEditionHistory } from '../weekly-edition.ts';
 
 export type PrepareResult = 'collected' | 'ready' | 'busy' | 'failed';
@@ -44,6 +45,8 @@ export interface StoredDigestContentOptions {
   logger: Logger;
   holder: string;
   collector?: Collector;
+  /** Source request metrics for the default collector. */
+  observer?: SourceFetchObserver;
   defaultWatchlist?: WatchItem[];
   /** How long a collection claim lasts before another replica may take it over. */
   collectLeaseMs?: number;
@@ -56,8 +59,8 @@ const CHAT_NO_DATA_HINT =
 const COLLECTION_RETRY_MS = 10 * 60_000;
 const HISTORY_CACHE_MS = 5 * 60_000;
 
-export function sourceCollector(config: Config, store: Store, logger: Logger): Collector {
-  return (now, watchlist) => collectWeek({ store, config, now, watchlist, logger });
+function sourceCollector(config: Config, store: Store, logger: Logger, observer: SourceFetchObserver | undefined): Collector {
+  return (now, watchlist) => collectWeek({ store, config, now, watchlist, logger, observer });
 }
 
 /** The default watchlist with a channel's changes applied. */
@@ -73,7 +76,7 @@ export function channelWatchlist(base: WatchItem[], changes: WatchChange[]): Wat
 export function createStoredDigestContent(options: StoredDigestContentOptions): DigestContent {
   const { store, logger, holder } = options;
   const base = options.defaultWatchlist ?? loadWatchlist();
-  const collector = options.collector ?? sourceCollector(options.config, store, logger);
+  const collector = options.collector ?? sourceCollector(options.config, store, logger, options.observer);
   const leaseMs = options.collectLeaseMs ?? 15 * 60_000;
   // Loaded collections by week: a fan-out to many channels reads the database once, not once per channel.
   // Entries expire so a collection saved by another process (`digest collect`) is seen within minutes.

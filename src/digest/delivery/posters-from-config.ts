@@ -1,6 +1,7 @@
 // The posters the configuration allows: Slack when a bot token or OAuth installations exist, Discord when a bot
 // token is set. Slack tokens come from the installation store first (multi-workspace), then SLACK_BOT_TOKEN.
 import type { Config } from '../../config/env.ts';
+import { configuredPlatforms } from '../../config/platforms.ts';
 import type { ChannelKey } from '../../store/channel-key.ts';
 import type { Store } from '../../store/store.ts';
 import { createDiscordPoster } from './discord-poster.ts';
@@ -21,8 +22,9 @@ const botTokenSchema = (value: unknown): string | undefined => {
 
 export function postersFromConfig(config: Config, store: Store, options: PosterOptions = {}): Posters {
   const posters: Posters = {};
-  const slackOAuth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET);
-  if (config.SLACK_BOT_TOKEN || slackOAuth) {
+  const platforms = configuredPlatforms(config);
+  const slackOAuth = platforms.slackOAuth;
+  if (platforms.canPost.slack) {
     posters.slack = createSlackPoster({
       apiUrl: config.SLACK_API_URL,
       historyCheck: config.SLACK_DIGEST_HISTORY_CHECK,
@@ -34,7 +36,7 @@ export function postersFromConfig(config: Config, store: Store, options: PosterO
       onRateLimitWait: (ms) => options.onRateLimitWait?.('slack', ms),
     });
   }
-  if (config.DISCORD_TOKEN) {
+  if (platforms.canPost.discord && config.DISCORD_TOKEN) {
     posters.discord = createDiscordPoster({
       apiUrl: config.DISCORD_API_URL,
       token: config.DISCORD_TOKEN,

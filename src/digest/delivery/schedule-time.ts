@@ -2,21 +2,7 @@
 // instant the week's slot falls on, and the next delivery. DST rule (same as Temporal's "compatible"): a slot in
 // the spring-forward gap moves forward by the gap (02:30 -> 03:30); a slot in the repeated fall-back hour takes the
 // first occurrence. Pure functions over Intl; no library.
-import { z } from 'zod';
-
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export const weekdaySchema = z.enum(WEEKDAYS);
-export type Weekday = z.infer<typeof weekdaySchema>;
-
-export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24-hour)');
-
-export interface WeeklySlot {
-  day: Weekday;
-  /** HH:MM, 24-hour, in `timezone`. */
-  time: string;
-  /** IANA zone name, e.g. Europe/Berlin. */
-  timezone: string;
-}
+import { WEEKDAYS, type WeeklySlot } from '../../store/weekly-slot.ts';
 
 const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -12,7 +12,7 @@ import type { Posters } from '../../../src/digest/delivery/posters-from-config.t
 import { createSlackPoster } from '../../../src/digest/delivery/slack-poster.ts';
 import { loadDemoCollections } from '../../../src/digest/demo/load-demo.ts';
 import { processHolder, type RunDueDeps } from '../../../src/digest/run-due.ts';
-import { isoWeek } from '../../../src/digest/snapshot.ts';
+import { isoWeek } from '../../../src/store/snapshot.ts';
 import type { ChannelKey } from '../../../src/store/channel-key.ts';
 import { openStore, type Store } from '../../../src/store/store.ts';
 import { startFakeDiscordApi, type FakeDiscordApi } from './fake-discord-api.ts';

@@ -4,7 +4,8 @@ import { commands } from '../../../src/commands/index.ts';
 import type { CommandSpec, LeafCommand } from '../../../src/core/command-spec.ts';
 import { condenseReply } from '../../../src/core/condense.ts';
 import type { DispatchOutcome } from '../../../src/core/dispatch.ts';
-import type { InvocationOrigin, Platform } from '../../../src/core/invocation.ts';
+import type { InvocationOrigin } from '../../../src/core/invocation.ts';
+import type { Platform } from '../../../src/shared/platform.ts';
 import { renderedProblems } from './rendered-problems.ts';
 
 export function origin(platform: Platform, mode: 'command' | 'mention' = 'command'): InvocationOrigin {

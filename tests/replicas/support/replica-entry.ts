@@ -7,7 +7,7 @@ import { parseConfig } from '../../../src/config/env.ts';
 import { loadDemoCollections } from '../../../src/digest/demo/load-demo.ts';
 import { createStoredDigestContent } from '../../../src/digest/delivery/digest-content.ts';
 import { processHolder, runDue, runDueDepsFromServices } from '../../../src/digest/run-due.ts';
-import { isoWeek } from '../../../src/digest/snapshot.ts';
+import { isoWeek } from '../../../src/store/snapshot.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { createServices } from '../../../src/runtime/create-services.ts';
 
