@@ -4,7 +4,7 @@ import { advise } from '../advisor/advise.ts';
 import { adviceReply } from '../advisor/advice-reply.ts';
 import type { Advice } from '../advisor/advice.ts';
 import { defineCommand, type CommandContext } from '../core/command-spec.ts';
-import type { ReplyAction, ReplyInput } from '../core/reply.ts';
+import type { ReplyInput } from '../core/reply.ts';
 import { withDeadline } from '../core/deadline.ts';
 import { channelKeyOf } from '../store/channel-key.ts';
 import type { TeamProfile } from '../store/team-profiles.ts';
@@ -43,9 +43,7 @@ export const askCommand = defineCommand({
   },
 });
 
-/** The ask answer for an Advice: condensed or full, with "Share in channel" first, then the advice's own buttons. */
+/** The ask answer for an Advice: condensed or full ("Share in channel" is added by dispatch, for every command). */
 export function askReply(advice: Advice, full: boolean): ReplyInput {
-  const answer = adviceReply(advice, { full });
-  const share: ReplyAction = { kind: 'share', label: 'Share in channel', command: `ask ${full ? '--full ' : ''}${advice.question}` };
-  return { ...answer, actions: [share, ...(answer.actions ?? [])] };
+  return adviceReply(advice, { full });
 }

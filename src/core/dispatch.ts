@@ -4,8 +4,9 @@ import { findCommand, type CommandSpec, type LeafCommand } from './command-spec.
 import type { Invocation, InvocationOrigin } from './invocation.ts';
 import { isStoreTimeout, withDeadline } from './deadline.ts';
 import type { CommandOutcomeLabel } from './observer.ts';
-import { parseCommandText, validateArgs, type ParsedText } from './parse-text.ts';
+import { parseCommandText, stripInvocationPrefix, validateArgs, type ParsedText } from './parse-text.ts';
 import { rateLimitedReply } from './rate-limit-gate.ts';
+import { mayManageSettings } from './settings-access.ts';
 import { reply, type Reply } from './reply.ts';
 import { cleanUserText, neutralizeMentions, truncate } from './safe-text.ts';
 import type { Services } from './services.ts';
@@ -110,10 +111,30 @@ async function answerParsed(parsed: ParsedText, rawText: string, origin: Invocat
       }),
     };
   }
-  const { askCanManage, ...known } = origin;
-  const invocation: Invocation = { ...known, command: parsed.path, args: parsed.args, rawText };
-  if (parsed.spec.access === 'manage' && !invocation.canManage && askCanManage) invocation.canManage = await askCanManage();
-  return run(parsed.spec, invocation, services);
+  const { isChannelAdmin: _port, ...known } = origin;
+  // Access is decided only for commands that need it, so everyday commands never cost the platform a lookup.
+  const canManage = parsed.spec.access === 'manage' ? await mayManageSettings(origin, services.config) : false;
+  const invocation: Invocation = { ...known, command: parsed.path, args: parsed.args, rawText, canManage };
+  return withShareAction(await run(parsed.spec, invocation, services), parsed.spec, invocation);
+}
+
+/**
+ * The one place "Share in channel" is added: to a successful answer shown only to its asker, for a command that
+ * reads (re-running a settings change would change it again). The action carries the command that produced it.
+ */
+function withShareAction(outcome: DispatchOutcome, spec: LeafCommand, invocation: Invocation): DispatchOutcome {
+  const { reply: shown } = outcome;
+  const shareable = outcome.outcome === 'ok' && shown.tone !== 'error' && shown.visibility === 'ephemeral' && spec.access !== 'manage' && invocation.mode === 'command';
+  if (!shareable || shown.actions.some((a) => a.kind === 'share')) return outcome;
+  const share = { kind: 'share' as const, label: 'Share in channel', command: canonicalCommand(invocation) };
+  return { ...outcome, reply: { ...shown, actions: [share, ...shown.actions] } };
+}
+
+/** The text that re-runs this invocation as a command: without "/rustvsgo", and naming the command ("ask ..."). */
+function canonicalCommand(invocation: Invocation): string {
+  const text = stripInvocationPrefix(invocation.rawText);
+  const namesCommand = (text.split(/\s+/)[0] ?? '').toLowerCase() === invocation.command.split(' ')[0];
+  return namesCommand ? text : `${invocation.command} ${text}`.trim();
 }
 
 function examplesSection(spec: LeafCommand) {

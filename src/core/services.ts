@@ -6,11 +6,14 @@ import type { Observer } from './observer.ts';
 import type { CommandRateLimiter } from './rate-limit-gate.ts';
 
 /**
- * The settings the bot started with. The core reads none of them, so it does not import the config module: that
- * module fills this slot in by declaration merging (src/config/env.ts), and every other layer sees the full Config.
+ * The settings the bot started with. The core declares only those it reads itself (who may change settings), so it
+ * does not import the config module: that module merges the full Config in (src/config/env.ts), and every other
+ * layer sees all of it.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
-export interface ServicesSettings {}
+export interface ServicesSettings {
+  SETTINGS_ACCESS: 'everyone' | 'admins' | 'listed';
+  SETTINGS_USER_IDS: string[];
+}
 
 export interface Services {
   config: ServicesSettings;

@@ -89,7 +89,7 @@ describe('one pipeline for preview and delivery', () => {
       for (const collection of tenWeeks()) await chat.store.digestSnapshots.save(collection);
       const content = createStoredDigestContent({ store: chat.store, config: chat.config, logger: chat.logger, holder: 'test' });
       const delivered = (await content.messageFor(SLACK_CHANNEL, new Date(NOW))).reply;
-      const origin: InvocationOrigin = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', locale: 'en', requestId: 'r', canManage: false, mode: 'command' };
+      const origin: InvocationOrigin = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', locale: 'en', requestId: 'r', isChannelAdmin: async () => false, mode: 'command' };
       const { reply } = await dispatchText('/rustvsgo digest preview', origin, chat, commands);
       expect(reply.data).toEqual(delivered.data);
       expect(reply.visibility).toBe('ephemeral');

@@ -112,7 +112,7 @@ describe('kb check against stored releases', () => {
     expect(await metrics.registry.getSingleMetricAsString('rustvsgo_kb_stale_entries')).toContain(`rustvsgo_kb_stale_entries ${count}`);
     const { dispatchStructured } = await import('../../src/core/dispatch.ts');
     const { commands } = await import('../../src/commands/index.ts');
-    const origin = { platform: 'cli', workspaceId: 'local', channelId: 'cli', userId: 'u', locale: 'en', requestId: 'r', canManage: true, mode: 'command' } as const;
+    const origin = { platform: 'cli', workspaceId: 'local', channelId: 'cli', userId: 'u', locale: 'en', requestId: 'r', isChannelAdmin: async () => true, mode: 'command' } as const;
     const { reply } = await dispatchStructured('digest status', {}, 'digest status', origin, services, commands);
     expect(reply.data).toMatchObject({ kbStaleEntries: count });
     expect(JSON.stringify(reply.fields)).toContain(`${count} entries need review`);

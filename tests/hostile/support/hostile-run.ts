@@ -9,7 +9,7 @@ import type { Platform } from '../../../src/shared/platform.ts';
 import { renderedProblems } from './rendered-problems.ts';
 
 export function origin(platform: Platform, mode: 'command' | 'mention' = 'command'): InvocationOrigin {
-  return { platform, workspaceId: 'T0HOSTILE', channelId: 'C0HOSTILE', userId: 'U0HOSTILE', locale: 'en', requestId: 'hostile', canManage: true, mode };
+  return { platform, workspaceId: 'T0HOSTILE', channelId: 'C0HOSTILE', userId: 'U0HOSTILE', locale: 'en', requestId: 'hostile', isChannelAdmin: async () => true, mode };
 }
 
 /** Longest string value any handler received, over the whole run. */
