@@ -50,6 +50,16 @@ export default tseslint.config(
     },
   },
   {
+    // The digest posts through the DigestPoster interface; each adapter implements it, runtime wires them.
+    files: ['src/digest/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...platformSdks, ...layer('adapters', 'runtime', 'cli', 'commands')], message: 'The digest depends only on the poster interface (src/digest/delivery/poster.ts).' }] },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'src/shared is the lowest layer.' }] }],

@@ -12,6 +12,7 @@ import { renderTrendChart } from '../digest/trend-chart.ts';
 import { collectWeek, ensureEdition } from '../digest/weekly-digest.ts';
 import { buildEdition, type WeeklyEdition } from '../digest/weekly-edition.ts';
 import { runDueCommand } from '../digest/run-due.ts';
+import { postersFromConfig } from '../runtime/digest-posters.ts';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
 
 export const DIGEST_USAGE = `Usage: rustvsgo digest <subcommand>
@@ -94,7 +95,7 @@ export async function runDigestCli(argv: string[], services: Services, options: 
       }
       case 'run':
         // Collect if due and deliver what is due (src/digest/run-due.ts); --now pins the clock for every step.
-        return runDueCommand({ ...services, now: () => now }, (line) => stdout(`${line}\n`));
+        return runDueCommand({ ...services, now: () => now }, await postersFromConfig(services.config, services.store), (line) => stdout(`${line}\n`));
     }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {

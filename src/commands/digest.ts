@@ -216,7 +216,7 @@ const preview = defineCommand({
     const noDataHint = ctx.invocation.platform === 'shell' || ctx.invocation.platform === 'cli' ? TERMINAL_NO_DATA_HINT : undefined;
     // Imported here, not at the top: the digest builder and its source clients (XML parser included) are a large
     // part of the module graph, and the shell's start-up should not pay for them before a preview (bench/startup.ts).
-    const { createStoredDigestContent } = await import('../digest/delivery/digest-content.ts');
+    const { createStoredDigestContent } = await import('../digest/digest-content.ts');
     const content = createStoredDigestContent({ store, config, logger, holder: 'preview', defaultWatchlist: baseWatchlist(), noDataHint });
     const { reply } = await content.messageFor(channelKeyOf(ctx.invocation), now());
     return { ...reply, visibility: 'ephemeral' };

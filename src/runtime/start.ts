@@ -79,7 +79,9 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   // The scheduler pulls in the platform posters (Bolt, discord.js); without any posting credential it would not run
   // anyway, so the terminal-only bot skips loading it.
   const mayPost = platforms.canPost.slack || platforms.canPost.discord;
-  const digestScheduler = mayPost ? (await import('../digest/scheduler.ts')).digestSchedulerFor(services) : undefined;
+  const digestScheduler = mayPost
+    ? (await import('../digest/scheduler.ts')).digestSchedulerFor(services, await (await import('./digest-posters.ts')).postersForServices(services))
+    : undefined;
   void digestScheduler?.start().catch((error: unknown) => logger.error({ err: error }, 'digest scheduler failed to start'));
 
   let stopping: Promise<void> | undefined;

@@ -12,7 +12,7 @@ import { dispatchText } from '../../src/core/dispatch.ts';
 import type { InvocationOrigin } from '../../src/core/invocation.ts';
 import { parseConfig } from '../../src/config/env.ts';
 import type { Services } from '../../src/core/services.ts';
-import { createStoredDigestContent } from '../../src/digest/delivery/digest-content.ts';
+import { createStoredDigestContent } from '../../src/digest/digest-content.ts';
 import { loadDemoCollections } from '../../src/digest/demo/load-demo.ts';
 import { digestSchema } from '../../src/digest/digest.ts';
 import type { Collection } from '../../src/store/snapshot.ts';

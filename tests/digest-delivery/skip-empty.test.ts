@@ -8,7 +8,7 @@ import type { InvocationOrigin } from '../../src/core/invocation.ts';
 import { reply } from '../../src/core/reply.ts';
 import type { Services } from '../../src/core/services.ts';
 import { NOTHING_NEW_REF } from '../../src/digest/delivery/deliver.ts';
-import type { DigestContent } from '../../src/digest/delivery/digest-content.ts';
+import type { DigestContent } from '../../src/digest/digest-content.ts';
 import { runDue } from '../../src/digest/run-due.ts';
 import { createTestServices } from '../helpers/test-services.ts';
 import { memoryDeps, type RecordedPost } from './support/memory-posters.ts';

@@ -8,7 +8,7 @@ import type { ChannelKey } from '../../store/channel-key.ts';
 import type { DigestLedgerRepository } from '../../store/digest-ledger.ts';
 import type { DigestSubscriptionRepository } from '../../store/digest-subscriptions.ts';
 import type { TrendChart } from '../trend-chart.ts';
-import type { DigestMessage } from './digest-content.ts';
+import type { DigestMessage } from '../digest-content.ts';
 import type { Pacer } from './pacer.ts';
 import { ChannelRejectedError, ChartRefusedError, RateLimitedError, type DigestPoster } from './poster.ts';
 

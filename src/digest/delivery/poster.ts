@@ -23,6 +23,10 @@ export interface ChartAttachment {
   checkFirst: boolean;
 }
 
+/**
+ * How a digest is posted on one platform. Each adapter owns its implementation (src/adapters/slack/digest-poster.ts,
+ * src/adapters/discord/digest-poster.ts); start-up wires them from config (src/runtime/digest-posters.ts).
+ */
 export interface DigestPoster {
   readonly platform: 'slack' | 'discord';
   /** Posts the digest; returns a reference to the message (Slack ts, Discord message id). */
@@ -35,6 +39,9 @@ export interface DigestPoster {
    */
   attachChart(attachment: ChartAttachment): Promise<void>;
 }
+
+/** The posters that can run, by platform; a channel on a platform without one is not delivered to. */
+export type Posters = Partial<Record<ChannelKey['platform'], DigestPoster>>;
 
 /** The channel refuses the bot (archived, bot removed, no permission): pause the subscription, do not retry. */
 export class ChannelRejectedError extends Error {

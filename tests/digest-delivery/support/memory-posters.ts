@@ -2,9 +2,9 @@
 // time it happened; no HTTP, so nothing waits on real sockets while the clock is frozen.
 import pino from 'pino';
 import { reply } from '../../../src/core/reply.ts';
-import type { DigestContent } from '../../../src/digest/delivery/digest-content.ts';
+import type { DigestContent } from '../../../src/digest/digest-content.ts';
 import type { DigestPoster } from '../../../src/digest/delivery/poster.ts';
-import type { Posters } from '../../../src/digest/delivery/posters-from-config.ts';
+import type { Posters } from '../../../src/digest/delivery/poster.ts';
 import type { RunDueDeps } from '../../../src/digest/run-due.ts';
 import type { Store } from '../../../src/store/store.ts';
 

@@ -1,19 +1,19 @@
 // The digest content delivery posts: collected once a week for every channel (one replica collects, claimed in the
 // ledger), then built per channel from the stored collections, filtered to that channel's watchlist.
 import type { Logger } from 'pino';
-import type { Config } from '../../config/env.ts';
-import { reply, type Reply } from '../../core/reply.ts';
-import { loadWatchlist, mergeWatchlists, type WatchItem } from '../../knowledge/watchlist.ts';
-import type { ChannelKey } from '../../store/channel-key.ts';
-import type { WatchChange } from '../../store/digest-subscriptions.ts';
-import type { Store } from '../../store/store.ts';
-import { hasNews } from '../build.ts';
-import { renderDigest } from '../render-digest.ts';
-import { isoWeek, type Collection } from '../../store/snapshot.ts';
-import { renderTrendChart, type TrendChart } from '../trend-chart.ts';
-import { collectWeek } from '../weekly-digest.ts';
-import type { SourceFetchObserver } from '../sources/http-client.ts';
-import { buildEdition, loadEditionHistory } from '../weekly-edition.ts';
+import type { Config } from '../config/env.ts';
+import { reply, type Reply } from '../core/reply.ts';
+import { loadWatchlist, mergeWatchlists, type WatchItem } from '../knowledge/watchlist.ts';
+import type { ChannelKey } from '../store/channel-key.ts';
+import type { WatchChange } from '../store/digest-subscriptions.ts';
+import type { Store } from '../store/store.ts';
+import { hasNews } from './build.ts';
+import { renderDigest } from './render-digest.ts';
+import { isoWeek, type Collection } from '../store/snapshot.ts';
+import { renderTrendChart, type TrendChart } from './trend-chart.ts';
+import { collectWeek } from './weekly-digest.ts';
+import type { SourceFetchObserver } from './sources/http-client.ts';
+import { buildEdition, loadEditionHistory } from './weekly-edition.ts';
 
 export type PrepareResult = 'collected' | 'ready' | 'busy' | 'failed';
 

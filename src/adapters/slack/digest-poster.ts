@@ -8,9 +8,9 @@
 import { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { ChannelKey } from '../../store/channel-key.ts';
-import { renderBlockKit } from '../../adapters/slack/render-block-kit.ts';
-import { weekStart } from './schedule-time.ts';
-import { ChannelRejectedError, ChartRefusedError, digestMarker, realSleep, withRateLimitWaits, type ChartAttachment, type DigestPoster, type Sleep } from './poster.ts';
+import { renderBlockKit } from './render-block-kit.ts';
+import { weekStart } from '../../digest/delivery/schedule-time.ts';
+import { ChannelRejectedError, ChartRefusedError, digestMarker, realSleep, withRateLimitWaits, type ChartAttachment, type DigestPoster, type Sleep } from '../../digest/delivery/poster.ts';
 
 export const SLACK_DIGEST_EVENT_TYPE = 'rustvsgo_digest';
 
