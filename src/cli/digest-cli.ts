@@ -15,7 +15,7 @@ import { runDueCommand } from '../digest/run-due.ts';
 import { postersFromConfig } from '../runtime/digest-posters.ts';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
 
-export const DIGEST_USAGE = `Usage: rustvsgo digest <subcommand>
+const DIGEST_USAGE = `Usage: rustvsgo digest <subcommand>
 
   digest collect [--now ISO] [--watchlist FILE]            collect this week's data from every source and store it
                                                           (exit 1 naming the sources when every source failed)

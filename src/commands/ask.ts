@@ -10,13 +10,13 @@ import { channelKeyOf } from '../store/channel-key.ts';
 import type { TeamProfile } from '../store/team-profiles.ts';
 
 /** How long an answer waits for the channel's team profile before answering without it. */
-export const TEAM_PROFILE_DEADLINE_MS = 1500;
+const TEAM_PROFILE_DEADLINE_MS = 1500;
 
 /**
  * The channel's team profile. A database that does not answer (or fails) costs the answer its personalisation,
  * not the answer itself: the advice is given without a profile and the miss is logged.
  */
-export async function channelTeamProfile(ctx: CommandContext): Promise<TeamProfile | undefined> {
+async function channelTeamProfile(ctx: CommandContext): Promise<TeamProfile | undefined> {
   try {
     const stored = await withDeadline(ctx.services.store.teamProfiles.get(channelKeyOf(ctx.invocation)), TEAM_PROFILE_DEADLINE_MS, 'the team profile store');
     return stored?.profile;

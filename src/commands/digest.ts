@@ -15,7 +15,7 @@ import type { DigestSubscription } from '../store/digest-subscriptions.ts';
 import { timeOfDaySchema, weekdaySchema, type WeeklySlot } from '../store/weekly-slot.ts';
 
 /** Extra items one channel may add: each costs requests in every weekly collection. */
-export const MAX_WATCH_ADDITIONS = 25;
+const MAX_WATCH_ADDITIONS = 25;
 
 const DAY_NAMES: Record<WeeklySlot['day'], string> = {
   monday: 'Monday',

@@ -66,7 +66,7 @@ async function dispatchParsed(parsed: ParsedText, rawText: string, origin: Invoc
  * How long the rate-limit check may take. A counter update is milliseconds; a database that does not answer must
  * not hold every command (help included) behind it, so after this the command runs unlimited (and it is logged).
  */
-export const RATE_LIMIT_DEADLINE_MS = 1000;
+const RATE_LIMIT_DEADLINE_MS = 1000;
 
 async function checkRateLimit(command: string, origin: InvocationOrigin, services: Services, log: Services['logger']): Promise<DispatchOutcome | undefined> {
   if (!services.rateLimiter) return undefined;
@@ -173,7 +173,7 @@ async function run(spec: LeafCommand, invocation: Invocation, services: Services
 }
 
 /** The database did not answer in time: say so, and that commands which need no saved settings still work. */
-export function storeUnavailableReply(requestId: string): Reply {
+function storeUnavailableReply(requestId: string): Reply {
   return reply({
     title: 'Sorry, our database is not answering right now',
     summary: `This command needs saved channel settings, and the database did not answer in time. Please try again in a few minutes; \`/rustvsgo help\`, \`lookup\`, \`compare\` and \`sources\` still work. Error id \`${requestId}\`.`,

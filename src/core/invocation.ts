@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { platformSchema } from '../shared/platform.ts';
 
+/** @public The invocation as a zod schema: the type below is derived from it. */
 export const invocationSchema = z.object({
   platform: platformSchema,
   /** Slack team id, Discord guild id, or "local" for the shell and CLI. */

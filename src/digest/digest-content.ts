@@ -64,7 +64,7 @@ function sourceCollector(config: Config, store: Store, logger: Logger, observer:
 }
 
 /** The default watchlist with a channel's changes applied. */
-export function channelWatchlist(base: WatchItem[], changes: WatchChange[]): WatchItem[] {
+function channelWatchlist(base: WatchItem[], changes: WatchChange[]): WatchItem[] {
   const removed = new Set(changes.filter((c) => c.action === 'remove').map((c) => c.item.id));
   const added = changes.filter((c) => c.action === 'add').map((c) => c.item);
   return mergeWatchlists(

@@ -18,7 +18,7 @@ import { slotThisWeek } from './delivery/schedule-time.ts';
 import { createStoredDigestContent, type DigestContent, type PrepareResult } from './digest-content.ts';
 
 /** Default claim length: well above one post with its rate-limit waits (capped at a minute each). */
-export const DEFAULT_DELIVERY_LEASE_MS = 5 * 60_000;
+const DEFAULT_DELIVERY_LEASE_MS = 5 * 60_000;
 
 export interface RunDueDeps {
   store: Store;
@@ -34,7 +34,7 @@ export interface RunDueDeps {
   observer?: Pick<Observer, 'digestDelivered'>;
 }
 
-export interface DeliveryReport {
+interface DeliveryReport {
   channel: ChannelKey;
   week: string;
   outcome: DeliveryOutcome;

@@ -11,7 +11,7 @@ import type { HttpClient, SourceClock, SourceFetchObserver } from './sources/htt
 import type { ValidatorStore } from '../store/source-validators.ts';
 import { createOsvClient } from './sources/osv.ts';
 
-export interface FeedClient {
+interface FeedClient {
   feedId: string;
   language: Language;
   name: string;

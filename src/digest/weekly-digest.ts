@@ -28,7 +28,7 @@ export interface CollectWeekInput {
  * digest-content.ts), or a replica still collecting would see its claim taken over and two would collect at once.
  * Past it, requests in flight are cut and the rest are skipped; what was collected is kept, the rest marked stale.
  */
-export const COLLECTION_DEADLINE_MS = 10 * 60_000;
+const COLLECTION_DEADLINE_MS = 10 * 60_000;
 
 /** Collects from every source and stores the result as this ISO week's collection (replacing an earlier one). */
 export async function collectWeek(input: CollectWeekInput): Promise<Collection> {
@@ -50,13 +50,8 @@ export async function collectWeek(input: CollectWeekInput): Promise<Collection> 
   return collection;
 }
 
-/** Whether this ISO week already has a stored collection (the scheduler collects once a week). */
-export async function hasCollection(store: Store, now: Date): Promise<boolean> {
-  return (await store.digestSnapshots.get(isoWeek(now))) !== undefined;
-}
-
 /** The edition for the ISO week of `now`, from stored collections; undefined when the week was not collected. */
-export async function editionForWeek(store: Store, now: Date): Promise<WeeklyEdition | undefined> {
+async function editionForWeek(store: Store, now: Date): Promise<WeeklyEdition | undefined> {
   const week = isoWeek(now);
   const history = await loadEditionHistory(store, week);
   if (history.at(-1)?.week !== week) return undefined;

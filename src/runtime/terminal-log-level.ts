@@ -12,7 +12,7 @@ export interface TerminalStreams {
 }
 
 /** True when start-up will open the shell's prompt on a terminal (no platform adapter, no HTTP server). */
-export function opensInteractiveShell(config: Config, streams: TerminalStreams): boolean {
+function opensInteractiveShell(config: Config, streams: TerminalStreams): boolean {
   return !anyPlatformRuns(configuredPlatforms(config)) && config.HTTP_SERVER === 'auto' && Boolean(streams.stdin.isTTY && streams.stdout.isTTY);
 }
 

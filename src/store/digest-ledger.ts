@@ -9,8 +9,8 @@ import { z } from 'zod';
 import type { ChannelKey } from './channel-key.ts';
 import type { DatabaseSchema } from './schema.ts';
 
-export const deliveryStateSchema = z.enum(['pending', 'claimed', 'sent', 'paused', 'failed']);
-export type DeliveryState = z.infer<typeof deliveryStateSchema>;
+const deliveryStateSchema = z.enum(['pending', 'claimed', 'sent', 'paused', 'failed']);
+type DeliveryState = z.infer<typeof deliveryStateSchema>;
 
 export interface DigestLedgerTables {
   digest_deliveries: {

@@ -35,7 +35,7 @@ export interface DigestSubscriptionTables {
   };
 }
 
-export const digestSubscriptionSchema = z.object({
+const digestSubscriptionSchema = z.object({
   channel: channelKeySchema,
   day: weekdaySchema,
   time: z.string(),

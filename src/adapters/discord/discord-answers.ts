@@ -36,14 +36,14 @@ export interface DiscordFacts {
   requestId: string;
 }
 
-export const AUTOCOMPLETE_MAX_CHOICES = 25;
+const AUTOCOMPLETE_MAX_CHOICES = 25;
 /** Discord drops autocomplete answers after 3 s; leave room for the network. */
 export const AUTOCOMPLETE_BUDGET_MS = 2000;
 /**
  * The most typed text an autocomplete request is matched on. Discord caps what a user can type by the option's
  * max_length, but a hand-made request can carry 10 KB, and matching costs time on the shared event loop.
  */
-export const AUTOCOMPLETE_INPUT_MAX = 200;
+const AUTOCOMPLETE_INPUT_MAX = 200;
 
 export function discordOrigin(facts: DiscordFacts, services: Services, mode: 'command' | 'mention' = 'command'): InvocationOrigin {
   const origin: InvocationOrigin = {
@@ -151,7 +151,7 @@ export async function answerMention(ctx: DiscordAnswerContext, facts: DiscordFac
  * when run as a command, so when the mention names no command ("gc pauses?" was read as a lookup), the command
  * that ran goes in front of it.
  */
-export function mentionReply(outcome: DispatchOutcome, text: string): Reply {
+function mentionReply(outcome: DispatchOutcome, text: string): Reply {
   if (outcome.reply.actions.some((a) => a.kind === 'show_full')) {
     // In a thread the answer is already public: "Share in channel" would only repeat it.
     return { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind !== 'share'), visibility: 'in_channel' };

@@ -12,7 +12,7 @@ export interface DiscordMemberFacts {
 }
 
 /** True when the member has Manage Channels (Administrator implies every permission). */
-export function hasManageChannels(permissions: bigint | undefined): boolean {
+function hasManageChannels(permissions: bigint | undefined): boolean {
   if (permissions === undefined) return false;
   return (permissions & (PermissionFlagsBits.ManageChannels | PermissionFlagsBits.Administrator)) !== 0n;
 }

@@ -264,7 +264,7 @@ function escapeRegExp(text: string): string {
  * the complete answer when run as a command: the mention text names no command ("gc pauses?" was read as a
  * lookup), so the command that ran is put in front of it.
  */
-export function mentionReply(outcome: DispatchOutcome, text: string): Reply {
+function mentionReply(outcome: DispatchOutcome, text: string): Reply {
   if (outcome.reply.actions.some((a) => a.kind === 'show_full')) {
     // In a thread the answer is already public: "Share in channel" would only repeat it.
     return { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind !== 'share'), visibility: 'in_channel' };

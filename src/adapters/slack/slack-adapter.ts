@@ -16,7 +16,7 @@ import { slackBotScopes } from './scopes.ts';
 import { SeenEvents } from './seen-events.ts';
 import { singleWorkspaceAuthorize } from './single-workspace-authorize.ts';
 
-export const SLACK_PATHS = { events: '/slack/events', install: '/slack/install', oauthRedirect: '/slack/oauth_redirect' } as const;
+const SLACK_PATHS = { events: '/slack/events', install: '/slack/install', oauthRedirect: '/slack/oauth_redirect' } as const;
 
 export interface SlackAdapterOptions {
   config: Config;
@@ -34,7 +34,7 @@ export interface SlackAdapter extends Adapter {
   readonly auth: 'single-workspace' | 'oauth';
 }
 
-export class SlackConfigError extends Error {}
+class SlackConfigError extends Error {}
 
 export function createSlackAdapter({ config, services, http, commands, clientOptions: extraClientOptions }: SlackAdapterOptions): SlackAdapter {
   const logger = boltLogger(services.logger);

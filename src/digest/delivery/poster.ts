@@ -4,7 +4,7 @@ import type { Reply } from '../../core/reply.ts';
 import type { ChannelKey } from '../../store/channel-key.ts';
 import type { TrendChart } from '../trend-chart.ts';
 
-export interface DigestPost {
+interface DigestPost {
   channel: ChannelKey;
   /** The subscriber's ISO week, e.g. 2026-W10; part of the marker the message carries. */
   week: string;

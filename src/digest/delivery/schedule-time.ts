@@ -7,15 +7,6 @@ import { WEEKDAYS, type WeeklySlot } from '../../store/weekly-slot.ts';
 const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The canonical spelling of a zone name typed in any case ("europe/berlin" -> "Europe/Berlin"), or undefined. */
 export function canonicalTimeZone(zone: string): string | undefined {
   try {
@@ -54,7 +45,7 @@ function offsetAt(instant: number, zone: string): number {
 }
 
 /** The instant a wall-clock time (as UTC millis) happens in `zone`, with the DST rule above. */
-export function instantOfWallClock(wall: number, zone: string): number {
+function instantOfWallClock(wall: number, zone: string): number {
   // At most one offset change lies within a day of any wall time in real zones: try the offsets on either side.
   const before = offsetAt(wall - DAY_MS, zone);
   const after = offsetAt(wall + DAY_MS, zone);

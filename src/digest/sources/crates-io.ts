@@ -5,7 +5,7 @@ import { HttpClient, type SourceClock, type SourceFetchObserver } from './http-c
 import type { ValidatorStore } from '../../store/source-validators.ts';
 
 export const CRATES_IO_SOURCE = 'crates.io';
-export const CRATES_IO_MIN_INTERVAL_MS = 1_000;
+const CRATES_IO_MIN_INTERVAL_MS = 1_000;
 
 const crateResponseSchema = z.object({
   crate: z.object({
@@ -34,7 +34,7 @@ const downloadsResponseSchema = z.object({
   meta: z.object({ extra_downloads: z.array(dailyPointSchema).default([]) }).optional(),
 });
 
-export interface CrateVersion {
+interface CrateVersion {
   version: string;
   createdAt: string;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { HttpClient, SourceError, type SourceClock, type SourceFetchObserver } from './http-client.ts';
 import type { ValidatorStore } from '../../store/source-validators.ts';
 
-export const FEEDS_SOURCE = 'feeds';
+const FEEDS_SOURCE = 'feeds';
 
 export interface FeedPost {
   id: string;

@@ -27,7 +27,7 @@ export function escapeModulePath(path: string): string {
 
 const semverPattern = /^v(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 
-export function isCanonicalSemver(version: string): boolean {
+function isCanonicalSemver(version: string): boolean {
   return semverPattern.test(version);
 }
 

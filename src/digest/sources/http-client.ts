@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Observer } from '../../core/observer.ts';
 import type { StoredResponse, ValidatorStore } from '../../store/source-validators.ts';
 
-export const BOT_VERSION = '0.1.0';
+const BOT_VERSION = '0.1.0';
 export const DEFAULT_USER_AGENT = `rustvsgo/${BOT_VERSION} (+https://github.com/rustvsgo/rustvsgo)`;
 
 /** Time as the source clients see it; tests inject a fake one so rate-limit waits and pacing take no real time. */
@@ -15,7 +15,7 @@ export interface SourceClock {
   sleep(ms: number): Promise<void>;
 }
 
-export const systemClock: SourceClock = {
+const systemClock: SourceClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };

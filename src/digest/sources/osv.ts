@@ -7,7 +7,7 @@ import type { ValidatorStore } from '../../store/source-validators.ts';
 
 export const OSV_SOURCE = 'osv.dev';
 
-export type OsvEcosystem = 'crates.io' | 'Go';
+type OsvEcosystem = 'crates.io' | 'Go';
 
 export interface OsvPackage {
   name: string;
@@ -94,7 +94,7 @@ function preferredId(ids: string[]): string {
   return [...ids].sort()[0] ?? '';
 }
 
-export function advisoryUrl(id: string): string {
+function advisoryUrl(id: string): string {
   if (id.startsWith('RUSTSEC-')) return `https://rustsec.org/advisories/${id}.html`;
   if (id.startsWith('GO-')) return `https://pkg.go.dev/vuln/${id}`;
   if (id.startsWith('GHSA-')) return `https://github.com/advisories/${id}`;

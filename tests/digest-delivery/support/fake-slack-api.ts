@@ -4,7 +4,7 @@
 // (an error code), rate-limit the next posts, or fail the next uploads.
 import { startLoopbackServer, type FakeRequest, type LoopbackServer } from './loopback-server.ts';
 
-export interface SlackMessage {
+interface SlackMessage {
   channel: string;
   ts: string;
   text: string;
@@ -13,7 +13,7 @@ export interface SlackMessage {
   token: string;
 }
 
-export interface SlackSharedFile {
+interface SlackSharedFile {
   id: string;
   name: string;
   title?: string;

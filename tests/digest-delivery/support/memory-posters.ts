@@ -14,7 +14,7 @@ export interface RecordedPost {
   at: string;
 }
 
-export function memoryPoster(platform: 'slack' | 'discord', posts: RecordedPost[]): DigestPoster {
+function memoryPoster(platform: 'slack' | 'discord', posts: RecordedPost[]): DigestPoster {
   return {
     platform,
     async post({ channel, week }) {
@@ -28,7 +28,7 @@ export function memoryPoster(platform: 'slack' | 'discord', posts: RecordedPost[
   };
 }
 
-export const staticContent: DigestContent = {
+const staticContent: DigestContent = {
   prepare: async () => 'ready',
   messageFor: async () => ({ reply: reply({ title: 'Rust vs Go ecosystem digest' }), nothingNew: false, chart: async () => undefined }),
 };
