@@ -15,10 +15,10 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { parseConfig } from '../src/config/env.ts';
 import { loadDemoCollections } from '../src/digest/demo/load-demo.ts';
-import { createStoredDigestContent } from '../src/digest/delivery/digest-content.ts';
-import { postersFromConfig } from '../src/digest/delivery/posters-from-config.ts';
+import { createStoredDigestContent } from '../src/digest/digest-content.ts';
+import { postersFromConfig } from '../src/runtime/digest-posters.ts';
 import { runDue } from '../src/digest/run-due.ts';
-import { isoWeek } from '../src/digest/snapshot.ts';
+import { isoWeek } from '../src/store/snapshot.ts';
 import { openStore } from '../src/store/store.ts';
 import { benchResult, type BenchResult } from './bench-result.ts';
 
@@ -71,7 +71,7 @@ async function fanOut(channels: number): Promise<FanoutRun> {
     for (let i = 0; i < channels; i++) {
       await store.digestSubscriptions.subscribe({ platform: 'slack', workspaceId: 'T1', channelId: `C${i}` }, { day: 'monday', time: '09:00', timezone: 'UTC' }, 'U1', new Date('2026-02-01T00:00:00Z'));
     }
-    const posters = postersFromConfig(config, store);
+    const posters = await postersFromConfig(config, store);
     const content = createStoredDigestContent({
       store,
       config,

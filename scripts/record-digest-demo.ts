@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { collectSnapshots } from '../src/digest/collect.ts';
 import { createSourceClients } from '../src/digest/source-clients.ts';
 import { memoryValidatorStore, type SourceClock } from '../src/digest/sources/http-client.ts';
-import type { Collection } from '../src/digest/snapshot.ts';
+import type { Collection } from '../src/store/snapshot.ts';
 import { startFakeSourceServer } from '../tests/digest-sources/support/fake-source-server.ts';
 import { serveWeek, WEEK0_NOW, WEEK1_NOW, WEEK2_NOW, worldEnv, worldWatchlist } from '../tests/digest-sources/support/two-week-world.ts';
 

@@ -41,7 +41,7 @@ function inline(text: string): string {
   return neutralizeMentions(text).replace(/\s+/g, ' ').trim().replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
-export function adrTitle(advice: Advice): string {
+function adrTitle(advice: Advice): string {
   return `${DECISION_TITLE[advice.recommendation]}: ${oneLine(advice.question, 120)}`;
 }
 

@@ -20,12 +20,12 @@ export function adviceReply(advice: Advice, options: AdviceReplyOptions = {}): R
 }
 
 /** The follow-up question as a section; its options are the reply's follow_up actions. */
-export function followUpSection(advice: Advice, max = 300): ReplySection | undefined {
+function followUpSection(advice: Advice, max = 300): ReplySection | undefined {
   if (!advice.follow_up) return undefined;
   return { heading: 'One answer would settle it', body: neutralizeMentions(truncate(advice.follow_up.question, max)) };
 }
 
-export function fullAdviceReply(advice: Advice): ReplyInput {
+function fullAdviceReply(advice: Advice): ReplyInput {
   const numbers = new SourceNumbers();
   const safe = (text: string): string => neutralizeMentions(truncate(text, 300));
   const reasonLine = (r: Reason) =>

@@ -8,14 +8,14 @@ export function confidenceWords(c: number): string {
   return c >= 0.8 ? 'high' : c >= 0.6 ? 'medium' : 'low';
 }
 
-export const OUT_OF_SCOPE_TITLE = 'Not a Rust-vs-Go question I can judge';
+const OUT_OF_SCOPE_TITLE = 'Not a Rust-vs-Go question I can judge';
 
 /** Said when a question is out of scope and the advisor gave no question of its own to ask back. */
 export const WHAT_I_JUDGE =
   'I compare Rust and Go for a backend or systems component (a service, proxy, worker, CLI or data pipeline). Name the component and what matters: latency, memory, team skills, deadline.';
 
 /** What the answer is, in words: "Rust", "Rust + Go, split by component". */
-export function verdictWords(advice: Advice): string {
+function verdictWords(advice: Advice): string {
   if (advice.recommendation === 'none') return OUT_OF_SCOPE_TITLE;
   if (advice.recommendation === 'hybrid') return 'Rust + Go, split by component';
   return LANGUAGE_NAME[advice.recommendation];

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { criterionIdSchema } from '../knowledge/criterion.ts';
 import { sourceSchema } from '../knowledge/source.ts';
 
-export const languageSchema = z.enum(['rust', 'go']);
+const languageSchema = z.enum(['rust', 'go']);
 export type Language = z.infer<typeof languageSchema>;
 
-export const reasonSchema = z.object({
+const reasonSchema = z.object({
   criterion: criterionIdSchema,
   favours: languageSchema,
   text: z.string().min(1),
@@ -14,7 +14,7 @@ export const reasonSchema = z.object({
 });
 export type Reason = z.infer<typeof reasonSchema>;
 
-export const adviceSignalSchema = z.object({
+const adviceSignalSchema = z.object({
   id: z.string(),
   kind: z.enum(['workload', 'constraint', 'team', 'codebase', 'migration', 'shape', 'team-profile']),
   label: z.string(),

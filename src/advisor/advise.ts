@@ -184,4 +184,4 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
   };
 }
 
-export { LOW_CONFIDENCE };
+;

@@ -9,7 +9,6 @@ import type { FittedWeights } from './fitted-model.ts';
 import type { Situation } from './situation.ts';
 
 export const LOW_CONFIDENCE = 0.6;
-export const HIGH_CONFIDENCE = 0.8;
 /** A decisive fact unknown: never "high". */
 const UNKNOWN_DECISIVE_CAP = 0.7;
 /** No component recognised: the answer is about a general service at best. */
@@ -17,7 +16,7 @@ const NO_WORKLOAD_CAP = 0.65;
 /** Only one fact read (a workload and nothing else): a good guess, not a settled call. */
 const ONE_FACT_CAP = 0.79;
 
-export function factsRead(s: Situation): number {
+function factsRead(s: Situation): number {
   let n = s.workloads.length + s.constraints.length;
   if (s.team.rust !== null || s.team.go !== null) n += 1;
   if (s.codebase.language !== null) n += 1;
@@ -35,7 +34,7 @@ function capped(c: number, s: Situation, decisiveUnknown: boolean): number {
 }
 
 /** The fitted reliability map: the observed cross-validated accuracy of the bin a raw confidence falls in. */
-export function calibrated(raw: number, table: FittedWeights['calibration']): number {
+function calibrated(raw: number, table: FittedWeights['calibration']): number {
   for (const bin of table) if (raw < bin.below) return bin.confidence;
   return table.length ? table[table.length - 1]!.confidence : raw;
 }

@@ -37,7 +37,7 @@ export interface Prepared {
 }
 
 /** Team skills: the question's statements, then existing code ("our platform is Go"), then the channel profile. */
-export function teamOf(s: Situation, profile: TeamProfileInput | undefined): TeamSkills {
+function teamOf(s: Situation, profile: TeamProfileInput | undefined): TeamSkills {
   const questionSpeaks = s.team.rust !== null || s.team.go !== null;
   const team: TeamSkills = profile && !questionSpeaks ? { rust: profile.rust, go: profile.go } : {};
   const code = s.codebase.language;
@@ -79,7 +79,7 @@ export function prepare(compiled: CompiledKb, read: ReadQuestion, profile: TeamP
   return { read, situation, team, score, scene, kbMargin, features, offsets: decisiveOffsets(situation), rule, hybrid: strict ?? loose, hybridFeatures };
 }
 
-export function hybridGate(p: Prepared, w: FittedWeights): boolean {
+function hybridGate(p: Prepared, w: FittedWeights): boolean {
   if (!p.hybrid) return false;
   if (!w.hybrid) return p.hybridFeatures.has('plan:strict');
   return linearLogit(w.hybrid.bias, w.hybrid.weights, p.hybridFeatures) >= 0;
@@ -91,11 +91,11 @@ export function hybridChance(p: Prepared, w: FittedWeights): number {
   return sigmoid(linearLogit(w.hybrid.bias, w.hybrid.weights, p.hybridFeatures));
 }
 
-export function modelLogit(p: Prepared, w: FittedWeights): number {
+function modelLogit(p: Prepared, w: FittedWeights): number {
   return linearLogit(w.bias, w.weights, p.features) + p.offsets.logit;
 }
 
-export type Outcome = 'rust' | 'go' | 'hybrid' | 'none';
+type Outcome = 'rust' | 'go' | 'hybrid' | 'none';
 
 export interface Decision {
   recommendation: Outcome;

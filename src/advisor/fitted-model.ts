@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Situation } from './situation.ts';
 
-export const fittedWeightsSchema = z.object({
+const fittedWeightsSchema = z.object({
   /** What the weights were fitted on, so a stale file is noticed. */
   fitted_on: z.object({ cases: z.number().int(), rust: z.number().int(), go: z.number().int(), files: z.array(z.string()) }),
   lambda: z.number().positive(),
@@ -41,7 +41,7 @@ export function loadFittedWeights(): FittedWeights {
 /** Weeks: a deadline at most this far out makes "no experience in a language" decisive. */
 const SHORT_DEADLINE_WEEKS = 16;
 /** Offsets in logit units (positive favours Rust). See docs/knowledge.md, "Deciding". */
-export const DECISIVE_OFFSETS = {
+const DECISIVE_OFFSETS = {
   /** The new part links into existing code: a second language means FFI at that boundary. */
   linksIntoCodebase: 3,
   /** No one knows the language and the deadline is short. */

@@ -30,7 +30,7 @@ const withConstraints = (s: Situation, drop: readonly string[], add: readonly { 
 
 const LATENCY_IDS = ['latency-strict', 'latency-sensitive', 'latency-loose'];
 
-export const TEAM_QUESTION: FactQuestion = {
+const TEAM_QUESTION: FactQuestion = {
   question: 'Which language does your team already know?',
   facts: [
     { label: 'We know Go, not Rust', sentence: 'Our team knows Go well, not Rust.', apply: (s) => teamChange(s, 'go') },
@@ -62,13 +62,13 @@ const LATENCY_QUESTION: FactQuestion = {
 };
 
 /** For a question that names no component: each option names one, so the re-asked question can be judged. */
-export const COMPONENT_FOLLOW_UP_FACTS: readonly { label: string; sentence: string }[] = [
+const COMPONENT_FOLLOW_UP_FACTS: readonly { label: string; sentence: string }[] = [
   { label: 'An internal REST API', sentence: 'It is a REST API for internal tools.' },
   { label: 'A hot-path proxy', sentence: 'It is a proxy on the hot path with a strict p99 latency target under 5 ms.' },
   { label: 'A CLI we ship', sentence: 'It is a CLI tool we ship to users.' },
 ];
 
-export function reAsk(question: string, sentence: string): string {
+function reAsk(question: string, sentence: string): string {
   const q = question.trim();
   return `${q}${/[.?!]$/.test(q) ? '' : '.'} ${sentence}`;
 }

@@ -9,9 +9,9 @@ export type RuleDecision =
   | { kind: 'only-one'; recommendation: 'rust'; note: string; reason: Reason }
   | { kind: 'policy' | 'one-language'; recommendation: 'rust' | 'go'; note: string };
 
-export const WHAT_I_JUDGE =
+const WHAT_I_JUDGE =
   'I compare Rust and Go for backend and systems components (an API, a proxy, a CLI, a storage engine, a stream processor, an agent...).';
-export const ASK_FOR_COMPONENT = 'Which backend or systems component are you choosing a language for, and what matters most for it: tail latency, cost, or time to market?';
+const ASK_FOR_COMPONENT = 'Which backend or systems component are you choosing a language for, and what matters most for it: tail latency, cost, or time to market?';
 
 const KERNEL_REASON: Reason = {
   criterion: 'deployment',

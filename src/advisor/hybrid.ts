@@ -22,7 +22,7 @@ const SHARED_CORE = 'shared-core';
 /** Signals that some of a fleet's services sit on a hot path (workloads.yaml / constraints.yaml). */
 const HOT_SIGNALS = ['data-plane', 'performance-critical', 'cpu-bound', 'latency-strict'];
 
-export function sceneOf(compiled: CompiledKb, u: Understanding, team: TeamSkills, priorities: readonly CriterionId[], only?: Component, localElsewhere?: Set<string>): Scene {
+function sceneOf(compiled: CompiledKb, u: Understanding, team: TeamSkills, priorities: readonly CriterionId[], only?: Component, localElsewhere?: Set<string>): Scene {
   const workloads = only ? only.workloads : u.signals.filter((s) => s.kind === 'workload').map((s) => s.id);
   const constraints = u.signals
     .filter((s) => s.kind !== 'workload' && compiled.constraints.has(s.id))
@@ -31,7 +31,7 @@ export function sceneOf(compiled: CompiledKb, u: Understanding, team: TeamSkills
   return { workloads, constraints, team, priorities };
 }
 
-export function interleave(a: Reason[], b: Reason[]): Reason[] {
+function interleave(a: Reason[], b: Reason[]): Reason[] {
   const out: Reason[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     if (a[i]) out.push(a[i]!);
@@ -91,7 +91,7 @@ export function hybridFromComponents(compiled: CompiledKb, u: Understanding, tea
 }
 
 /** Onboarding, deadlines or a small team: one language for everything beats the best fit per part. */
-export function prefersOneLanguage(compiled: CompiledKb, u: Understanding): boolean {
+function prefersOneLanguage(compiled: CompiledKb, u: Understanding): boolean {
   return u.signals.some((s) => !s.negated && compiled.constraints.get(s.id)?.prefers_one_language === true);
 }
 

@@ -5,7 +5,7 @@ import { distance } from 'fastest-levenshtein';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { phraseTokens, tokenize, type TokenStream } from './normalize-text.ts';
 
-export type SignalGroup = 'workload' | 'constraint' | 'team';
+type SignalGroup = 'workload' | 'constraint' | 'team';
 
 interface CompiledPhrase {
   signalId: string;
@@ -59,7 +59,7 @@ const GROUP_OF_KIND: Record<string, SignalGroup> = {
   migration: 'team',
 };
 
-export const LANGUAGE_TOKENS = new Set(['go', 'rust']);
+const LANGUAGE_TOKENS = new Set(['go', 'rust']);
 
 const NEGATION_WORDS = new Set(['no', 'not', 'never', 'without', 'nobody', 'neither', 'nor']);
 
@@ -95,7 +95,7 @@ export function compileLexicon(kb: KnowledgeBase): Lexicon {
 }
 
 /** Maps a word outside the vocabulary to the closest vocabulary word (1 edit, 2 for long words), if any. */
-export function correctWord(lexicon: Lexicon, word: string): string {
+function correctWord(lexicon: Lexicon, word: string): string {
   if (word.length < 4 || lexicon.vocabulary.has(word) || NEVER_CORRECT.has(word) || /\d/.test(word)) return word;
   const cached = lexicon.corrections.get(word);
   if (cached !== undefined) return cached;

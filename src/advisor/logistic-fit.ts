@@ -49,7 +49,7 @@ export function fitLogistic(examples: readonly Example[], lambda: number): Linea
   return { bias: Math.round(bias * 1e4) / 1e4, weights };
 }
 
-export function predictLogit(m: LinearModel, e: Example): number {
+function predictLogit(m: LinearModel, e: Example): number {
   return logitOf(m, e);
 }
 

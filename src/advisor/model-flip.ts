@@ -6,7 +6,7 @@ import { decisiveOffsets, featuresOf, linearLogit, probabilityRust, type FittedW
 import { scoreScene } from './score.ts';
 import type { Situation } from './situation.ts';
 
-export interface SituationChange {
+interface SituationChange {
   /** Completes "... if <condition>". */
   condition: string;
   situation: Situation;
@@ -27,7 +27,7 @@ export function teamChange(s: Situation, strong: 'rust' | 'go'): Situation {
   return next;
 }
 
-export function candidateSituationChanges(compiled: CompiledKb, s: Situation): SituationChange[] {
+function candidateSituationChanges(compiled: CompiledKb, s: Situation): SituationChange[] {
   const out: SituationChange[] = [];
   if (!(s.team.go === 'strong' && s.team.rust === 'none')) out.push({ condition: 'the team knew Go well and not Rust', situation: teamChange(s, 'go') });
   if (!(s.team.rust === 'strong' && s.team.go === 'none')) out.push({ condition: 'the team knew Rust well and not Go', situation: teamChange(s, 'rust') });

@@ -39,7 +39,7 @@ export interface TokenStream {
 }
 
 /** Canonical spellings so "C++", "Node.js", "k8s" and "Golang" match one token each. */
-export function canonicalize(text: string): string {
+function canonicalize(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
@@ -59,15 +59,11 @@ export function canonicalize(text: string): string {
 }
 
 /** Light plural stemming, applied alike to phrases and questions so only consistency matters. */
-export function stem(word: string): string {
+function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 4 && word.endsWith('sses')) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
-}
-
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
 }
 
 const WORD = /[a-z0-9]+|[.;:!?,()[\]]/g;

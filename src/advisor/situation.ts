@@ -6,17 +6,17 @@
 import { z } from 'zod';
 import { splitClauses, type Clause, type ClauseToken } from './clauses.ts';
 
-export const skillSchema = z.enum(['none', 'some', 'strong']);
-export const situationLanguageSchema = z.enum(['rust', 'go']);
+const skillSchema = z.enum(['none', 'some', 'strong']);
+const situationLanguageSchema = z.enum(['rust', 'go']);
 type Lang = z.infer<typeof situationLanguageSchema>;
 
-export const outOfScopeSchema = z.object({
+const outOfScopeSchema = z.object({
   kind: z.enum(['other-language', 'front-end', 'nothing-named']),
   /** In the asker's words: what was named instead ("Zig", "the iOS app's UI"). */
   detail: z.string(),
 });
 
-export const situationSchema = z.object({
+const situationSchema = z.object({
   /** Workload profile ids (workloads.yaml) and how the question named the component(s). */
   workloads: z.array(z.string()),
   /** Constraint ids (constraints.yaml) that hold, and those the question negates. */
@@ -55,7 +55,7 @@ export const situationSchema = z.object({
   outOfScope: outOfScopeSchema.nullable(),
 });
 export type Situation = z.infer<typeof situationSchema>;
-export type Skill = z.infer<typeof skillSchema>;
+type Skill = z.infer<typeof skillSchema>;
 
 /** A clause with its negated and affirmed parts, for re-reading signals (advise.ts) and team statements. */
 export interface ReadClause {
@@ -84,7 +84,7 @@ const POST_TRIGGER =
 const DONT_CARE = /\b(?:do|does)\s*(?:not|n't)\s+(?:really\s+)?care\s+(?:about|much about)\s+([^,.;]+)/i;
 
 /** Is this token "Go" the language, not the verb ("go live", "ready to go", "let's go with")? */
-export function isGoLanguage(tokens: readonly ClauseToken[], i: number): boolean {
+function isGoLanguage(tokens: readonly ClauseToken[], i: number): boolean {
   const t = tokens[i]!;
   if (t.lower === 'golang') return true;
   if (t.lower !== 'go' && t.lower !== "go's") return false;

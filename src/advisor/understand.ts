@@ -4,7 +4,7 @@ import type { CompiledKb } from './compiled-kb.ts';
 import { matchPhrases, tokenizeFor, type PhraseMatch } from './lexicon.ts';
 import { readNumbers } from './read-numbers.ts';
 
-export type SignalKind = 'workload' | 'constraint' | 'team' | 'codebase' | 'migration' | 'shape';
+type SignalKind = 'workload' | 'constraint' | 'team' | 'codebase' | 'migration' | 'shape';
 
 export interface DetectedSignal {
   id: string;

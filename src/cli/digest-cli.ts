@@ -6,15 +6,16 @@ import type { Services } from '../core/services.ts';
 import { writeFile } from 'node:fs/promises';
 import { loadDemoCollections } from '../digest/demo/load-demo.ts';
 import { renderDigest } from '../digest/render-digest.ts';
-import type { Collection } from '../digest/snapshot.ts';
+import type { Collection } from '../store/snapshot.ts';
 import type { SourceClock } from '../digest/sources/http-client.ts';
 import { renderTrendChart } from '../digest/trend-chart.ts';
 import { collectWeek, ensureEdition } from '../digest/weekly-digest.ts';
 import { buildEdition, type WeeklyEdition } from '../digest/weekly-edition.ts';
 import { runDueCommand } from '../digest/run-due.ts';
+import { postersFromConfig } from '../runtime/digest-posters.ts';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
 
-export const DIGEST_USAGE = `Usage: rustvsgo digest <subcommand>
+const DIGEST_USAGE = `Usage: rustvsgo digest <subcommand>
 
   digest collect [--now ISO] [--watchlist FILE]            collect this week's data from every source and store it
                                                           (exit 1 naming the sources when every source failed)
@@ -94,7 +95,7 @@ export async function runDigestCli(argv: string[], services: Services, options: 
       }
       case 'run':
         // Collect if due and deliver what is due (src/digest/run-due.ts); --now pins the clock for every step.
-        return runDueCommand({ ...services, now: () => now }, (line) => stdout(`${line}\n`));
+        return runDueCommand({ ...services, now: () => now }, await postersFromConfig(services.config, services.store), (line) => stdout(`${line}\n`));
     }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {

@@ -3,7 +3,7 @@
 import type { Services } from '../core/services.ts';
 import { feedbackExportSchema } from '../store/feedback.ts';
 
-export const FEEDBACK_USAGE = `Usage: rustvsgo feedback export
+const FEEDBACK_USAGE = `Usage: rustvsgo feedback export
 
   feedback export                          every vote on an answer as one JSON line, oldest first
 `;

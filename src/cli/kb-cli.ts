@@ -5,7 +5,7 @@ import type { Services } from '../core/services.ts';
 import { staleEntryCount, type KbCheckReport } from '../knowledge/kb-freshness.ts';
 import { kbStalenessReport } from '../ops/kb-staleness.ts';
 
-export const KB_USAGE = `Usage: rustvsgo kb check [--json] [--now ISO]
+const KB_USAGE = `Usage: rustvsgo kb check [--json] [--now ISO]
 
   kb check                                 list knowledge-base entries checked against an older Go or Rust
                                            release than the newest stable one the digest has stored, or last

@@ -51,7 +51,8 @@ const cliOrigin = (): InvocationOrigin => ({
   userId: 'local-user',
   locale: 'en',
   requestId: newRequestId(),
-  canManage: true,
+  // The person at the terminal owns the local database: they count as the channel's admin.
+  isChannelAdmin: async () => true,
   mode: 'command',
 });
 

@@ -4,7 +4,7 @@ import { advise } from '../advisor/advise.ts';
 import { adviceReply } from '../advisor/advice-reply.ts';
 import type { Advice } from '../advisor/advice.ts';
 import { defineCommand, type CommandContext } from '../core/command-spec.ts';
-import type { ReplyAction, ReplyInput } from '../core/reply.ts';
+import type { ReplyInput } from '../core/reply.ts';
 import { withDeadline } from '../core/deadline.ts';
 import { channelKeyOf } from '../store/channel-key.ts';
 import type { TeamProfile } from '../store/team-profiles.ts';
@@ -17,7 +17,7 @@ export const TEAM_PROFILE_DEADLINE_MS = 1500;
  * The channel's team profile. A database that does not answer (or fails) costs the answer its personalisation,
  * not the answer itself: the advice is given without a profile and the miss is logged.
  */
-export async function channelTeamProfile(ctx: CommandContext): Promise<TeamProfile | undefined> {
+async function channelTeamProfile(ctx: CommandContext): Promise<TeamProfile | undefined> {
   try {
     const stored = await withDeadline(ctx.services.store.teamProfiles.get(channelKeyOf(ctx.invocation)), TEAM_PROFILE_DEADLINE_MS, 'the team profile store');
     return stored?.profile;
@@ -46,11 +46,9 @@ export const askCommand = defineCommand({
 });
 
 /**
- * The ask answer for an Advice: condensed or full, with "Share in channel" first, then the advice's own buttons
- * (show full, follow-up options, votes, "Save as ADR").
+ * The ask answer for an Advice: condensed or full, with the advice's own buttons (show full, follow-up options, votes,
+ * "Save as ADR"); "Share in channel" is added by dispatch, for every command.
  */
 export function askReply(advice: Advice, full: boolean): ReplyInput {
-  const answer = adviceReply(advice, { full });
-  const share: ReplyAction = { kind: 'share', label: 'Share in channel', command: `ask ${full ? '--full ' : ''}${advice.question}` };
-  return { ...answer, actions: [share, ...(answer.actions ?? [])] };
+  return adviceReply(advice, { full });
 }

@@ -6,7 +6,7 @@ import type { CriterionId } from '../knowledge/criterion.ts';
 import { criterionArgSchema } from '../knowledge/criterion-aliases.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 
-export function compareReply(kb: KnowledgeBase, criterion: CriterionId): ReplyInput {
+function compareReply(kb: KnowledgeBase, criterion: CriterionId): ReplyInput {
   const info = kb.criteria.find((c) => c.id === criterion)!;
   // Default first, then the contexts that change the verdict, in file order.
   const assessments = kb.assessments.filter((a) => a.criterion === criterion).sort((a, b) => a.when.length - b.when.length);

@@ -5,24 +5,17 @@ import { defineCommand, defineGroup, type CommandContext } from '../core/command
 import type { ReplyInput } from '../core/reply.ts';
 import { neutralizeMentions, truncate } from '../core/safe-text.ts';
 import { UserError } from '../core/user-error.ts';
-import {
-  canonicalTimeZone,
-  formatInZone,
-  slotNextWeek,
-  slotThisWeek,
-  timeOfDaySchema,
-  weekdaySchema,
-  type WeeklySlot,
-} from '../digest/delivery/schedule-time.ts';
+import { canonicalTimeZone, formatInZone, slotNextWeek, slotThisWeek } from '../digest/delivery/schedule-time.ts';
 import { NOTHING_NEW_REF } from '../digest/delivery/deliver.ts';
 import { staleEntryCount } from '../knowledge/kb-freshness.ts';
 import { loadWatchlist, watchItemForName, type WatchItem } from '../knowledge/watchlist.ts';
 import { kbStalenessReport } from '../ops/kb-staleness.ts';
 import { channelKeyOf, type ChannelKey } from '../store/channel-key.ts';
 import type { DigestSubscription } from '../store/digest-subscriptions.ts';
+import { timeOfDaySchema, weekdaySchema, type WeeklySlot } from '../store/weekly-slot.ts';
 
 /** Extra items one channel may add: each costs requests in every weekly collection. */
-export const MAX_WATCH_ADDITIONS = 25;
+const MAX_WATCH_ADDITIONS = 25;
 
 const DAY_NAMES: Record<WeeklySlot['day'], string> = {
   monday: 'Monday',
@@ -223,7 +216,7 @@ const preview = defineCommand({
     const noDataHint = ctx.invocation.platform === 'shell' || ctx.invocation.platform === 'cli' ? TERMINAL_NO_DATA_HINT : undefined;
     // Imported here, not at the top: the digest builder and its source clients (XML parser included) are a large
     // part of the module graph, and the shell's start-up should not pay for them before a preview (bench/startup.ts).
-    const { createStoredDigestContent } = await import('../digest/delivery/digest-content.ts');
+    const { createStoredDigestContent } = await import('../digest/digest-content.ts');
     const content = createStoredDigestContent({ store, config, logger, holder: 'preview', defaultWatchlist: baseWatchlist(), noDataHint });
     const { reply } = await content.messageFor(channelKeyOf(ctx.invocation), now());
     return { ...reply, visibility: 'ephemeral' };

@@ -8,8 +8,8 @@ import type { Source } from '../knowledge/source.ts';
 import { completeTopic, factIndexFor, searchFacts, suggestTopics, type FactIndex } from '../knowledge/fact-search.ts';
 
 /** How many facts one lookup shows; a thread mention gets the single best one (answers there are condensed). */
-export const lookupResultCount = 3;
-export const mentionResultCount = 1;
+const lookupResultCount = 3;
+const mentionResultCount = 1;
 
 const languageLabel: Record<Fact['language'], string> = { rust: 'Rust', go: 'Go', both: 'Rust and Go' };
 
@@ -23,7 +23,7 @@ export interface KbStamp {
   reviewed: string;
 }
 
-export function kbFooter(kb: KbStamp): string {
+function kbFooter(kb: KbStamp): string {
   return `Knowledge base v${kb.version}, reviewed ${kb.reviewed}`;
 }
 

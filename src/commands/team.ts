@@ -13,7 +13,7 @@ function describe(profile: TeamProfile): string {
   return `Rust: **${profile.rust}** · Go: **${profile.go}** · priorities: ${priorities}`;
 }
 
-export function teamViewReply(stored: StoredTeamProfile | undefined): ReplyInput {
+function teamViewReply(stored: StoredTeamProfile | undefined): ReplyInput {
   if (!stored) {
     return {
       title: 'Team profile',

@@ -8,7 +8,7 @@ const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const envSchema = z.object({
+const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
@@ -75,6 +75,13 @@ export const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema>;
 
+// Services (src/core/services.ts) carry the Config; the core declares an empty slot so it need not import this
+// module, and this fills it in.
+declare module '../core/services.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges Config into the core's slot
+  interface ServicesSettings extends Config {}
+}
+
 /** Variables whose values must never be printed. */
 export const SECRET_VARIABLES = [
   'SLACK_BOT_TOKEN',
@@ -128,12 +135,3 @@ function expectation(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-/** Which platform adapters have the credentials they need. */
-export function configuredPlatforms(config: Config): { slack: boolean; discordGateway: boolean; discordHttp: boolean } {
-  const slackOAuth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
-  return {
-    slack: Boolean((config.SLACK_BOT_TOKEN || slackOAuth) && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN)),
-    discordGateway: Boolean(config.DISCORD_TOKEN),
-    discordHttp: Boolean(config.DISCORD_PUBLIC_KEY && config.DISCORD_APPLICATION_ID),
-  };
-}

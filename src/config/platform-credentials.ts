@@ -1,7 +1,8 @@
 // Platform credentials that are half set, and a production start with none: each is a deployment mistake that
 // used to start the terminal shell, read end of input and exit 0 (so a process manager restarted it forever).
 // Checked when the bot starts (not by the one-shot CLI commands, which need no platform).
-import { ConfigError, configuredPlatforms, type Config } from './env.ts';
+import { ConfigError, type Config } from './env.ts';
+import { anyPlatformRuns, configuredPlatforms } from './platforms.ts';
 
 const SLACK_OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
 const SLACK_RECEIVER = ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
@@ -9,7 +10,7 @@ const SLACK_RECEIVER = ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
 const isSet = (config: Config, name: keyof Config) => Boolean(config[name]);
 
 /** One message per problem, naming the variables to set; empty when the credentials are consistent. */
-export function platformCredentialProblems(config: Config): string[] {
+function platformCredentialProblems(config: Config): string[] {
   const problems: string[] = [];
 
   const oauthSet = SLACK_OAUTH.filter((name) => isSet(config, name));
@@ -36,8 +37,7 @@ export function platformCredentialProblems(config: Config): string[] {
     problems.push('Discord: DISCORD_APPLICATION_ID set but neither DISCORD_TOKEN (gateway) nor DISCORD_PUBLIC_KEY (HTTP interactions)');
   }
 
-  const platforms = configuredPlatforms(config);
-  if (problems.length === 0 && config.NODE_ENV === 'production' && !platforms.slack && !platforms.discordGateway && !platforms.discordHttp) {
+  if (problems.length === 0 && config.NODE_ENV === 'production' && !anyPlatformRuns(configuredPlatforms(config))) {
     problems.push(
       'NODE_ENV=production but no platform is configured (the terminal shell is for development): set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN, or DISCORD_TOKEN, or DISCORD_PUBLIC_KEY with DISCORD_APPLICATION_ID',
     );

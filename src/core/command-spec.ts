@@ -61,7 +61,7 @@ export function defineGroup(spec: Omit<CommandGroup, 'kind'>): CommandGroup {
   return { kind: 'group', ...spec };
 }
 
-export type OptionType = 'string' | 'integer' | 'number' | 'boolean';
+type OptionType = 'string' | 'integer' | 'number' | 'boolean';
 
 /** An argument as every consumer (text parser, help, Discord definition) sees it. */
 export interface OptionDescriptor {

@@ -1,6 +1,6 @@
 // A time limit on work that waits for something outside the process (mostly the database). The work is not
 // cancelled (a query cannot be taken back); the caller just stops waiting for it and decides what to do instead.
-export class DeadlineExceededError extends Error {
+class DeadlineExceededError extends Error {
   constructor(readonly what: string, readonly ms: number) {
     super(`${what} did not answer within ${ms} ms`);
     this.name = 'DeadlineExceededError';

@@ -4,8 +4,9 @@ import { findCommand, type CommandSpec, type LeafCommand } from './command-spec.
 import type { Invocation, InvocationOrigin } from './invocation.ts';
 import { isStoreTimeout, withDeadline } from './deadline.ts';
 import type { CommandOutcomeLabel } from './observer.ts';
-import { parseCommandText, validateArgs, type ParsedText } from './parse-text.ts';
+import { parseCommandText, stripInvocationPrefix, validateArgs, type ParsedText } from './parse-text.ts';
 import { rateLimitedReply } from './rate-limit-gate.ts';
+import { mayManageSettings } from './settings-access.ts';
 import { reply, type Reply } from './reply.ts';
 import { cleanUserText, neutralizeMentions, truncate } from './safe-text.ts';
 import type { Services } from './services.ts';
@@ -65,7 +66,7 @@ async function dispatchParsed(parsed: ParsedText, rawText: string, origin: Invoc
  * How long the rate-limit check may take. A counter update is milliseconds; a database that does not answer must
  * not hold every command (help included) behind it, so after this the command runs unlimited (and it is logged).
  */
-export const RATE_LIMIT_DEADLINE_MS = 1000;
+const RATE_LIMIT_DEADLINE_MS = 1000;
 
 async function checkRateLimit(command: string, origin: InvocationOrigin, services: Services, log: Services['logger']): Promise<DispatchOutcome | undefined> {
   if (!services.rateLimiter) return undefined;
@@ -110,10 +111,30 @@ async function answerParsed(parsed: ParsedText, rawText: string, origin: Invocat
       }),
     };
   }
-  const { askCanManage, ...known } = origin;
-  const invocation: Invocation = { ...known, command: parsed.path, args: parsed.args, rawText };
-  if (parsed.spec.access === 'manage' && !invocation.canManage && askCanManage) invocation.canManage = await askCanManage();
-  return run(parsed.spec, invocation, services);
+  const { isChannelAdmin: _port, ...known } = origin;
+  // Access is decided only for commands that need it, so everyday commands never cost the platform a lookup.
+  const canManage = parsed.spec.access === 'manage' ? await mayManageSettings(origin, services.config) : false;
+  const invocation: Invocation = { ...known, command: parsed.path, args: parsed.args, rawText, canManage };
+  return withShareAction(await run(parsed.spec, invocation, services), parsed.spec, invocation);
+}
+
+/**
+ * The one place "Share in channel" is added: to a successful answer shown only to its asker, for a command that
+ * reads (re-running a settings change would change it again). The action carries the command that produced it.
+ */
+function withShareAction(outcome: DispatchOutcome, spec: LeafCommand, invocation: Invocation): DispatchOutcome {
+  const { reply: shown } = outcome;
+  const shareable = outcome.outcome === 'ok' && shown.tone !== 'error' && shown.visibility === 'ephemeral' && spec.access !== 'manage' && invocation.mode === 'command';
+  if (!shareable || shown.actions.some((a) => a.kind === 'share')) return outcome;
+  const share = { kind: 'share' as const, label: 'Share in channel', command: canonicalCommand(invocation) };
+  return { ...outcome, reply: { ...shown, actions: [share, ...shown.actions] } };
+}
+
+/** The text that re-runs this invocation as a command: without "/rustvsgo", and naming the command ("ask ..."). */
+function canonicalCommand(invocation: Invocation): string {
+  const text = stripInvocationPrefix(invocation.rawText);
+  const namesCommand = (text.split(/\s+/)[0] ?? '').toLowerCase() === invocation.command.split(' ')[0];
+  return namesCommand ? text : `${invocation.command} ${text}`.trim();
 }
 
 function examplesSection(spec: LeafCommand) {
@@ -152,7 +173,7 @@ async function run(spec: LeafCommand, invocation: Invocation, services: Services
 }
 
 /** The database did not answer in time: say so, and that commands which need no saved settings still work. */
-export function storeUnavailableReply(requestId: string): Reply {
+function storeUnavailableReply(requestId: string): Reply {
   return reply({
     title: 'Sorry, our database is not answering right now',
     summary: `This command needs saved channel settings, and the database did not answer in time. Please try again in a few minutes; \`/rustvsgo help\`, \`lookup\`, \`compare\` and \`sources\` still work. Error id \`${requestId}\`.`,

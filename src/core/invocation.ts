@@ -1,9 +1,8 @@
 // What an adapter hands the core: one command call, platform-neutral and validated.
 import { z } from 'zod';
+import { platformSchema } from '../shared/platform.ts';
 
-export const platformSchema = z.enum(['slack', 'discord', 'shell', 'cli']);
-export type Platform = z.infer<typeof platformSchema>;
-
+/** @public The invocation as a zod schema: the type below is derived from it. */
 export const invocationSchema = z.object({
   platform: platformSchema,
   /** Slack team id, Discord guild id, or "local" for the shell and CLI. */
@@ -18,7 +17,7 @@ export const invocationSchema = z.object({
   locale: z.string().default('en'),
   /** Follows the invocation through the logs from receipt to reply. */
   requestId: z.string().min(1),
-  /** Whether the adapter established that this user may change channel settings (team profile, digests). */
+  /** Whether this user may change channel settings (team profile, digests); decided by dispatch (settings-access.ts). */
   canManage: z.boolean(),
   /** "mention" for thread lookups (answers are condensed), "command" otherwise. */
   mode: z.enum(['command', 'mention']).default('command'),
@@ -26,10 +25,12 @@ export const invocationSchema = z.object({
 export type Invocation = z.infer<typeof invocationSchema>;
 
 /** Who and where, as an adapter knows it before the text is parsed. */
-export type InvocationOrigin = Omit<Invocation, 'command' | 'args' | 'rawText'> & {
+export type InvocationOrigin = Omit<Invocation, 'command' | 'args' | 'rawText' | 'canManage'> & {
   /**
-   * Asked only when canManage is false and the command changes settings, after the rate limit: for adapters whose
-   * answer costs a platform API call (Slack's users.info), so a flood of settings commands cannot spend it.
+   * The platform's answer to "is this user an admin of this channel?" (Slack: workspace admin or owner; Discord:
+   * Manage Channels, or a DM; the terminal: the local user). Dispatch asks it only for a settings command under
+   * SETTINGS_ACCESS=admins, after the rate limit, so a flood of commands cannot spend Slack's users.info on it.
+   * Absent: this input only shows answers (a button), so settings commands are refused.
    */
-  askCanManage?: () => Promise<boolean>;
+  isChannelAdmin?: () => Promise<boolean>;
 };

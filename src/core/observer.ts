@@ -1,7 +1,7 @@
 // What the running bot reports about itself (command outcomes, acknowledgement latency, digest deliveries,
 // source fetches, rate-limit waits). Defined here so core, adapters and the digest can report without
 // importing a metrics library; src/ops/metrics.ts implements it with prom-client.
-import type { Platform } from './invocation.ts';
+import type { Platform } from '../shared/platform.ts';
 
 /** How one dispatched invocation ended; "rate_limited" when a limit stopped it before the handler ran. */
 export type CommandOutcomeLabel = 'ok' | 'user_error' | 'denied' | 'failed' | 'rate_limited';

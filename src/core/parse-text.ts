@@ -36,7 +36,7 @@ export function readsAsDecisionQuestion(text: string): boolean {
 }
 
 /** Does the text read as a question at all (so an unknown first word is not a mistyped subcommand)? */
-export function readsAsQuestion(text: string): boolean {
+function readsAsQuestion(text: string): boolean {
   const words = text.trim().split(/\s+/).length;
   return text.includes('?') || readsAsDecisionQuestion(text) || (words >= 4 && LANGUAGE_WORDS.test(text));
 }

@@ -6,7 +6,7 @@
 // User-typed text placed in a Reply must first go through neutralizeMentions (src/core/safe-text.ts).
 import { z } from 'zod';
 
-export const sourceSchema = z.object({
+const sourceSchema = z.object({
   title: z.string().min(1),
   url: z.url(),
   /** Publication or last-update date of the source, YYYY-MM-DD (or YYYY-MM when only the month is known). */
@@ -16,25 +16,23 @@ export const sourceSchema = z.object({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
-export const replySectionSchema = z.object({
+const replySectionSchema = z.object({
   heading: z.string().optional(),
   body: z.string(),
 });
 export type ReplySection = z.infer<typeof replySectionSchema>;
 
-export const replyFieldSchema = z.object({
+const replyFieldSchema = z.object({
   label: z.string(),
   value: z.string(),
   inline: z.boolean().default(true),
 });
-export type ReplyField = z.infer<typeof replyFieldSchema>;
 
-export const scoreBarSchema = z.object({
+const scoreBarSchema = z.object({
   label: z.string(),
   score: z.number(),
   max: z.number().positive().default(100),
 });
-export type ScoreBar = z.infer<typeof scoreBarSchema>;
 
 /**
  * A button under a reply. `command` is the command text to run when it is pressed (answers are deterministic, so
@@ -45,14 +43,14 @@ export type ScoreBar = z.infer<typeof scoreBarSchema>;
  * turns it into an Architecture Decision Record; their command is the ask that gave the answer, so the adapter
  * recomputes the same advice instead of keeping it anywhere.
  */
-export const replyActionSchema = z.object({
+const replyActionSchema = z.object({
   kind: z.enum(['share', 'show_full', 'follow_up', 'feedback_up', 'feedback_down', 'save_adr']),
   label: z.string(),
   command: z.string(),
 });
 export type ReplyAction = z.infer<typeof replyActionSchema>;
 
-export const replySchema = z.object({
+const replySchema = z.object({
   title: z.string(),
   summary: z.string().optional(),
   sections: z.array(replySectionSchema).default([]),

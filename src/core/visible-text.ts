@@ -2,7 +2,7 @@
 // **bold** / `code` markers do not. The condensed answer keeps itself within a budget of visible characters.
 const LINK = /\[([^\]]*)\]\((https?:\/\/[^)\s]+)\)/g;
 
-export function visibleText(markup: string): string {
+function visibleText(markup: string): string {
   return markup.replace(LINK, '$1').replace(/\*\*/g, '').replace(/`/g, '');
 }
 

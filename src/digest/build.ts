@@ -2,18 +2,18 @@
 // same digest out. Go has no download counts, so each language's trends use its own signals and the digest says so.
 import { digestSchema, type AdvisoryItem, type Digest, type DigestItem, type PostItem, type ReleaseItem, type TrendItem } from './digest.ts';
 import { whyItMatters } from './release-notes.ts';
-import type { Collection, ItemSnapshot } from './snapshot.ts';
+import type { Collection, ItemSnapshot } from '../store/snapshot.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 const SPARK_CHARS = '▁▂▃▄▅▆▇█';
 /** Changes smaller than this are noise, not a "mover". */
 const MOVER_THRESHOLD_PERCENT = 1;
 
-export const FAIRNESS_NOTE =
+const FAIRNESS_NOTE =
   'Go has no public download counts (the Go module proxy publishes none), so Go popularity is shown with GitHub stars only; ' +
   'crates.io downloads are a Rust-only signal and are never compared with anything on the Go side.';
 
-export const LANGUAGE_SIGNALS: Digest['signals'] = [
+const LANGUAGE_SIGNALS: Digest['signals'] = [
   { language: 'rust', signals: ['crates.io downloads over the last 7 days', 'GitHub stars'] },
   { language: 'go', signals: ['GitHub stars'] },
 ];
@@ -35,7 +35,7 @@ export function percentChange(previous: number, current: number): number {
  * this stays near the middle row. Min-max scaling alone drew 128,000 -> 128,020 stars as a jump from the bottom row
  * to the top; on this scale a flat series is flat and only a real change climbs.
  */
-export const SPARK_MIN_SPAN = 0.1;
+const SPARK_MIN_SPAN = 0.1;
 
 /** A text sparkline: min-max scaled when the series moves a lot, centred on a band of at least 10% otherwise. */
 export function sparkline(values: number[]): string {

@@ -3,7 +3,7 @@
 // is still collected. Nothing here throws because of a source.
 import type { WatchItem } from '../knowledge/watchlist.ts';
 import type { SourceClients } from './source-clients.ts';
-import { isoWeek, type AdvisoryRecord, type Collection, type FeedSnapshot, type ItemSnapshot, type ReleaseRecord, type SourceStatus } from './snapshot.ts';
+import { isoWeek, type AdvisoryRecord, type Collection, type FeedSnapshot, type ItemSnapshot, type ReleaseRecord, type SourceStatus } from '../store/snapshot.ts';
 import { crateDailyDownloads, crateInfo, downloadsBetween, CRATES_IO_SOURCE } from './sources/crates-io.ts';
 import { fetchFeed } from './sources/feeds.ts';
 import { githubReleases, githubRepoStats, GITHUB_SOURCE } from './sources/github.ts';

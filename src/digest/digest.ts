@@ -1,7 +1,7 @@
 // The weekly digest as data: what `digest preview --json` prints and what every renderer turns into a message.
 import { z } from 'zod';
 import { languageSchema } from '../knowledge/watchlist.ts';
-import { sourceStatusSchema } from './snapshot.ts';
+import { sourceStatusSchema } from '../store/snapshot.ts';
 
 const releaseItemSchema = z.object({
   kind: z.literal('release'),
@@ -53,14 +53,14 @@ const postItemSchema = z.object({
   date: z.string(),
 });
 
-export const digestItemSchema = z.discriminatedUnion('kind', [releaseItemSchema, trendItemSchema, advisoryItemSchema, postItemSchema]);
+const digestItemSchema = z.discriminatedUnion('kind', [releaseItemSchema, trendItemSchema, advisoryItemSchema, postItemSchema]);
 export type DigestItem = z.infer<typeof digestItemSchema>;
 export type ReleaseItem = z.infer<typeof releaseItemSchema>;
 export type TrendItem = z.infer<typeof trendItemSchema>;
 export type AdvisoryItem = z.infer<typeof advisoryItemSchema>;
 export type PostItem = z.infer<typeof postItemSchema>;
 
-export const languageSignalSchema = z.object({
+const languageSignalSchema = z.object({
   language: languageSchema,
   /** The popularity signals used for this language, in words. */
   signals: z.array(z.string()),

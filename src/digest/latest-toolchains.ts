@@ -4,7 +4,7 @@
 import type { LatestToolchains } from '../knowledge/kb-freshness.ts';
 import { majorMinor } from '../knowledge/kb-freshness.ts';
 import type { DigestSnapshotRepository } from '../store/digest-snapshots.ts';
-import type { Collection } from './snapshot.ts';
+import type { Collection } from '../store/snapshot.ts';
 
 /** How many stored weeks to look through: a week whose source failed still keeps the newest version elsewhere. */
 const WEEKS_SCANNED = 8;

@@ -4,7 +4,7 @@
 import { neutralizeMentions, truncate } from '../core/safe-text.ts';
 
 /** What a digest line shows at most from one release's notes. */
-export const WHY_IT_MATTERS_MAX = 200;
+const WHY_IT_MATTERS_MAX = 200;
 /** What the collector keeps of a release body: enough for the first lines, not the whole changelog. */
 export const STORED_NOTES_MAX = 1_000;
 

@@ -13,13 +13,12 @@ import type { DigestSubscription } from '../store/digest-subscriptions.ts';
 import type { Store } from '../store/store.ts';
 import { deliverWeek, type DeliveryOutcome, type DeliveryStep } from './delivery/deliver.ts';
 import { createPacer, DEFAULT_POST_INTERVAL_MS, type Pacer } from './delivery/pacer.ts';
-import { realSleep } from './delivery/poster.ts';
-import { postersFromConfig, type Posters } from './delivery/posters-from-config.ts';
+import { realSleep, type Posters } from './delivery/poster.ts';
 import { slotThisWeek } from './delivery/schedule-time.ts';
-import { createStoredDigestContent, type DigestContent, type PrepareResult } from './delivery/digest-content.ts';
+import { createStoredDigestContent, type DigestContent, type PrepareResult } from './digest-content.ts';
 
 /** Default claim length: well above one post with its rate-limit waits (capped at a minute each). */
-export const DEFAULT_DELIVERY_LEASE_MS = 5 * 60_000;
+const DEFAULT_DELIVERY_LEASE_MS = 5 * 60_000;
 
 export interface RunDueDeps {
   store: Store;
@@ -35,7 +34,7 @@ export interface RunDueDeps {
   observer?: Pick<Observer, 'digestDelivered'>;
 }
 
-export interface DeliveryReport {
+interface DeliveryReport {
   channel: ChannelKey;
   week: string;
   outcome: DeliveryOutcome;
@@ -112,15 +111,13 @@ export async function runDue(deps: RunDueDeps): Promise<RunDueResult> {
   return result;
 }
 
-/** The deps a running bot or the CLI uses: posters and content from configuration, real pacing. */
-export function runDueDepsFromServices(services: Services, overrides: Partial<RunDueDeps> = {}): RunDueDeps {
+/** The deps a running bot or the CLI uses: content from the store and sources, the given posters, real pacing. */
+export function runDueDepsFromServices(services: Services, posters: Posters, overrides: Partial<RunDueDeps> = {}): RunDueDeps {
   const holder = overrides.holder ?? processHolder();
   return {
     store: services.store,
-    content: createStoredDigestContent({ store: services.store, config: services.config, logger: services.logger, holder }),
-    posters: postersFromConfig(services.config, services.store, {
-      onRateLimitWait: (platform, ms) => services.observer?.rateLimitWaited(platform, ms / 1000),
-    }),
+    content: createStoredDigestContent({ store: services.store, config: services.config, logger: services.logger, holder, observer: services.observer }),
+    posters,
     observer: services.observer,
     holder,
     now: services.now,
@@ -131,8 +128,8 @@ export function runDueDepsFromServices(services: Services, overrides: Partial<Ru
 }
 
 /** `rustvsgo digest run [--now ISO]`: one round; prints a JSON summary line and returns the exit code. */
-export async function runDueCommand(services: Services, write: (line: string) => void): Promise<number> {
-  const deps = runDueDepsFromServices(services);
+export async function runDueCommand(services: Services, posters: Posters, write: (line: string) => void): Promise<number> {
+  const deps = runDueDepsFromServices(services, posters);
   if (!deps.posters.slack && !deps.posters.discord) {
     write(JSON.stringify({ error: 'no platform can post: set SLACK_BOT_TOKEN (or Slack OAuth) and/or DISCORD_TOKEN' }));
     return 1;

@@ -1,43 +1,34 @@
-// Schedules digest rounds with node-cron: one task per distinct (zone, day, time) among active subscriptions,
-// evaluated by node-cron in that zone, plus a UTC sweep every few minutes. node-cron persists nothing and skips
-// slots that fall in a DST gap or while the process was down, so the schedule only says *when to look*; what is
-// owed is decided by runDue from the database (slot passed this week, not yet sent), which makes the sweep and
-// the start-up round a catch-up that can never send twice. Rounds in one process never overlap.
+// Schedules digest rounds with node-cron: one task that ticks every minute (UTC), plus a round at start-up. What is
+// owed is decided by runDue from the database (slot passed this week in the subscriber's zone, not yet sent), so the
+// tick only says *when to look*: slots are whole minutes, so a minute tick reaches each one on time, DST gaps and
+// repeats included (schedule-time.ts), and a round after downtime is a catch-up that can never send twice. One task,
+// whatever the number of distinct slots; rounds in one process never overlap.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Services } from '../core/services.ts';
+import type { Posters } from './delivery/poster.ts';
 import { runDue, runDueDepsFromServices, type RunDueDeps, type RunDueResult } from './run-due.ts';
-import { cronExpression, type WeeklySlot } from './delivery/schedule-time.ts';
 
-export interface DigestSchedulerOptions {
+interface DigestSchedulerOptions {
   deps: RunDueDeps;
-  /** UTC cron expression of the sweep (retries, takeovers, subscription changes made on other replicas). */
-  sweep?: string;
+  /** UTC cron expression of the tick (default every minute). */
+  tick?: string;
 }
 
 export interface DigestScheduler {
-  /** Creates the tasks and runs a catch-up round at once (slots missed while the bot was down, this week). */
+  /** Starts the tick and runs a catch-up round at once (slots missed while the bot was down, this week). */
   start(): Promise<RunDueResult | undefined>;
-  /** Destroys the tasks and waits for a round in progress to finish. */
+  /** Stops the tick and waits for a round in progress to finish. */
   stop(): Promise<void>;
   /** Runs a round now, after any round in progress; concurrent requests share one queued round. */
   runNow(): Promise<RunDueResult | undefined>;
-  /** Reads the active subscriptions and adds or removes slot tasks to match. */
-  sync(): Promise<void>;
-  /** The slot tasks, as "zone|day|time" keys. */
-  slotKeys(): string[];
 }
 
-export const DEFAULT_SWEEP = '*/5 * * * *';
-
-function slotKey(slot: WeeklySlot): string {
-  return `${slot.timezone}|${slot.day}|${slot.time}`;
-}
+const EVERY_MINUTE = '* * * * *';
 
 export function createDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
   const { deps } = options;
   const log = deps.logger.child({ component: 'digest-scheduler' });
-  const slotTasks = new Map<string, ScheduledTask>();
-  let sweepTask: ScheduledTask | undefined;
+  let tickTask: ScheduledTask | undefined;
   let running: Promise<RunDueResult | undefined> | undefined;
   let queued: Promise<RunDueResult | undefined> | undefined;
   let stopped = false;
@@ -67,56 +58,19 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     return queued;
   }
 
-  async function sync(): Promise<void> {
-    const wanted = new Map<string, WeeklySlot>();
-    for (const subscription of await deps.store.digestSubscriptions.listActive()) {
-      if (!deps.posters[subscription.channel.platform]) continue;
-      wanted.set(slotKey(subscription), { day: subscription.day, time: subscription.time, timezone: subscription.timezone });
-    }
-    for (const [key, task] of slotTasks) {
-      if (!wanted.has(key)) {
-        await task.destroy();
-        slotTasks.delete(key);
-      }
-    }
-    for (const [key, slot] of wanted) {
-      if (slotTasks.has(key) || stopped) continue;
-      slotTasks.set(
-        key,
-        cron.schedule(cronExpression(slot), () => runNow(), { name: `digest ${key}`, timezone: slot.timezone, noOverlap: true, suppressMissedWarning: true }),
-      );
-    }
-  }
-
   return {
     async start() {
       stopped = false;
-      await sync();
-      sweepTask = cron.schedule(
-        options.sweep ?? DEFAULT_SWEEP,
-        async () => {
-          try {
-            await sync();
-          } catch (error) {
-            log.error({ err: error }, 'digest schedule sync failed');
-          }
-          await runNow();
-        },
-        { name: 'digest sweep', timezone: 'UTC', noOverlap: true, suppressMissedWarning: true },
-      );
+      tickTask = cron.schedule(options.tick ?? EVERY_MINUTE, () => runNow(), { name: 'digest tick', timezone: 'UTC', noOverlap: true, suppressMissedWarning: true });
       return runNow();
     },
     async stop() {
       stopped = true;
-      await sweepTask?.destroy();
-      sweepTask = undefined;
-      for (const task of slotTasks.values()) await task.destroy();
-      slotTasks.clear();
+      await tickTask?.destroy();
+      tickTask = undefined;
       await running;
     },
     runNow,
-    sync,
-    slotKeys: () => [...slotTasks.keys()].sort(),
   };
 }
 
@@ -124,9 +78,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
  * The running bot's scheduler: undefined when digests are disabled (DIGEST_ENABLED=false) or no platform can post
  * (no Slack token or installations, no Discord token).
  */
-export function digestSchedulerFor(services: Services): DigestScheduler | undefined {
+export function digestSchedulerFor(services: Services, posters: Posters): DigestScheduler | undefined {
   if (!services.config.DIGEST_ENABLED) return undefined;
-  const deps = runDueDepsFromServices(services);
-  if (!deps.posters.slack && !deps.posters.discord) return undefined;
-  return createDigestScheduler({ deps });
+  if (!posters.slack && !posters.discord) return undefined;
+  return createDigestScheduler({ deps: runDueDepsFromServices(services, posters) });
 }

@@ -7,10 +7,11 @@ import { createFeedClient } from './sources/feeds.ts';
 import { createGithubClient } from './sources/github.ts';
 import { createGoDevClient } from './sources/go-dev.ts';
 import { createGoProxyClient } from './sources/go-proxy.ts';
-import type { HttpClient, SourceClock, ValidatorStore } from './sources/http-client.ts';
+import type { HttpClient, SourceClock, SourceFetchObserver } from './sources/http-client.ts';
+import type { ValidatorStore } from '../store/source-validators.ts';
 import { createOsvClient } from './sources/osv.ts';
 
-export interface FeedClient {
+interface FeedClient {
   feedId: string;
   language: Language;
   name: string;
@@ -31,8 +32,8 @@ export type SourceConfig = Pick<
   'GITHUB_API_URL' | 'GITHUB_TOKEN' | 'CRATES_IO_URL' | 'GOPROXY_URL' | 'GO_DEV_URL' | 'OSV_API_URL' | 'RUST_BLOG_FEED_URL' | 'GO_BLOG_FEED_URL' | 'TWIR_FEED_URL' | 'SOURCE_TIMEOUT_MS'
 >;
 
-export function createSourceClients(config: SourceConfig, options: { clock?: SourceClock; validators?: ValidatorStore; deadline?: AbortSignal } = {}): SourceClients {
-  const common = { clock: options.clock, validators: options.validators, timeoutMs: config.SOURCE_TIMEOUT_MS, deadline: options.deadline };
+export function createSourceClients(config: SourceConfig, options: { clock?: SourceClock; validators?: ValidatorStore; deadline?: AbortSignal; observer?: SourceFetchObserver } = {}): SourceClients {
+  const common = { clock: options.clock, validators: options.validators, timeoutMs: config.SOURCE_TIMEOUT_MS, deadline: options.deadline, observer: options.observer };
   return {
     github: createGithubClient({ ...common, baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN }),
     cratesIo: createCratesIoClient({ ...common, baseUrl: config.CRATES_IO_URL }),

@@ -7,7 +7,7 @@ import * as vega from 'vega';
 import type * as VegaLite from 'vega-lite';
 import { neutralizeMentions, truncate } from '../core/safe-text.ts';
 import { formatChange, percentChange } from './build.ts';
-import type { Collection } from './snapshot.ts';
+import type { Collection } from '../store/snapshot.ts';
 
 export const CHART_FILE_NAME = 'chart.png';
 /** Bounded well under Discord's 1,024-character attachment description and Slack's alt_text limit. */
@@ -20,7 +20,7 @@ export interface TrendChart {
   altText: string;
 }
 
-export interface TrendPoint {
+interface TrendPoint {
   week: string;
   name: string;
   language: 'rust' | 'go';
@@ -29,7 +29,7 @@ export interface TrendPoint {
 }
 
 /** One point per week, item and metric with a stored value; missing values (a failed source) are gaps, not zeros. */
-export function trendPoints(history: Collection[]): TrendPoint[] {
+function trendPoints(history: Collection[]): TrendPoint[] {
   const points: TrendPoint[] = [];
   for (const collection of history) {
     for (const item of collection.items) {
@@ -70,7 +70,7 @@ function movers(points: TrendPoint[], metric: TrendPoint['metric'], firstWeek: s
 }
 
 /** Alt text: what is plotted, over which weeks, and what moved most. Names come from the watchlist, made inert. */
-export function trendChartAltText(history: Collection[], points = trendPoints(history)): string {
+function trendChartAltText(history: Collection[], points = trendPoints(history)): string {
   const firstWeek = history[0]?.week ?? '';
   const lastWeek = history.at(-1)?.week ?? '';
   const crates = new Set(points.filter((point) => point.metric === 'downloads_7d').map((point) => point.name)).size;
@@ -84,7 +84,7 @@ export function trendChartAltText(history: Collection[], points = trendPoints(hi
 }
 
 /** The Vega-Lite specification of the chart (exported so tests and docs can inspect it). */
-export function trendChartSpec(history: Collection[], points = trendPoints(history)): VegaLite.TopLevelSpec {
+function trendChartSpec(history: Collection[], points = trendPoints(history)): VegaLite.TopLevelSpec {
   const spec: VegaLite.TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: `Rust vs Go ecosystem trends, ${history[0]?.week ?? ''} to ${history.at(-1)?.week ?? ''}`, fontSize: 15 },

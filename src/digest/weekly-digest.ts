@@ -4,9 +4,9 @@ import type { Logger } from 'pino';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
 import type { Store } from '../store/store.ts';
 import { collectSnapshots } from './collect.ts';
-import { isoWeek, type Collection } from './snapshot.ts';
+import { isoWeek, type Collection } from '../store/snapshot.ts';
 import { createSourceClients, type SourceConfig } from './source-clients.ts';
-import type { SourceClock } from './sources/http-client.ts';
+import type { SourceClock, SourceFetchObserver } from './sources/http-client.ts';
 import { buildEdition, loadEditionHistory, type WeeklyEdition } from './weekly-edition.ts';
 
 export interface CollectWeekInput {
@@ -19,6 +19,8 @@ export interface CollectWeekInput {
   logger?: Pick<Logger, 'warn'>;
   /** How long the whole collection may take (default COLLECTION_DEADLINE_MS). */
   deadlineMs?: number;
+  /** Source request metrics (the running bot's observer); absent in the CLI. */
+  observer?: SourceFetchObserver;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface CollectWeekInput {
  * digest-content.ts), or a replica still collecting would see its claim taken over and two would collect at once.
  * Past it, requests in flight are cut and the rest are skipped; what was collected is kept, the rest marked stale.
  */
-export const COLLECTION_DEADLINE_MS = 10 * 60_000;
+const COLLECTION_DEADLINE_MS = 10 * 60_000;
 
 /** Collects from every source and stores the result as this ISO week's collection (replacing an earlier one). */
 export async function collectWeek(input: CollectWeekInput): Promise<Collection> {
@@ -35,7 +37,7 @@ export async function collectWeek(input: CollectWeekInput): Promise<Collection> 
   const deadlineMs = input.deadlineMs ?? COLLECTION_DEADLINE_MS;
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new Error(`the collection deadline (${Math.round(deadlineMs / 1000)} s) passed`)), deadlineMs);
-  const clients = createSourceClients(input.config, { clock: input.clock, validators: input.store.sourceValidators, deadline: deadline.signal });
+  const clients = createSourceClients(input.config, { clock: input.clock, validators: input.store.sourceValidators, deadline: deadline.signal, observer: input.observer });
   const collection = await collectSnapshots({
     clients,
     watchlist: input.watchlist ?? loadWatchlist(),
@@ -48,13 +50,8 @@ export async function collectWeek(input: CollectWeekInput): Promise<Collection> 
   return collection;
 }
 
-/** Whether this ISO week already has a stored collection (the scheduler collects once a week). */
-export async function hasCollection(store: Store, now: Date): Promise<boolean> {
-  return (await store.digestSnapshots.get(isoWeek(now))) !== undefined;
-}
-
 /** The edition for the ISO week of `now`, from stored collections; undefined when the week was not collected. */
-export async function editionForWeek(store: Store, now: Date): Promise<WeeklyEdition | undefined> {
+async function editionForWeek(store: Store, now: Date): Promise<WeeklyEdition | undefined> {
   const week = isoWeek(now);
   const history = await loadEditionHistory(store, week);
   if (history.at(-1)?.week !== week) return undefined;

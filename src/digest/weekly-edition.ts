@@ -5,7 +5,7 @@
 import type { Store } from '../store/store.ts';
 import { buildDigest } from './build.ts';
 import type { Digest } from './digest.ts';
-import type { Collection } from './snapshot.ts';
+import type { Collection } from '../store/snapshot.ts';
 
 /** Weeks in view, this week included: the sparklines' and the trend chart's history window. */
 export const HISTORY_WEEKS = 8;

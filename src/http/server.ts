@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 
-export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 interface Route {
   method: string | '*';
@@ -23,7 +23,7 @@ export interface HttpServer {
   readonly server: Server;
 }
 
-export interface HttpResponseEvent {
+interface HttpResponseEvent {
   method: string;
   path: string;
   status: number;

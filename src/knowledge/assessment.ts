@@ -5,7 +5,7 @@ import { sourceSchema } from './source.ts';
 
 const gradeSchema = z.number().min(0).max(10);
 
-export const assessmentSchema = z.object({
+const assessmentSchema = z.object({
   id: z.string().regex(/^[a-z0-9.-]+$/, 'an id like tail-latency.gc-sensitive'),
   criterion: criterionIdSchema,
   /** Context tags that must all be present for this assessment to apply; [] is the default for the criterion. */

@@ -6,7 +6,7 @@ import { hybridSplitSchema } from './workload-profile.ts';
 
 const skillLevelSchema = z.enum(['none', 'some', 'strong']);
 
-export const constraintSignalSchema = z.object({
+const constraintSignalSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'a kebab-case id'),
   /** Shown in "Read as: ..." (e.g. "memory-constrained", "team knows Go"). */
   label: z.string().min(3),
@@ -37,6 +37,6 @@ export const constraintSignalSchema = z.object({
 });
 export type ConstraintSignal = z.infer<typeof constraintSignalSchema>;
 export type SkillLevel = z.infer<typeof skillLevelSchema>;
-export { skillLevelSchema };
+;
 
 export const constraintsFileSchema = z.array(constraintSignalSchema);

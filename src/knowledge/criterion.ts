@@ -18,12 +18,12 @@ export const CRITERION_IDS = [
 export const criterionIdSchema = z.enum(CRITERION_IDS);
 export type CriterionId = z.infer<typeof criterionIdSchema>;
 
-export const subCriterionSchema = z.object({
+const subCriterionSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'a kebab-case id'),
   name: z.string().min(2),
 });
 
-export const criterionSchema = z.object({
+const criterionSchema = z.object({
   id: criterionIdSchema,
   name: z.string().min(2),
   description: z.string().min(20),

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { criterionIdSchema } from './criterion.ts';
 import { sourceSchema } from './source.ts';
 
-
-export const factSchema = z.object({
+const factSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id'),
   /** A short label a user could type (and Discord autocomplete shows), e.g. "GOMEMLIMIT soft memory limit". */
   topic: z.string().min(3).max(100),
@@ -32,4 +31,3 @@ export const factsFileSchema = z
     });
   })
   .transform((facts) => ({ facts }));
-export type FactsFile = z.output<typeof factsFileSchema>;

@@ -6,23 +6,23 @@ import type { KnowledgeBase } from './knowledge-base.ts';
 import { releaseLabel, type Source } from './source.ts';
 
 /** Newest stable releases known, as "1.27.1" / "1.99.0"; null when the store has none. */
-export const latestToolchainsSchema = z.object({ go: z.string().nullable(), rust: z.string().nullable() });
+const latestToolchainsSchema = z.object({ go: z.string().nullable(), rust: z.string().nullable() });
 export type LatestToolchains = z.infer<typeof latestToolchainsSchema>;
 
-export const staleEntrySchema = z.object({
+const staleEntrySchema = z.object({
   id: z.string(),
   file: z.enum(['assessments.yaml', 'workloads.yaml', 'facts.yaml']),
   checked_against: z.string().nullable(),
   reason: z.string(),
   url: z.url(),
 });
-export type StaleEntry = z.infer<typeof staleEntrySchema>;
+type StaleEntry = z.infer<typeof staleEntrySchema>;
 
 export const kbCheckReportSchema = z.object({ latest: latestToolchainsSchema, stale: z.array(staleEntrySchema) });
 export type KbCheckReport = z.infer<typeof kbCheckReportSchema>;
 
 /** A review older than this many months needs a fresh look, whatever it was checked against. */
-export const REVIEW_MAX_AGE_MONTHS = 12;
+const REVIEW_MAX_AGE_MONTHS = 12;
 
 /** "go1.27" -> { product: "go", major: 1, minor: 27 }; "tokio1.x" or unknown products -> undefined. */
 function versionedRelease(checkedAgainst: string): { product: 'go' | 'rust'; major: number; minor: number } | undefined {

@@ -62,7 +62,7 @@ function firstDuplicate<T extends { id: string }>(items: readonly T[]): { id: st
 }
 
 /** Checks what no single file's schema can: ids unique and complete, and every reference resolvable. */
-export function checkCrossReferences(kb: KnowledgeBase): void {
+function checkCrossReferences(kb: KnowledgeBase): void {
   // Criteria: exactly the eleven ids of the evaluation vocabulary, each once; sub-criteria belong to one id.
   const dupCriterion = firstDuplicate(kb.criteria);
   if (dupCriterion) throw new KnowledgeFileError('criteria.yaml', entryName(dupCriterion.id, dupCriterion.index), 'id', 'duplicate criterion id');

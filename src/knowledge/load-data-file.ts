@@ -29,7 +29,7 @@ function describeEntry(list: unknown[], index: number): string {
 }
 
 /** Validates already-parsed data; exported so tests and cross-reference checks share the error format. */
-export function validateData<S extends z.ZodType>(file: string, data: unknown, schema: S): z.infer<S> {
+function validateData<S extends z.ZodType>(file: string, data: unknown, schema: S): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -8,7 +8,7 @@ import { z } from 'zod';
 const dateSchema = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date like 2024-03-21 or 2024-03');
 
 /** "go1.27", "rust1.91", "tokio1.x": a product name and the release line the page was read for. */
-export const checkedAgainstSchema = z
+const checkedAgainstSchema = z
   .string()
   .regex(/^[a-z][a-z-]*\d+(\.(\d+|x))*$/, 'a release like go1.27, rust1.91 or tokio1.x');
 
@@ -78,7 +78,3 @@ export const sourceSchema = rawSourceSchema.transform((source): Source => {
   };
 });
 
-/** Whether a source is a living page (dated by review) rather than an article (dated by publication). */
-export function isLivingPage(source: Source): boolean {
-  return source.checked !== undefined;
-}

@@ -32,7 +32,7 @@ export const watchItemSchema = z
   });
 export type WatchItem = z.infer<typeof watchItemSchema>;
 
-export const watchlistSchema = z.array(watchItemSchema).superRefine((items, ctx) => {
+const watchlistSchema = z.array(watchItemSchema).superRefine((items, ctx) => {
   const seen = new Set<string>();
   items.forEach((item, index) => {
     if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id ${item.id}` });
@@ -40,7 +40,7 @@ export const watchlistSchema = z.array(watchItemSchema).superRefine((items, ctx)
   });
 });
 
-export const DEFAULT_WATCHLIST_PATH = fileURLToPath(new URL('./data/watchlist.yaml', import.meta.url));
+const DEFAULT_WATCHLIST_PATH = fileURLToPath(new URL('./data/watchlist.yaml', import.meta.url));
 
 export function loadWatchlist(path = DEFAULT_WATCHLIST_PATH): WatchItem[] {
   return loadDataFile(path, watchlistSchema);

@@ -1,20 +1,19 @@
 // A kind of backend component (edge gateway, CRUD API, ...): the criteria weights it implies and the words that signal it.
 import { z } from 'zod';
-import { CRITERION_IDS, criterionIdSchema } from './criterion.ts';
+import { criterionIdSchema } from './criterion.ts';
 import { sourceSchema } from './source.ts';
 
 const kebabId = z.string().regex(/^[a-z0-9-]+$/, 'a kebab-case id');
 
 /** How much each criterion matters for this workload, 0 (irrelevant) to 5 (decisive); a missing criterion counts 1 (interop 0.3). */
-export const criterionWeightsSchema = z.partialRecord(criterionIdSchema, z.number().min(0).max(5));
+const criterionWeightsSchema = z.partialRecord(criterionIdSchema, z.number().min(0).max(5));
 
 export const hybridSplitSchema = z.object({
   rust: z.string().min(3),
   go: z.string().min(3),
 });
-export type HybridSplit = z.infer<typeof hybridSplitSchema>;
 
-export const workloadProfileSchema = z.object({
+const workloadProfileSchema = z.object({
   id: kebabId,
   /** Shown to the user in "Read as: ..." so they can correct it. */
   name: z.string().min(3),
@@ -41,4 +40,3 @@ export type WorkloadProfile = z.infer<typeof workloadProfileSchema>;
 
 export const workloadsFileSchema = z.array(workloadProfileSchema);
 
-export const ALL_CRITERIA: readonly string[] = CRITERION_IDS;

@@ -59,7 +59,7 @@ export function createLogger(config: Config, options: LoggerOptions = {}): Logge
  * Credentials recognised by their shape. A Discord interaction token lets its holder post as the bot for 15
  * minutes; a webhook URL's token does forever; a Slack response URL can post for 30 minutes. Ids stay readable.
  */
-export const CREDENTIAL_PATTERNS: readonly [RegExp, string][] = [
+const CREDENTIAL_PATTERNS: readonly [RegExp, string][] = [
   // /webhooks/<application or webhook id>/<token>[/...]: interaction follow-ups and channel webhooks.
   [/(\/webhooks\/\d+\/)[A-Za-z0-9_\-.]+/g, '$1[redacted]'],
   // /interactions/<id>/<token>/callback: the initial interaction response.
@@ -71,7 +71,7 @@ export const CREDENTIAL_PATTERNS: readonly [RegExp, string][] = [
   [/\bxapp-[A-Za-z0-9-]+/g, '[redacted]'],
 ];
 
-export function scrub(text: string, secrets: readonly string[]): string {
+function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[redacted]');
   for (const [pattern, replacement] of CREDENTIAL_PATTERNS) out = out.replace(pattern, replacement);

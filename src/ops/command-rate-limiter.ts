@@ -1,7 +1,8 @@
 // Per-user and per-channel command limits over fixed one-minute windows, counted in the database so every
 // replica enforces the same budget. Chat platforms only: the local shell and CLI are the operator's own tools.
 import { createHash } from 'node:crypto';
-import type { InvocationOrigin, Platform } from '../core/invocation.ts';
+import type { InvocationOrigin } from '../core/invocation.ts';
+import type { Platform } from '../shared/platform.ts';
 import type { CommandRateLimiter, RateLimitDecision } from '../core/rate-limit-gate.ts';
 
 /** What the limiter needs from the store (RateLimitRepository). */

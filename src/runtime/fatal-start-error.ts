@@ -23,7 +23,7 @@ interface SystemError extends Error {
 }
 
 /** The one line and exit code for a start-up failure a person can act on, or undefined for a defect. */
-export function startupFailure(error: unknown): { message: string; exitCode: 1 | 2 } | undefined {
+function startupFailure(error: unknown): { message: string; exitCode: 1 | 2 } | undefined {
   if (error instanceof DatabaseUnavailableError) return { message: error.message, exitCode: 1 };
   if (isStartupProblem(error)) return { message: error.message, exitCode: 2 };
   if (!(error instanceof Error)) return undefined;

@@ -5,12 +5,13 @@ import type { Adapter } from '../adapters/adapter.ts';
 import { warmClauses } from '../advisor/clauses.ts';
 import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { commands } from '../commands/index.ts';
-import { configuredPlatforms, type Config } from '../config/env.ts';
+import type { Config } from '../config/env.ts';
+import { anyPlatformRuns, configuredPlatforms } from '../config/platforms.ts';
 import { assertPlatformCredentials } from '../config/platform-credentials.ts';
 import type { Services } from '../core/services.ts';
 import type { DigestScheduler } from '../digest/scheduler.ts';
 import { createHttpServer, type HttpServer } from '../http/server.ts';
-import { installOps } from '../ops/install-ops.ts';
+import { installOpsRoutes, withOps } from '../ops/install-ops.ts';
 import { createServices } from './create-services.ts';
 import { startShutdownWatchdog, type ShutdownWatchdog } from './shutdown-watchdog.ts';
 
@@ -37,14 +38,14 @@ export interface StartOptions {
 export async function startBot(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningBot> {
   // Before anything is opened: half-set credentials (or production with none) stop start-up with exit code 2.
   assertPlatformCredentials(config);
-  const services = await createServices(config, logger);
+  const { services, metrics } = withOps(await createServices(config, logger));
   const platforms = configuredPlatforms(config);
   const adapters: Adapter[] = [];
   const http = createHttpServer(logger);
-  const needsHttp = platforms.slack || platforms.discordHttp || platforms.discordGateway;
+  const needsHttp = anyPlatformRuns(platforms);
   // Health and metrics ride on the same server; the shell alone opens no port unless HTTP_SERVER=always.
   const serveHttp = needsHttp || config.HTTP_SERVER === 'always';
-  installOps(services, http, () => adapters);
+  installOpsRoutes(services, metrics, http, () => adapters);
 
   // Platform adapters register here (each reads its own variables from config).
   // Imported only when configured: Bolt and discord.js are most of the shell's start-up time otherwise (bench/startup.ts).
@@ -82,8 +83,10 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   // Weekly digests: scheduled rounds plus a catch-up round now (not awaited: a collection can take minutes).
   // The scheduler pulls in the platform posters (Bolt, discord.js); without any posting credential it would not run
   // anyway, so the terminal-only bot skips loading it.
-  const mayPost = Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID || config.DISCORD_TOKEN);
-  const digestScheduler = mayPost ? (await import('../digest/scheduler.ts')).digestSchedulerFor(services) : undefined;
+  const mayPost = platforms.canPost.slack || platforms.canPost.discord;
+  const digestScheduler = mayPost
+    ? (await import('../digest/scheduler.ts')).digestSchedulerFor(services, await (await import('./digest-posters.ts')).postersForServices(services))
+    : undefined;
   void digestScheduler?.start().catch((error: unknown) => logger.error({ err: error }, 'digest scheduler failed to start'));
 
   let stopping: Promise<void> | undefined;

@@ -3,7 +3,8 @@
 // ("rustvsgo started", "stopped") are for operators of a running service, and pino writes them asynchronously,
 // so they would land on the prompt, in the middle of what is being typed. Warnings and errors still show.
 // Piped input (scripts), HTTP and platform adapters keep the configured level.
-import { configuredPlatforms, type Config } from '../config/env.ts';
+import type { Config } from '../config/env.ts';
+import { anyPlatformRuns, configuredPlatforms } from '../config/platforms.ts';
 
 export interface TerminalStreams {
   stdin: { isTTY?: boolean };
@@ -11,10 +12,8 @@ export interface TerminalStreams {
 }
 
 /** True when start-up will open the shell's prompt on a terminal (no platform adapter, no HTTP server). */
-export function opensInteractiveShell(config: Config, streams: TerminalStreams): boolean {
-  const platforms = configuredPlatforms(config);
-  const anyPlatform = platforms.slack || platforms.discordGateway || platforms.discordHttp;
-  return !anyPlatform && config.HTTP_SERVER === 'auto' && Boolean(streams.stdin.isTTY && streams.stdout.isTTY);
+function opensInteractiveShell(config: Config, streams: TerminalStreams): boolean {
+  return !anyPlatformRuns(configuredPlatforms(config)) && config.HTTP_SERVER === 'auto' && Boolean(streams.stdin.isTTY && streams.stdout.isTTY);
 }
 
 /** The config to build the logger from: LOG_LEVEL raised to `warn` for the interactive shell when it was not set. */

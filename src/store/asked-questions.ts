@@ -26,7 +26,7 @@ export interface AskedQuestion {
 }
 
 /** How long a question is kept. */
-export const askedQuestionRetentionMs = 90 * 24 * 60 * 60 * 1000;
+const askedQuestionRetentionMs = 90 * 24 * 60 * 60 * 1000;
 
 export class AskedQuestionRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}

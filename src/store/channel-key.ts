@@ -1,6 +1,6 @@
 // Identifies a channel across platforms and workspaces; every per-channel row is keyed by it.
 import { z } from 'zod';
-import { platformSchema, type Invocation } from '../core/invocation.ts';
+import { platformSchema } from '../shared/platform.ts';
 
 export const channelKeySchema = z.object({
   platform: platformSchema,
@@ -10,6 +10,6 @@ export const channelKeySchema = z.object({
 export type ChannelKey = z.infer<typeof channelKeySchema>;
 
 /** The channel an invocation came from. */
-export function channelKeyOf({ platform, workspaceId, channelId }: Pick<Invocation, 'platform' | 'workspaceId' | 'channelId'>): ChannelKey {
+export function channelKeyOf({ platform, workspaceId, channelId }: ChannelKey): ChannelKey {
   return { platform, workspaceId, channelId };
 }

@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
 
-export type DatabaseKind = 'sqlite' | 'postgres';
+type DatabaseKind = 'sqlite' | 'postgres';
 
 export interface Database {
   db: Kysely<DatabaseSchema>;
@@ -53,7 +53,7 @@ const postgresTypes = (pgModule: typeof pg) => ({
 const loadPg = () => createRequire(import.meta.url)('pg') as typeof pg;
 
 /** Pool size per replica; PostgreSQL's default max_connections (100) then fits many replicas. */
-export const POSTGRES_POOL_SIZE = 10;
+const POSTGRES_POOL_SIZE = 10;
 
 /**
  * Time limits, so a database that hangs (accepts connections, never answers) costs a command seconds, not forever
@@ -61,11 +61,11 @@ export const POSTGRES_POOL_SIZE = 10;
  * when no answer comes at all; the connection timeout also bounds the wait for a free pooled client; keep-alive
  * lets the kernel notice a peer that vanished without closing the connection.
  */
-export const POSTGRES_STATEMENT_TIMEOUT_MS = 5000;
-export const POSTGRES_QUERY_TIMEOUT_MS = 6000;
-export const POSTGRES_CONNECTION_TIMEOUT_MS = 5000;
+const POSTGRES_STATEMENT_TIMEOUT_MS = 5000;
+const POSTGRES_QUERY_TIMEOUT_MS = 6000;
+const POSTGRES_CONNECTION_TIMEOUT_MS = 5000;
 /** SQLite waits this long for another process's write lock before failing with SQLITE_BUSY. */
-export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 function openPostgres(url: string): Database {
   const pgModule = loadPg();

@@ -9,14 +9,14 @@ import { z } from 'zod';
 import type { ChannelKey } from './channel-key.ts';
 import type { DatabaseSchema } from './schema.ts';
 
-export const deliveryStateSchema = z.enum(['pending', 'claimed', 'sent', 'paused', 'failed']);
-export type DeliveryState = z.infer<typeof deliveryStateSchema>;
+const deliveryStateSchema = z.enum(['pending', 'claimed', 'sent', 'paused', 'failed']);
+type DeliveryState = z.infer<typeof deliveryStateSchema>;
 
 /**
  * How far the Slack trend chart got (migration 0010): 'none' nothing was made visible; 'started' the sharing call
  * (files.completeUploadExternal) was about to be made, so the chart may be in the thread; 'done' settled.
  */
-export const chartStateSchema = z.enum(['none', 'started', 'done']);
+const chartStateSchema = z.enum(['none', 'started', 'done']);
 export type ChartState = z.infer<typeof chartStateSchema>;
 
 export interface DigestLedgerTables {

@@ -2,7 +2,7 @@
 // or feed snapshot. Saving a week again replaces it, so re-running `digest collect` in the same week is safe.
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
-import { collectionSchema, feedSnapshotSchema, itemSnapshotSchema, sourceStatusSchema, type Collection } from '../digest/snapshot.ts';
+import { collectionSchema, feedSnapshotSchema, itemSnapshotSchema, sourceStatusSchema, type Collection } from './snapshot.ts';
 import { z } from 'zod';
 
 export interface DigestSnapshotTables {

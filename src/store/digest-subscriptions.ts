@@ -2,7 +2,7 @@
 // channel's additions to and removals from the default watchlist.
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { weekdaySchema, type WeeklySlot } from '../digest/delivery/schedule-time.ts';
+import { weekdaySchema, type WeeklySlot } from './weekly-slot.ts';
 import { watchItemSchema, type WatchItem } from '../knowledge/watchlist.ts';
 import { channelKeySchema, type ChannelKey } from './channel-key.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -35,7 +35,7 @@ export interface DigestSubscriptionTables {
   };
 }
 
-export const digestSubscriptionSchema = z.object({
+const digestSubscriptionSchema = z.object({
   channel: channelKeySchema,
   day: weekdaySchema,
   time: z.string(),

@@ -6,13 +6,13 @@ import { z } from 'zod';
 import type { ChannelKey } from './channel-key.ts';
 import type { DatabaseSchema } from './schema.ts';
 
-export const voteSchema = z.enum(['up', 'down']);
+const voteSchema = z.enum(['up', 'down']);
 export type Vote = z.infer<typeof voteSchema>;
 
 /** The most comment text kept; the modal allows no more, and a hand-made request is cut to it. */
 export const FEEDBACK_COMMENT_MAX = 1000;
 
-export const feedbackVoteSchema = z.object({
+const feedbackVoteSchema = z.object({
   vote: voteSchema,
   question: z.string().min(1),
   readAs: z.string(),

@@ -21,7 +21,7 @@ export interface SlackInstallationTables {
 }
 
 /** Which installation an event belongs to. */
-export const slackInstallationKeySchema = z.object({
+const slackInstallationKeySchema = z.object({
   teamId: z.string().min(1).optional(),
   enterpriseId: z.string().min(1).optional(),
   isEnterpriseInstall: z.boolean().default(false),
@@ -29,14 +29,14 @@ export const slackInstallationKeySchema = z.object({
 export type SlackInstallationKey = z.input<typeof slackInstallationKeySchema>;
 
 /** The fields the repository relies on; the rest of Bolt's Installation is kept as is. */
-export const storedSlackInstallationSchema = z.looseObject({
+const storedSlackInstallationSchema = z.looseObject({
   team: z.object({ id: z.string().min(1) }).loose().nullish(),
   enterprise: z.object({ id: z.string().min(1) }).loose().nullish(),
   isEnterpriseInstall: z.boolean().optional(),
 });
 export type StoredSlackInstallation = z.infer<typeof storedSlackInstallationSchema>;
 
-export class SlackInstallationMissingKeyError extends Error {}
+class SlackInstallationMissingKeyError extends Error {}
 
 function keyOf(key: SlackInstallationKey): string {
   const { teamId, enterpriseId, isEnterpriseInstall } = slackInstallationKeySchema.parse(key);

@@ -2,7 +2,19 @@
 // answers 304, so a restart does not refetch (and re-spend rate limit on) unchanged data.
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
-import type { StoredResponse, ValidatorStore } from '../digest/sources/http-client.ts';
+
+/** What a conditional request needs to remember about the last 200 for a URL: validators and the body to reuse on 304. */
+export interface StoredResponse {
+  etag?: string;
+  lastModified?: string;
+  body: string;
+}
+
+/** Where validators live between runs (the store's source_validators table in production). */
+export interface ValidatorStore {
+  get(url: string): Promise<StoredResponse | undefined>;
+  put(url: string, value: StoredResponse): Promise<void>;
+}
 
 export interface SourceValidatorTables {
   source_validators: {

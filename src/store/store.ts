@@ -69,7 +69,7 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
 }
 
 /** The row /readyz writes to prove the database takes writes. */
-export const READINESS_PROBE_KEY = 'readiness:probe';
+const READINESS_PROBE_KEY = 'readiness:probe';
 
 /** The database could not be opened or migrated; the message says why without the URL (it may hold a password). */
 export class DatabaseUnavailableError extends Error {

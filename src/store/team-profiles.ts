@@ -6,9 +6,8 @@ import type { ChannelKey } from './channel-key.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 export const skillLevelSchema = z.enum(['none', 'some', 'strong']);
-export type SkillLevel = z.infer<typeof skillLevelSchema>;
 
-export const teamProfileSchema = z.object({
+const teamProfileSchema = z.object({
   rust: skillLevelSchema,
   go: skillLevelSchema,
   priorities: z.array(criterionIdSchema).default([]),

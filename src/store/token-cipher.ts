@@ -41,7 +41,7 @@ export interface TokenCipher {
   needsResealing(stored: string): boolean;
 }
 
-export function isSealed(stored: string): boolean {
+function isSealed(stored: string): boolean {
   return stored.startsWith(PREFIX);
 }
 

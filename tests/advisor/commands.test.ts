@@ -9,7 +9,7 @@ import type { Services } from '../../src/core/services.ts';
 import { createTestServices } from '../helpers/test-services.ts';
 
 const origin = (over: Partial<InvocationOrigin> = {}): InvocationOrigin => ({
-  platform: 'shell', workspaceId: 'local', channelId: 'c1', userId: 'u1', locale: 'en', requestId: 'req-1', canManage: true, mode: 'command', ...over,
+  platform: 'shell', workspaceId: 'local', channelId: 'c1', userId: 'u1', locale: 'en', requestId: 'req-1', isChannelAdmin: async () => true, mode: 'command', ...over,
 });
 
 let services: Services;

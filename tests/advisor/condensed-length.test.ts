@@ -54,7 +54,9 @@ interface Measured {
 }
 
 async function measure(r: Reply): Promise<Measured> {
-  const buttons = [shareButton, ...(await replyButtons(services, r, 'req-test'))];
+  // Through dispatch the reply carries its "share" action (a Discord button); askReply alone does not, so add it.
+  const shared = r.actions.some((a) => a.kind === 'share') ? r : { ...r, actions: [{ kind: 'share' as const, label: 'Share in channel', command: 'ask' }, ...r.actions] };
+  const buttons = await replyButtons(services, shared, 'req-test');
   return {
     slack: slackVisibleChars(renderBlockKit(r, { kbVersion: services.knowledge.version })),
     discord: discordVisibleChars(replyMessage(r, buttons, { ephemeral: true })),
@@ -117,6 +119,6 @@ const origin = () => ({
   userId: 'u',
   locale: 'en',
   requestId: 'req-test',
-  canManage: false,
+  isChannelAdmin: async () => false,
   mode: 'command' as const,
 });

@@ -2,14 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configuredPlatforms, parseConfig } from '../../src/config/env.ts';
+import { ConfigError, parseConfig } from '../../src/config/env.ts';
+import { configuredPlatforms } from '../../src/config/platforms.ts';
 import { cleanEnv, runEntrySync } from '../helpers/run-entry.ts';
 
 describe('parseConfig', () => {
   it('given an empty environment then every default applies', () => {
     const config = parseConfig({});
     expect(config).toMatchObject({ LOG_LEVEL: 'info', DATABASE_URL: 'sqlite:./data/rustvsgo.db', PORT: 3000, SLACK_API_URL: 'https://slack.com/api/' });
-    expect(configuredPlatforms(config)).toEqual({ slack: false, discordGateway: false, discordHttp: false });
+    expect(configuredPlatforms(config)).toMatchObject({ slack: false, discordGateway: false, discordHttp: false });
   });
 
   it('given blank values then they count as unset', () => {
@@ -43,7 +44,7 @@ describe('parseConfig', () => {
 
   it('given Slack and Discord credentials then both adapters are configured', () => {
     const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_APPLICATION_ID: '123' });
-    expect(configuredPlatforms(config)).toEqual({ slack: true, discordGateway: false, discordHttp: true });
+    expect(configuredPlatforms(config)).toMatchObject({ slack: true, discordGateway: false, discordHttp: true });
   });
 });
 

@@ -33,7 +33,7 @@ const settings = defineGroup({
 const specs = [echo, boom, oops, settings];
 
 const origin = (over: Partial<InvocationOrigin> = {}): InvocationOrigin => ({
-  platform: 'shell', workspaceId: 'local', channelId: 'c', userId: 'u1', locale: 'en', requestId: 'req-123', canManage: false, mode: 'command', ...over,
+  platform: 'shell', workspaceId: 'local', channelId: 'c', userId: 'u1', locale: 'en', requestId: 'req-123', isChannelAdmin: async () => false, mode: 'command', ...over,
 });
 
 describe('dispatch', () => {
@@ -72,7 +72,7 @@ describe('dispatch', () => {
 
   it('given a manage command from someone who may not manage then it is denied', async () => {
     expect((await dispatchText('settings set', origin(), services, specs)).outcome).toBe('denied');
-    expect((await dispatchText('settings', origin({ canManage: true }), services, specs)).reply.title).toBe('saved');
+    expect((await dispatchText('settings', origin({ isChannelAdmin: async () => true }), services, specs)).reply.title).toBe('saved');
   });
 
   it('given an unknown command that echoes user text then no ping survives', async () => {

@@ -20,7 +20,7 @@ const slack = (overrides: Partial<InvocationOrigin> = {}): InvocationOrigin => (
   userId: 'U1',
   locale: 'en',
   requestId: 'req-1',
-  canManage: true,
+  isChannelAdmin: async () => true,
   mode: 'command',
   ...overrides,
 });
@@ -78,7 +78,7 @@ describe('digest subscribe', () => {
   });
 
   it('is refused to someone who may not manage the channel', async () => {
-    const { outcome } = await run('digest subscribe', slack({ canManage: false }));
+    const { outcome } = await run('digest subscribe', slack({ isChannelAdmin: async () => false }));
     expect(outcome).toBe('denied');
     expect(await services.store.digestSubscriptions.listActive()).toEqual([]);
   });

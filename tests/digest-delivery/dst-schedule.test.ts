@@ -3,7 +3,7 @@
 // the gap; the repeated fall-back hour does not send twice.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDigestScheduler, type DigestScheduler } from '../../src/digest/scheduler.ts';
-import type { WeeklySlot } from '../../src/digest/delivery/schedule-time.ts';
+import type { WeeklySlot } from '../../src/store/weekly-slot.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { memoryDeps, type RecordedPost } from './support/memory-posters.ts';
 
@@ -92,19 +92,15 @@ describe.each([
   });
 });
 
-describe('the scheduler’s tasks', () => {
-  it('keeps one node-cron task per distinct zone, day and time, and drops unused ones on sync', async () => {
+describe('one tick for every slot', () => {
+  it('delivers subscribers in different zones and times, each at its own local slot, from the one task', async () => {
     vi.setSystemTime(new Date('2026-03-01T12:00:00Z'));
-    const slot = { day: 'monday', time: '09:00', timezone: 'Europe/Berlin' } as const;
-    await store.digestSubscriptions.subscribe({ platform: 'slack', workspaceId: 'T1', channelId: 'C1' }, slot, 'U1', new Date());
-    await store.digestSubscriptions.subscribe({ platform: 'discord', workspaceId: '1', channelId: '2' }, slot, 'U1', new Date());
-    await store.digestSubscriptions.subscribe({ platform: 'slack', workspaceId: 'T1', channelId: 'C3' }, { ...slot, time: '10:00' }, 'U1', new Date());
+    await store.digestSubscriptions.subscribe({ platform: 'slack', workspaceId: 'T1', channelId: 'C1' }, { day: 'monday', time: '09:00', timezone: 'Europe/Berlin' }, 'U1', new Date());
+    await store.digestSubscriptions.subscribe({ platform: 'discord', workspaceId: '1', channelId: '2' }, { day: 'monday', time: '09:00', timezone: 'America/New_York' }, 'U1', new Date());
+    await store.digestSubscriptions.subscribe({ platform: 'slack', workspaceId: 'T1', channelId: 'C3' }, { day: 'monday', time: '10:17', timezone: 'Asia/Kolkata' }, 'U1', new Date());
     scheduler = createDigestScheduler({ deps: memoryDeps(store, posts) });
     await scheduler.start();
-    expect(scheduler.slotKeys()).toEqual(['Europe/Berlin|monday|09:00', 'Europe/Berlin|monday|10:00']);
-
-    await store.digestSubscriptions.unsubscribe({ platform: 'slack', workspaceId: 'T1', channelId: 'C3' });
-    await scheduler.sync();
-    expect(scheduler.slotKeys()).toEqual(['Europe/Berlin|monday|09:00']);
+    await vi.advanceTimersByTimeAsync(36 * HOUR);
+    expect(posts.map(({ at }) => at).sort()).toEqual(['2026-03-02T04:47:00.000Z', '2026-03-02T08:00:00.000Z', '2026-03-02T14:00:00.000Z']);
   });
 });

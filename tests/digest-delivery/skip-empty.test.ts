@@ -8,7 +8,7 @@ import type { InvocationOrigin } from '../../src/core/invocation.ts';
 import { reply } from '../../src/core/reply.ts';
 import type { Services } from '../../src/core/services.ts';
 import { NOTHING_NEW_REF } from '../../src/digest/delivery/deliver.ts';
-import type { DigestContent } from '../../src/digest/delivery/digest-content.ts';
+import type { DigestContent } from '../../src/digest/digest-content.ts';
 import { runDue } from '../../src/digest/run-due.ts';
 import { createTestServices } from '../helpers/test-services.ts';
 import { memoryDeps, type RecordedPost } from './support/memory-posters.ts';
@@ -26,7 +26,7 @@ const origin = (overrides: Partial<InvocationOrigin> = {}): InvocationOrigin => 
   userId: 'U1',
   locale: 'en',
   requestId: 'req-1',
-  canManage: true,
+  isChannelAdmin: async () => true,
   mode: 'command',
   ...overrides,
 });
@@ -68,7 +68,7 @@ describe('digest set skip-empty', () => {
     const bad = await run('digest set skip-empty maybe');
     expect(bad.outcome).not.toBe('ok');
     expect(JSON.stringify(bad.reply)).toContain('on');
-    const denied = await run('digest set skip-empty on', origin({ canManage: false, userId: 'U2' }));
+    const denied = await run('digest set skip-empty on', origin({ isChannelAdmin: async () => false, userId: 'U2' }));
     expect(denied.outcome).not.toBe('ok');
     expect((await services.store.digestSubscriptions.get(CHANNEL))?.skipEmpty).toBe(false);
   });

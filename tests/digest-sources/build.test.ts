@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, percentChange, sparkline } from '../../src/digest/build.ts';
 import { renderDigest } from '../../src/digest/render-digest.ts';
-import { collectionSchema, isoWeek, type Collection, type ItemSnapshot } from '../../src/digest/snapshot.ts';
+import { collectionSchema, isoWeek, type Collection, type ItemSnapshot } from '../../src/store/snapshot.ts';
 
 function item(overrides: Partial<ItemSnapshot> & { itemId: string }): ItemSnapshot {
   return { language: 'rust', kind: 'library', name: overrides.itemId, releases: [], stale: [], ...overrides };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest, hasNews, sparkline } from '../../src/digest/build.ts';
 import { whyItMatters } from '../../src/digest/release-notes.ts';
 import { renderDigest } from '../../src/digest/render-digest.ts';
-import { collectionSchema, type Collection, type ItemSnapshot } from '../../src/digest/snapshot.ts';
+import { collectionSchema, type Collection, type ItemSnapshot } from '../../src/store/snapshot.ts';
 
 function item(overrides: Partial<ItemSnapshot> & { itemId: string }): ItemSnapshot {
   return { language: 'rust', kind: 'library', name: overrides.itemId, releases: [], stale: [], ...overrides };

@@ -8,7 +8,7 @@ import { runKbCli } from '../../src/cli/kb-cli.ts';
 import { parseConfig } from '../../src/config/env.ts';
 import type { Services } from '../../src/core/services.ts';
 import { latestToolchainsIn } from '../../src/digest/latest-toolchains.ts';
-import type { Collection } from '../../src/digest/snapshot.ts';
+import type { Collection } from '../../src/store/snapshot.ts';
 import { checkKnowledgeFreshness, kbCheckReportSchema, staleEntryCount } from '../../src/knowledge/kb-freshness.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { sourceSchema } from '../../src/knowledge/source.ts';
@@ -112,7 +112,7 @@ describe('kb check against stored releases', () => {
     expect(await metrics.registry.getSingleMetricAsString('rustvsgo_kb_stale_entries')).toContain(`rustvsgo_kb_stale_entries ${count}`);
     const { dispatchStructured } = await import('../../src/core/dispatch.ts');
     const { commands } = await import('../../src/commands/index.ts');
-    const origin = { platform: 'cli', workspaceId: 'local', channelId: 'cli', userId: 'u', locale: 'en', requestId: 'r', canManage: true, mode: 'command' } as const;
+    const origin = { platform: 'cli', workspaceId: 'local', channelId: 'cli', userId: 'u', locale: 'en', requestId: 'r', isChannelAdmin: async () => true, mode: 'command' } as const;
     const { reply } = await dispatchStructured('digest status', {}, 'digest status', origin, services, commands);
     expect(reply.data).toMatchObject({ kbStaleEntries: count });
     expect(JSON.stringify(reply.fields)).toContain(`${count} entries need review`);

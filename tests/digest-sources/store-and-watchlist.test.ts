@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectionSchema } from '../../src/digest/snapshot.ts';
+import { collectionSchema } from '../../src/store/snapshot.ts';
 import { KnowledgeFileError } from '../../src/knowledge/load-data-file.ts';
 import { loadWatchlist, mergeWatchlists, watchItemForName } from '../../src/knowledge/watchlist.ts';
 import { openStore, type Store } from '../../src/store/store.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AUTOCOMPLETE_BUDGET_MS, discordOrigin, suggestChoices, completeFromChoices } from '../../src/adapters/discord/discord-answers.ts';
 import { factsOf } from '../../src/adapters/discord/http-interactions.ts';
 import { rawInteractionSchema } from '../../src/adapters/discord/interaction-payload.ts';
-import { discordCanManage } from '../../src/adapters/discord/settings-access.ts';
+import { mayManageSettings } from '../../src/core/settings-access.ts';
 import { defineCommand } from '../../src/core/command-spec.ts';
 import type { Services } from '../../src/core/services.ts';
 import { createTestServices } from '../helpers/test-services.ts';
@@ -46,8 +46,11 @@ describe('who may run manage subcommands', () => {
     ['listed: a listed user', 'listed', [USER_ID], { guildId: GUILD_ID, permissions: 0n }, true],
     ['listed: an unlisted admin', 'listed', ['someone-else'], { guildId: GUILD_ID, permissions: ADMINISTRATOR }, false],
   ];
-  it.each(cases)('%s', (_name, access, ids, member, expected) => {
-    expect(discordCanManage({ SETTINGS_ACCESS: access, SETTINGS_USER_IDS: ids }, { userId: USER_ID, ...member })).toBe(expected);
+  it.each(cases)('%s', async (_name, access, ids, member, expected) => {
+    // The Discord origin supplies the access port; the core applies SETTINGS_ACCESS.
+    const services = await createTestServices();
+    const facts = { ...factsOf(rawInteractionSchema.parse(rawInteraction({ type: 2, data: commandData('help') })), 'r'), ...member, guildId: member.guildId };
+    expect(await mayManageSettings(discordOrigin(facts, services), { SETTINGS_ACCESS: access, SETTINGS_USER_IDS: ids })).toBe(expected);
   });
 });
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { load as parse } from 'js-yaml';
 import { factsFileSchema, type Fact } from '../../src/knowledge/fact.ts';
 
-export const factsPath = fileURLToPath(new URL('../../src/knowledge/data/facts.yaml', import.meta.url));
+const factsPath = fileURLToPath(new URL('../../src/knowledge/data/facts.yaml', import.meta.url));
 
 export function rawFactsFile(): unknown {
   return parse(readFileSync(factsPath, 'utf8'));

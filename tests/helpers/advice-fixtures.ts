@@ -72,7 +72,7 @@ export const SETTLING_FACT = { rust: 'The team knows Rust well.', go: 'The team 
  * The advice the test `ask` gives: a question that states the team's language gets a confident answer for it;
  * any other gets a low-confidence one whose follow-up asks which language the team knows.
  */
-export function adviceFor(question: string): Advice {
+function adviceFor(question: string): Advice {
   if (question.includes(SETTLING_FACT.rust)) {
     return makeAdvice({ question, recommendation: 'rust', confidence: 0.86, scores: { rust: 80, go: 64 }, reasons: [reason('team-fit', 'rust', 'The team already writes Rust.', 6)], read_as: 'team knows Rust' });
   }

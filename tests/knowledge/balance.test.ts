@@ -29,7 +29,7 @@ describe('balance of contextual grades', () => {
 });
 
 describe('a FIPS 140-3 requirement', () => {
-  const origin: InvocationOrigin = { platform: 'shell', workspaceId: 'local', channelId: 'c1', userId: 'u1', locale: 'en', requestId: 'r', canManage: true, mode: 'command' };
+  const origin: InvocationOrigin = { platform: 'shell', workspaceId: 'local', channelId: 'c1', userId: 'u1', locale: 'en', requestId: 'r', isChannelAdmin: async () => true, mode: 'command' };
   let services: Services;
   beforeEach(async () => {
     services = await createTestServices();

@@ -43,7 +43,7 @@ describe('lookups that used to miss', () => {
 });
 
 describe('compare synonyms', () => {
-  const origin: InvocationOrigin = { platform: 'shell', workspaceId: 'local', channelId: 'c1', userId: 'u1', locale: 'en', requestId: 'r', canManage: true, mode: 'command' };
+  const origin: InvocationOrigin = { platform: 'shell', workspaceId: 'local', channelId: 'c1', userId: 'u1', locale: 'en', requestId: 'r', isChannelAdmin: async () => true, mode: 'command' };
   let services: Services;
   beforeEach(async () => {
     services = await createTestServices();

@@ -12,7 +12,7 @@ const origin = (over: Partial<InvocationOrigin> = {}): InvocationOrigin => ({
   userId: 'U1',
   locale: 'en',
   requestId: 'req',
-  canManage: false,
+  isChannelAdmin: async () => false,
   mode: 'command',
   ...over,
 });

@@ -18,7 +18,7 @@ const origin: InvocationOrigin = {
   userId: 'U1',
   locale: 'en',
   requestId: 'req-1',
-  canManage: false,
+  isChannelAdmin: async () => false,
   mode: 'command',
 };
 

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, memoryValidatorStore, observeSourceFetches, type SourceClock } from '../../src/digest/sources/http-client.ts';
+import { HttpClient, memoryValidatorStore, type SourceClock } from '../../src/digest/sources/http-client.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 
 let server: Server;
@@ -27,20 +27,15 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  observeSourceFetches(undefined);
   await new Promise((resolve) => server.close(resolve));
 });
 
 describe('source fetch metrics', () => {
   it('given ok, not-modified, not-found and a rate-limited-then-ok request, then each is counted by source and status', async () => {
     const metrics = createMetrics({ processMetrics: false });
-    observeSourceFetches({
-      fetched: (source, status) => metrics.observer.sourceFetched(source, status),
-      waited: (source, seconds) => metrics.observer.rateLimitWaited(source, seconds),
-    });
     let now = 0;
     const clock: SourceClock = { now: () => now, sleep: async (ms) => void (now += ms) };
-    const client = new HttpClient({ source: 'crates-io', baseUrl: base, clock, validators: memoryValidatorStore() });
+    const client = new HttpClient({ source: 'crates-io', baseUrl: base, clock, validators: memoryValidatorStore(), observer: metrics.observer });
 
     await client.request('/ok');
     await (await client.request('/cached', { conditional: true })).remember();

@@ -2,13 +2,14 @@
 // users.info only when a settings command runs), or listed user ids.
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { canManageSettings } from '../../src/adapters/slack/settings-access.ts';
+import { isWorkspaceAdmin } from '../../src/adapters/slack/settings-access.ts';
+import { mayManageSettings } from '../../src/core/settings-access.ts';
 import { commands } from '../../src/commands/index.ts';
 import { defineCommand } from '../../src/core/command-spec.ts';
 import { signedPost, slashCommandBody } from './support/signed-request.ts';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
 
-describe('canManageSettings', () => {
+describe('SETTINGS_ACCESS with the Slack admin port', () => {
   const admin = async () => ({ ok: true, user: { is_admin: true } });
   const owner = async () => ({ ok: true, user: { is_owner: true } });
   const member = async () => ({ ok: true, user: { is_admin: false, is_owner: false } });
@@ -25,7 +26,8 @@ describe('canManageSettings', () => {
     ['admins', [], 'U1', member, false],
     ['admins', [], 'U1', async () => ({ ok: false, error: 'user_not_found' }), false],
   ] as const)('%s %j, user %s -> %s', async (access, ids, user, lookup, expected) => {
-    expect(await canManageSettings({ SETTINGS_ACCESS: access, SETTINGS_USER_IDS: [...ids] }, user, lookup)).toBe(expected);
+    const origin = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: user, locale: 'en', requestId: 'r', mode: 'command', isChannelAdmin: () => isWorkspaceAdmin(lookup, user) } as const;
+    expect(await mayManageSettings(origin, { SETTINGS_ACCESS: access, SETTINGS_USER_IDS: [...ids] })).toBe(expected);
   });
 });
 

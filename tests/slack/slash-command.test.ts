@@ -62,7 +62,7 @@ describe('POST /slack/events (slash command)', () => {
     // The same answer the core gives (answers are deterministic).
     const expected = await dispatchText(
       question,
-      { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', locale: 'en', requestId: 'x', canManage: true, mode: 'command' },
+      { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', locale: 'en', requestId: 'x', isChannelAdmin: async () => true, mode: 'command' },
       h.services,
       commands,
     );

@@ -15,7 +15,7 @@ import { describeEachBackend, type TestDatabase } from './support/store-backends
 const knowledge = loadKnowledgeBase();
 const now = new Date('2026-03-04T12:00:00Z');
 const origin = (channelId: string, userId: string): InvocationOrigin => ({
-  platform: 'slack', workspaceId: 'T1', channelId, userId, locale: 'en', requestId: `req-${userId}`, canManage: true, mode: 'command',
+  platform: 'slack', workspaceId: 'T1', channelId, userId, locale: 'en', requestId: `req-${userId}`, isChannelAdmin: async () => true, mode: 'command',
 });
 
 describeEachBackend('concurrent settings from several replicas', (backend) => {

@@ -46,11 +46,11 @@ export function parseAnswerButtonId(customId: string): AnswerButton | undefined 
   return undefined;
 }
 
-export const FEEDBACK_MODAL_PREFIX = 'feedback_comment:';
+const FEEDBACK_MODAL_PREFIX = 'feedback_comment:';
 const COMMENT_INPUT_ID = 'comment';
 
 /** The "What was wrong?" modal (type 9 data); the vote it belongs to is in its custom_id. */
-export function feedbackModal(voteId: string) {
+function feedbackModal(voteId: string) {
   return {
     custom_id: `${FEEDBACK_MODAL_PREFIX}${voteId}`,
     title: 'What was wrong?',

@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const CUSTOM_ID_MAX = 100;
 const PREFIX = 'rvg';
 
-export const buttonActionSchema = z.discriminatedUnion('kind', [
+const buttonActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('share') }),
   z.object({ kind: z.literal('show_full'), command: z.string() }),
   z.object({ kind: z.literal('show_full_stored'), id: z.string().regex(/^[\w-]{1,64}$/) }),

@@ -14,10 +14,10 @@ import { describeOptions, type CommandSpec, type LeafCommand, type OptionDescrip
 import { truncate } from '../../core/safe-text.ts';
 
 export const COMMAND_NAME = 'rustvsgo';
-export const COMMAND_DESCRIPTION = 'Rust or Go for your backend component? Sourced answers, lookups and digests';
+const COMMAND_DESCRIPTION = 'Rust or Go for your backend component? Sourced answers, lookups and digests';
 
 /** Discord's limits for application commands (application-commands.mdx). */
-export const commandLimits = {
+const commandLimits = {
   name: /^[-_\p{L}\p{N}]{1,32}$/u,
   description: 100,
   options: 25,

@@ -8,7 +8,7 @@ import { noticeMessage, type DiscordMessage } from './message-payload.ts';
 
 export const ASK_MESSAGE_COMMAND_NAME = 'Ask rustvsgo';
 /** Application command type 3: a message context-menu command (no description or options allowed). */
-export const MESSAGE_COMMAND_TYPE = 3;
+const MESSAGE_COMMAND_TYPE = 3;
 
 export const askMessageCommandDefinition = { name: ASK_MESSAGE_COMMAND_NAME, type: MESSAGE_COMMAND_TYPE } as const;
 

@@ -14,8 +14,8 @@ import type { AutocompleteLimiter } from './autocomplete-limiter.ts';
 import { usesAutocomplete } from './command-definition.ts';
 import { callText, type CommandCall, type RawEmbed } from './interaction-payload.ts';
 import { noMentions, noticeMessage, replyMessage, type DiscordMessage } from './message-payload.ts';
-import { replyButtons, shareButton } from './reply-buttons.ts';
-import { discordCanManage } from './settings-access.ts';
+import { replyButtons } from './reply-buttons.ts';
+import { isDiscordChannelAdmin } from './settings-access.ts';
 
 export interface DiscordAnswerContext {
   services: Services;
@@ -36,14 +36,14 @@ export interface DiscordFacts {
   requestId: string;
 }
 
-export const AUTOCOMPLETE_MAX_CHOICES = 25;
+const AUTOCOMPLETE_MAX_CHOICES = 25;
 /** Discord drops autocomplete answers after 3 s; leave room for the network. */
 export const AUTOCOMPLETE_BUDGET_MS = 2000;
 /**
  * The most typed text an autocomplete request is matched on. Discord caps what a user can type by the option's
  * max_length, but a hand-made request can carry 10 KB, and matching costs time on the shared event loop.
  */
-export const AUTOCOMPLETE_INPUT_MAX = 200;
+const AUTOCOMPLETE_INPUT_MAX = 200;
 
 export function discordOrigin(facts: DiscordFacts, services: Services, mode: 'command' | 'mention' = 'command'): InvocationOrigin {
   const origin: InvocationOrigin = {
@@ -53,15 +53,18 @@ export function discordOrigin(facts: DiscordFacts, services: Services, mode: 'co
     userId: facts.userId,
     locale: facts.locale ?? 'en',
     requestId: facts.requestId,
-    canManage: discordCanManage(services.config, { guildId: facts.guildId, userId: facts.userId, permissions: facts.permissions }),
+    // The core's access port: Manage Channels in the channel; in a DM the settings are the user's own.
+    isChannelAdmin: async () => isDiscordChannelAdmin({ guildId: facts.guildId, permissions: facts.permissions }),
     mode,
   };
   if (facts.parentChannelId) origin.threadId = facts.channelId;
   return origin;
 }
 
-function shareable(outcome: DispatchOutcome): boolean {
-  return outcome.outcome === 'ok' && outcome.reply.tone !== 'error';
+/** The origin of a button press: buttons only show answers, so it has no access port (settings commands are refused). */
+function buttonOrigin(facts: DiscordFacts, services: Services): InvocationOrigin {
+  const { isChannelAdmin: _none, ...origin } = discordOrigin(facts, services, 'command');
+  return origin;
 }
 
 async function safely(ctx: DiscordAnswerContext, facts: DiscordFacts, run: () => Promise<DispatchOutcome>): Promise<DispatchOutcome> {
@@ -78,10 +81,7 @@ export async function answerCommand(ctx: DiscordAnswerContext, facts: DiscordFac
   const outcome = await safely(ctx, facts, () =>
     dispatchStructured(call.path, call.options, callText(call), discordOrigin(facts, ctx.services), ctx.services, ctx.commands),
   );
-  // Settings changes are confirmations for the caller, not answers worth sharing.
-  const manage = findCommand(ctx.commands, call.path)?.access === 'manage';
-  const more = await replyButtons(ctx.services, outcome.reply, facts.requestId);
-  return replyMessage(outcome.reply, [...(shareable(outcome) && !manage ? [shareButton] : []), ...more], { ephemeral: true });
+  return replyMessage(outcome.reply, await replyButtons(ctx.services, outcome.reply, facts.requestId), { ephemeral: true });
 }
 
 /** Autocomplete choices for the focused option: the command's own suggestions, or its choices filtered. */
@@ -98,7 +98,8 @@ export async function suggestChoices(ctx: DiscordAnswerContext, facts: DiscordFa
   let suggestions: string[] = [];
   try {
     if (spec.autocomplete && descriptor?.autocomplete) {
-      const invocation = { ...discordOrigin(facts, ctx.services), command: call.path, args: {}, rawText: focused.value };
+      const { isChannelAdmin: _port, ...origin } = discordOrigin(facts, ctx.services);
+      const invocation = { ...origin, command: call.path, args: {}, rawText: focused.value, canManage: false };
       suggestions = await withinBudget(Promise.resolve(spec.autocomplete(focused.name, focused.value, { invocation, services: ctx.services })));
     } else if (descriptor?.choices && usesAutocomplete(descriptor)) {
       suggestions = completeFromChoices(descriptor.choices, focused.value, descriptor.list);
@@ -150,7 +151,7 @@ export async function answerMention(ctx: DiscordAnswerContext, facts: DiscordFac
  * when run as a command, so when the mention names no command ("gc pauses?" was read as a lookup), the command
  * that ran goes in front of it.
  */
-export function mentionReply(outcome: DispatchOutcome, text: string): Reply {
+function mentionReply(outcome: DispatchOutcome, text: string): Reply {
   if (outcome.reply.actions.some((a) => a.kind === 'show_full')) {
     // In a thread the answer is already public: "Share in channel" would only repeat it.
     return { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind !== 'share'), visibility: 'in_channel' };
@@ -172,12 +173,11 @@ export async function answerShowFull(
   const command =
     action.kind === 'show_full' ? action.command : await ctx.services.store.discordActions.get(action.id, ctx.services.now()).catch(() => undefined);
   if (command === undefined) return noticeMessage('This button has expired. Mention me again for a fresh answer.');
-  const origin = { ...discordOrigin(facts, ctx.services, 'command'), canManage: false };
+  const origin = buttonOrigin(facts, ctx.services);
   const outcome = await safely(ctx, facts, () => dispatchText(command, origin, ctx.services, ctx.commands));
-  // The full answer keeps its follow-up options (a "Show full answer" on it would only repeat it).
-  const reply = { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind === 'follow_up') };
-  const buttons = [...(shareable(outcome) ? [shareButton] : []), ...(await replyButtons(ctx.services, reply, facts.requestId))];
-  return replyMessage(reply, buttons, { ephemeral: true });
+  // The full answer keeps Share and its follow-up options (a "Show full answer" on it would only repeat it).
+  const reply = { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind === 'follow_up' || a.kind === 'share') };
+  return replyMessage(reply, await replyButtons(ctx.services, reply, facts.requestId), { ephemeral: true });
 }
 
 /**
@@ -220,11 +220,10 @@ export async function answerFollowUp(
   const command =
     action.kind === 'follow_up' ? action.command : await ctx.services.store.discordActions.get(action.id, ctx.services.now()).catch(() => undefined);
   if (command === undefined) return { kind: 'notice', message: noticeMessage('This button has expired. Ask the question again for a fresh answer.') };
-  const origin = { ...discordOrigin(facts, ctx.services, 'command'), canManage: false };
+  const origin = buttonOrigin(facts, ctx.services);
   const outcome = await safely(ctx, facts, () => dispatchText(command, origin, ctx.services, ctx.commands));
   const reply = where.ephemeral ? outcome.reply : { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind !== 'share') };
-  const share = where.ephemeral && shareable(outcome) ? [shareButton] : [];
   // An update keeps the message's ephemerality; flags on it would be ignored at best.
-  const { flags: _flags, ...message } = replyMessage(reply, [...share, ...(await replyButtons(ctx.services, reply, facts.requestId))]);
+  const { flags: _flags, ...message } = replyMessage(reply, await replyButtons(ctx.services, reply, facts.requestId));
   return { kind: 'update', message };
 }

@@ -21,7 +21,7 @@ import { parsePermissions } from './settings-access.ts';
 
 export const INTERACTIONS_PATH = '/discord/interactions';
 /** Discord documents no replay window; five minutes either way tolerates clock skew and stops old replays. */
-export const SIGNATURE_MAX_AGE_SECONDS = 300;
+const SIGNATURE_MAX_AGE_SECONDS = 300;
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const callbackType = { pong: 1, channelMessage: 4, deferredChannelMessage: 5, updateMessage: 7, autocompleteResult: 8, modal: 9 } as const;

@@ -22,7 +22,7 @@ const optionFields = {
 };
 const valueOptionSchema = z.object({ ...optionFields, options: z.array(z.never()).optional() });
 const subcommandOptionSchema = z.object({ ...optionFields, options: z.array(valueOptionSchema).max(25).optional() });
-export const rawCommandOptionSchema: z.ZodType<RawCommandOption> = z.object({
+const rawCommandOptionSchema: z.ZodType<RawCommandOption> = z.object({
   ...optionFields,
   options: z.array(subcommandOptionSchema).max(25).optional(),
 });
@@ -30,7 +30,7 @@ export const rawCommandOptionSchema: z.ZodType<RawCommandOption> = z.object({
 const userSchema = z.object({ id: z.string(), username: z.string().default(''), global_name: z.string().nullish() });
 
 /** Embeds as Discord sends them back on a message; only the parts the bot reposts are kept. */
-export const rawEmbedSchema = z.object({
+const rawEmbedSchema = z.object({
   title: z.string().optional(),
   description: z.string().optional(),
   url: z.string().optional(),

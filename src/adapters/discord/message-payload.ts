@@ -33,7 +33,7 @@ const BUTTONS_PER_ROW = 5;
 const MAX_ROWS = 5;
 
 /** Buttons in rows of five; a button with `newRow` starts a row of its own kind (follow-up options under the rest). */
-export function buttonRow(buttons: readonly MessageButton[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+function buttonRow(buttons: readonly MessageButton[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   const rows: APIButtonComponentWithCustomId[][] = [];
   for (const [i, b] of buttons.entries()) {
     const last = rows[rows.length - 1];

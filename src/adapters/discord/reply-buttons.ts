@@ -9,13 +9,17 @@ import { answerButtonId, isAnswerButtonKind } from './answer-buttons.ts';
 export const shareButton: MessageButton = { label: 'Share in channel', customId: shareButtonId, primary: true };
 
 /**
- * Buttons for the reply's show_full and follow_up actions ("share" is Discord's own repost button, added by the
- * caller where sharing makes sense). A command that cannot be stored loses its button, not the answer.
+ * Buttons for the reply's actions. "share" (added by dispatch where sharing makes sense) becomes Discord's own repost
+ * button, which copies the message's embeds; show_full and follow_up carry their command. A command that cannot be
+ * stored loses its button, not the answer.
  */
 export async function replyButtons(services: Services, reply: Reply, requestId: string): Promise<MessageButton[]> {
   const buttons: MessageButton[] = [];
   for (const action of reply.actions) {
-    if (action.kind === 'share') continue;
+    if (action.kind === 'share') {
+      buttons.push(shareButton);
+      continue;
+    }
     const customId = await customIdFor(services, action).catch((error: unknown) => {
       services.logger.warn({ err: error, requestId, kind: action.kind }, 'could not store a button command');
       return undefined;

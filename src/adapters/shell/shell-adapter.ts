@@ -55,7 +55,7 @@ export function createShellAdapter({ input, output, services, commands }: ShellA
     const mode = MENTION.test(text) ? 'mention' : 'command';
     const { reply } = await dispatchText(
       text,
-      { platform: 'shell', workspaceId: 'local', channelId: 'terminal', userId: 'local-user', locale: 'en', requestId: newRequestId(), canManage: true, mode },
+      { platform: 'shell', workspaceId: 'local', channelId: 'terminal', userId: 'local-user', locale: 'en', requestId: newRequestId(), isChannelAdmin: async () => true, mode },
       services,
       commands,
     );

@@ -12,7 +12,7 @@ import { escapeSlackText } from './mrkdwn.ts';
 import type { SlackBlock } from './render-block-kit.ts';
 
 /** How many of the user's questions the tab lists. */
-export const HOME_RECENT_QUESTIONS = 5;
+const HOME_RECENT_QUESTIONS = 5;
 /** Questions read to find the user's channels (their settings are shown for each distinct one). */
 const HOME_CHANNEL_SCAN = 50;
 const HOME_MAX_CHANNELS = 10;
@@ -21,7 +21,7 @@ const SECTION_TEXT_MAX = 3000;
 const appHomeOpenedSchema = z.object({ type: z.literal('app_home_opened'), user: z.string().min(1), tab: z.string().optional() });
 const envelopeSchema = z.object({ team_id: z.string().optional() });
 
-export interface ChannelSettings {
+interface ChannelSettings {
   channelId: string;
   profile?: TeamProfile | undefined;
   digest?: DigestSubscription | undefined;
@@ -76,7 +76,7 @@ export interface AppHomeDeps {
 }
 
 /** What the tab shows for a user: their recent questions and the settings of the channels they asked in. */
-export async function loadHomeData(services: Services, workspaceId: string, userId: string): Promise<HomeData> {
+async function loadHomeData(services: Services, workspaceId: string, userId: string): Promise<HomeData> {
   const asked = await services.store.askedQuestions.recent({ platform: 'slack', workspaceId, userId }, HOME_CHANNEL_SCAN);
   const channelIds = [...new Set(asked.map((q) => q.channelId))].slice(0, HOME_MAX_CHANNELS);
   const channels = await Promise.all(

@@ -13,7 +13,7 @@ import { FEEDBACK_COMMENT_MAX, type Vote } from '../../store/feedback.ts';
 import { blockActionSchema, type BlockActionPayload } from './payloads.ts';
 import { ACTION_ID_PREFIX } from './render-block-kit.ts';
 
-export const FEEDBACK_MODAL_CALLBACK_ID = 'feedback_comment';
+const FEEDBACK_MODAL_CALLBACK_ID = 'feedback_comment';
 const COMMENT_BLOCK_ID = 'comment';
 const COMMENT_ACTION_ID = 'comment';
 
@@ -44,7 +44,7 @@ const commentSubmissionSchema = z.object({
 const uploadTicketSchema = z.object({ upload_url: z.url(), file_id: z.string().min(1) });
 
 /** The "What was wrong?" modal; the vote it belongs to travels in private_metadata. */
-export function feedbackModal(voteId: string) {
+function feedbackModal(voteId: string) {
   return {
     type: 'modal' as const,
     callback_id: FEEDBACK_MODAL_CALLBACK_ID,

@@ -2,7 +2,7 @@
 // The same listeners serve HTTP and Socket Mode; only the receiver differs. Answers come from the core
 // (dispatchText); this file only translates between Slack payloads and the core.
 import type { App, RespondFn } from '@slack/bolt';
-import { findCommand, type CommandSpec } from '../../core/command-spec.ts';
+import type { CommandSpec } from '../../core/command-spec.ts';
 import { condenseReply } from '../../core/condense.ts';
 import { apologyReply, dispatchText, type DispatchOutcome } from '../../core/dispatch.ts';
 import type { InvocationOrigin } from '../../core/invocation.ts';
@@ -16,7 +16,7 @@ import { AnswerQueue } from '../answer-queue.ts';
 import { appMentionSchema, blockActionSchema, eventEnvelopeSchema, slashCommandSchema, tokensRevokedSchema, type BlockActionPayload } from './payloads.ts';
 import { ACTION_ID_PREFIX, renderBlockKit, type SlackMessage } from './render-block-kit.ts';
 import { SeenEvents } from './seen-events.ts';
-import { canManageSettings } from './settings-access.ts';
+import { isWorkspaceAdmin } from './settings-access.ts';
 import { registerAnswerActions } from './feedback-actions.ts';
 import { registerMessageShortcut } from './message-shortcut.ts';
 import { registerAppHome } from './app-home.ts';
@@ -59,19 +59,10 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     );
   };
 
-  /**
-   * Whether the user may change channel settings. SETTINGS_ACCESS=admins asks Slack (users.info), so that answer is
-   * left to dispatch (askCanManage): asked only for a settings command, and only after the rate limit, so neither
-   * everyday commands nor a flood of settings commands cost extra round trips.
-   */
-  const canManage = async (userId: string, client: WebClient): Promise<Pick<InvocationOrigin, 'canManage' | 'askCanManage'>> => {
-    const lookupUser = (user: string) => client.users.info({ user });
-    if (services.config.SETTINGS_ACCESS !== 'admins') return { canManage: await canManageSettings(services.config, userId, lookupUser) };
-    return { canManage: false, askCanManage: () => canManageSettings(services.config, userId, lookupUser) };
-  };
-
-  /** Whether the command that ran changes settings (such answers get no "Share in channel": sharing re-runs it). */
-  const changedSettings = (outcome: DispatchOutcome) => findCommand(commands, outcome.command)?.access === 'manage';
+  /** The core's access port: Slack's answer costs a users.info call, which dispatch makes only when it must. */
+  const isChannelAdmin = (userId: string, client: WebClient): Pick<InvocationOrigin, 'isChannelAdmin'> => ({
+    isChannelAdmin: () => isWorkspaceAdmin((user) => client.users.info({ user }), userId),
+  });
 
   const run = (text: string, origin: InvocationOrigin): Promise<DispatchOutcome> => dispatchText(text, origin, services, commands);
 
@@ -90,7 +81,6 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       async () => {
         const payload = slashCommandSchema.parse(command);
         const text = readUserText(payload.text);
-        const access = await canManage(payload.user_id, client);
         const outcome = await run(text, {
           platform: 'slack',
           workspaceId: payload.team_id,
@@ -98,11 +88,10 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           userId: payload.user_id,
           locale: 'en',
           requestId,
-          ...access,
+          ...isChannelAdmin(payload.user_id, client),
           mode: 'command',
         });
-        const reply = withShareButton(outcome, text, changedSettings(outcome));
-        await answerCommand(reply.visibility, render(reply));
+        await answerCommand(outcome.reply.visibility, render(outcome.reply));
       },
       (message) => answerCommand('ephemeral', message),
     );
@@ -120,8 +109,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
         if (!channelId) throw new Error('share button pressed outside a channel');
         const outcome = await run(payload.actions[0]!.value ?? '', {
           ...actionOrigin(payload, channelId, requestId),
-          // Sharing never changes settings: a manage command is refused rather than run again.
-          canManage: false,
+          // Sharing never changes settings (no isChannelAdmin): a manage command is refused rather than run again.
           mode: 'command',
         });
         if (outcome.outcome !== 'ok') {
@@ -157,7 +145,6 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
         // The button carries a full command (see mentionReply), so it runs as a command: the complete answer.
         const outcome = await run(payload.data.actions[0]!.value ?? '', {
           ...actionOrigin(payload.data, channelId, requestId),
-          canManage: false,
           mode: 'command',
           ...(threadTs ? { threadId: threadTs } : {}),
         });
@@ -189,12 +176,10 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       async () => {
         const channelId = payload.channel?.id ?? payload.container?.channel_id ?? 'unknown';
         const text = payload.actions[0]!.value ?? '';
-        const outcome = await run(text, { ...actionOrigin(payload, channelId, requestId), canManage: false, mode: 'command' });
+        const outcome = await run(text, { ...actionOrigin(payload, channelId, requestId), mode: 'command' });
         // An ephemeral answer keeps "Share in channel"; one already in a channel or thread has nothing to share.
         const ephemeral = payload.container?.is_ephemeral ?? !payload.message;
-        const shown: Reply = ephemeral
-          ? withShareButton(outcome, text, changedSettings(outcome))
-          : { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind !== 'share') };
+        const shown: Reply = ephemeral ? outcome.reply : { ...outcome.reply, actions: outcome.reply.actions.filter((a) => a.kind !== 'share') };
         await respond({ replace_original: true, ...render(shown) });
       },
       (message) => respond({ response_type: 'ephemeral', replace_original: false, ...message }),
@@ -215,7 +200,6 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       async () => {
         const text = readUserText(mention.text, context.botUserId);
         const userId = mention.user ?? 'unknown';
-        const access = await canManage(userId, client);
         const outcome = await run(text, {
           platform: 'slack',
           workspaceId: envelope.team_id ?? mention.team ?? context.teamId ?? 'unknown',
@@ -224,7 +208,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           userId,
           locale: 'en',
           requestId,
-          ...access,
+          ...isChannelAdmin(userId, client),
           mode: 'mention',
         });
         const shown = outcome.outcome === 'ok' ? mentionReply(outcome, text) : outcome.reply;
@@ -297,13 +281,6 @@ export function mentionReply(outcome: DispatchOutcome, text: string): Reply {
   }
   const namesCommand = (text.split(/\s+/)[0] ?? '').toLowerCase() === outcome.command.split(' ')[0];
   return condenseReply(outcome.reply, namesCommand ? text : `${outcome.command} ${text}`);
-}
-
-/** Ephemeral answers get a "Share in channel" button, unless the command changed settings (re-running it would too). */
-function withShareButton(outcome: DispatchOutcome, text: string, manage: boolean): Reply {
-  const { reply } = outcome;
-  if (reply.visibility !== 'ephemeral' || outcome.outcome !== 'ok' || manage || reply.actions.some((a) => a.kind === 'share')) return reply;
-  return { ...reply, actions: [...reply.actions, { kind: 'share', label: 'Share in channel', command: text }] };
 }
 
 function actionOrigin(payload: ReturnType<typeof blockActionSchema.parse>, channelId: string, requestId: string) {

@@ -66,7 +66,6 @@ export function registerMessageShortcut(app: App, deps: MessageShortcutDeps): vo
           userId: action.user.id,
           locale: 'en',
           requestId,
-          canManage: false,
           mode: 'mention',
         }, services, deps.commands);
         const shown = outcome.outcome === 'ok' ? mentionReply(outcome, `ask ${text}`) : outcome.reply;

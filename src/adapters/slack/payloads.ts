@@ -12,7 +12,6 @@ export const slashCommandSchema = z.object({
   // Optional: without it the answer goes through chat.postEphemeral (see listeners.ts).
   response_url: z.url().optional(),
 });
-export type SlashCommandPayload = z.infer<typeof slashCommandSchema>;
 
 export const blockActionSchema = z.object({
   type: z.literal('block_actions'),
@@ -38,7 +37,6 @@ export const appMentionSchema = z.object({
   team: z.string().optional(),
   bot_id: z.string().optional(),
 });
-export type AppMentionEvent = z.infer<typeof appMentionSchema>;
 
 /** The Events API envelope around an event: who it is for, and the id retries share. */
 export const eventEnvelopeSchema = z.object({

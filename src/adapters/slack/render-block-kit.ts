@@ -16,7 +16,7 @@ export interface SlackMessage {
 }
 
 /** Block Kit's documented limits, plus a total size kept below where Slack starts answering msg_blocks_too_long. */
-export const BLOCK_KIT_LIMITS = {
+const BLOCK_KIT_LIMITS = {
   blocks: 50,
   sectionText: 3000,
   fields: 10,
@@ -108,7 +108,7 @@ export function renderBlockKit(reply: Reply, options: RenderOptions = {}): Slack
  * Splits a budget between values of the given lengths (each at most `cap`): short values are kept whole and what
  * they leave goes to the longer ones, so a follow-up's whole question survives next to a few other buttons.
  */
-export function shareBudget(lengths: readonly number[], budget: number, cap: number): number[] {
+function shareBudget(lengths: readonly number[], budget: number, cap: number): number[] {
   const out = lengths.map(() => 0);
   const order = lengths.map((length, i) => ({ want: Math.min(length, cap), i })).sort((a, b) => a.want - b.want);
   let left = budget;

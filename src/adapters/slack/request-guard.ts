@@ -10,14 +10,14 @@ import type { IncomingMessage } from 'node:http';
 import { withDeadline } from '../../core/deadline.ts';
 
 /** Slack signs requests with a timestamp and rejects those more than 5 minutes old; we also reject the future. */
-export const SLACK_TIMESTAMP_TOLERANCE_SECONDS = 300;
+const SLACK_TIMESTAMP_TOLERANCE_SECONDS = 300;
 /**
  * The largest body accepted. Slack's biggest payloads (block_actions carrying a full 50-block message, view
  * submissions) stay well under 1 MB; Bolt's default is 4 MB.
  */
 export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
 /** How long the replay check may wait for the store before letting the request through (logged). */
-export const REPLAY_CHECK_DEADLINE_MS = 500;
+const REPLAY_CHECK_DEADLINE_MS = 500;
 
 export interface SlackRequestGuardOptions {
   signingSecret: string;

@@ -7,7 +7,7 @@ export const SLACK_BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 
 
 /**
  * Only with SLACK_DIGEST_HISTORY_CHECK=true: the digest poster reads recent channel history (public, private) to
- * find a digest it posted but could not record before a crash (src/digest/delivery/slack-poster.ts).
+ * find a digest it posted but could not record before a crash (src/adapters/slack/digest-poster.ts).
  */
 export const SLACK_HISTORY_SCOPES = ['channels:history', 'groups:history'] as const;
 

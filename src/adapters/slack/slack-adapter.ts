@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type Authorize, type webApi } from '@slack/bolt';
 import type { Config } from '../../config/env.ts';
+import { configuredPlatforms } from '../../config/platforms.ts';
 import type { CommandSpec } from '../../core/command-spec.ts';
 import type { Services } from '../../core/services.ts';
 import type { HttpServer } from '../../http/server.ts';
@@ -15,7 +16,7 @@ import { slackBotScopes } from './scopes.ts';
 import { SeenEvents } from './seen-events.ts';
 import { singleWorkspaceAuthorize } from './single-workspace-authorize.ts';
 
-export const SLACK_PATHS = { events: '/slack/events', install: '/slack/install', oauthRedirect: '/slack/oauth_redirect' } as const;
+const SLACK_PATHS = { events: '/slack/events', install: '/slack/install', oauthRedirect: '/slack/oauth_redirect' } as const;
 
 export interface SlackAdapterOptions {
   config: Config;
@@ -33,12 +34,13 @@ export interface SlackAdapter extends Adapter {
   readonly auth: 'single-workspace' | 'oauth';
 }
 
-export class SlackConfigError extends Error {}
+class SlackConfigError extends Error {}
 
 export function createSlackAdapter({ config, services, http, commands, clientOptions: extraClientOptions }: SlackAdapterOptions): SlackAdapter {
   const logger = boltLogger(services.logger);
-  const connection = config.SLACK_APP_TOKEN ? 'socket' : 'http';
-  const oauth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
+  const platforms = configuredPlatforms(config);
+  const connection = platforms.slackConnection;
+  const oauth = platforms.slackOAuth;
   if (!oauth && !config.SLACK_BOT_TOKEN) throw new SlackConfigError('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID + SLACK_CLIENT_SECRET + SLACK_STATE_SECRET');
   if (connection === 'http' && !config.SLACK_SIGNING_SECRET) throw new SlackConfigError('Slack over HTTP needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)');
   if (oauth && config.SLACK_BOT_TOKEN) services.logger.warn('both SLACK_BOT_TOKEN and OAuth variables are set; using OAuth installations');

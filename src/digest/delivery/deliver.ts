@@ -10,7 +10,7 @@ import type { ChannelKey } from '../../store/channel-key.ts';
 import type { DigestLedgerRepository } from '../../store/digest-ledger.ts';
 import type { DigestSubscriptionRepository } from '../../store/digest-subscriptions.ts';
 import type { TrendChart } from '../trend-chart.ts';
-import type { DigestMessage } from './digest-content.ts';
+import type { DigestMessage } from '../digest-content.ts';
 import type { Pacer } from './pacer.ts';
 import { ChannelRejectedError, ChartRefusedError, RateLimitedError, type DigestPoster } from './poster.ts';
 
@@ -62,7 +62,7 @@ const RETRY_BASE_MS = 5 * 60_000;
 const RETRY_MAX_MS = 6 * 60 * 60_000;
 
 /** Exponential backoff for transient failures: 5 min, 10 min, 20 min ... at most 6 h. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
 }
 

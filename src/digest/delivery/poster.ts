@@ -4,7 +4,7 @@ import type { Reply } from '../../core/reply.ts';
 import type { ChannelKey } from '../../store/channel-key.ts';
 import type { TrendChart } from '../trend-chart.ts';
 
-export interface DigestPost {
+interface DigestPost {
   channel: ChannelKey;
   /** The subscriber's ISO week, e.g. 2026-W10; part of the marker the message carries. */
   week: string;
@@ -42,6 +42,10 @@ export type ChartOutcome =
   /** This holder lost its claim before sharing: left to the holder that has it. */
   | 'not-holder';
 
+/**
+ * How a digest is posted on one platform. Each adapter owns its implementation (src/adapters/slack/digest-poster.ts,
+ * src/adapters/discord/digest-poster.ts); start-up wires them from config (src/runtime/digest-posters.ts).
+ */
 export interface DigestPoster {
   readonly platform: 'slack' | 'discord';
   /** Posts the digest; returns a reference to the message (Slack ts, Discord message id). */
@@ -54,6 +58,9 @@ export interface DigestPoster {
    */
   attachChart(attachment: ChartAttachment): Promise<ChartOutcome>;
 }
+
+/** The posters that can run, by platform; a channel on a platform without one is not delivered to. */
+export type Posters = Partial<Record<ChannelKey['platform'], DigestPoster>>;
 
 /** The channel refuses the bot (archived, bot removed, no permission): pause the subscription, do not retry. */
 export class ChannelRejectedError extends Error {

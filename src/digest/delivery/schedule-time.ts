@@ -2,33 +2,10 @@
 // instant the week's slot falls on, and the next delivery. DST rule (same as Temporal's "compatible"): a slot in
 // the spring-forward gap moves forward by the gap (02:30 -> 03:30); a slot in the repeated fall-back hour takes the
 // first occurrence. Pure functions over Intl; no library.
-import { z } from 'zod';
-
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export const weekdaySchema = z.enum(WEEKDAYS);
-export type Weekday = z.infer<typeof weekdaySchema>;
-
-export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24-hour)');
-
-export interface WeeklySlot {
-  day: Weekday;
-  /** HH:MM, 24-hour, in `timezone`. */
-  time: string;
-  /** IANA zone name, e.g. Europe/Berlin. */
-  timezone: string;
-}
+import { WEEKDAYS, type WeeklySlot } from '../../store/weekly-slot.ts';
 
 const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The canonical spelling of a zone name typed in any case ("europe/berlin" -> "Europe/Berlin"), or undefined. */
 export function canonicalTimeZone(zone: string): string | undefined {
@@ -68,7 +45,7 @@ function offsetAt(instant: number, zone: string): number {
 }
 
 /** The instant a wall-clock time (as UTC millis) happens in `zone`, with the DST rule above. */
-export function instantOfWallClock(wall: number, zone: string): number {
+function instantOfWallClock(wall: number, zone: string): number {
   // At most one offset change lies within a day of any wall time in real zones: try the offsets on either side.
   const before = offsetAt(wall - DAY_MS, zone);
   const after = offsetAt(wall + DAY_MS, zone);

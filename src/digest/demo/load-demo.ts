@@ -3,7 +3,7 @@
 // (scripts/record-digest-demo.ts); the values are illustrative, not real-world figures.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { collectionSchema, type Collection } from '../snapshot.ts';
+import { collectionSchema, type Collection } from '../../store/snapshot.ts';
 
 const DEMO_FILE = new URL('./collections.json', import.meta.url);
 

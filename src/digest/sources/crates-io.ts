@@ -1,10 +1,11 @@
 // crates.io API client: a crate's latest version, its versions with dates, all-time and 90-day downloads, and
 // the per-day download series. crates.io asks for at most one request a second and a contactable User-Agent.
 import { z } from 'zod';
-import { HttpClient, type SourceClock, type ValidatorStore } from './http-client.ts';
+import { HttpClient, type SourceClock, type SourceFetchObserver } from './http-client.ts';
+import type { ValidatorStore } from '../../store/source-validators.ts';
 
 export const CRATES_IO_SOURCE = 'crates.io';
-export const CRATES_IO_MIN_INTERVAL_MS = 1_000;
+const CRATES_IO_MIN_INTERVAL_MS = 1_000;
 
 const crateResponseSchema = z.object({
   crate: z.object({
@@ -33,7 +34,7 @@ const downloadsResponseSchema = z.object({
   meta: z.object({ extra_downloads: z.array(dailyPointSchema).default([]) }).optional(),
 });
 
-export interface CrateVersion {
+interface CrateVersion {
   version: string;
   createdAt: string;
 }
@@ -52,7 +53,7 @@ export interface DailyDownloads {
   downloads: number;
 }
 
-export function createCratesIoClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal }): HttpClient {
+export function createCratesIoClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal; observer?: SourceFetchObserver }): HttpClient {
   return new HttpClient({
     source: CRATES_IO_SOURCE,
     baseUrl: options.baseUrl,
@@ -60,6 +61,7 @@ export function createCratesIoClient(options: { baseUrl: string; clock?: SourceC
     validators: options.validators,
     timeoutMs: options.timeoutMs,
     deadline: options.deadline,
+    observer: options.observer,
     minIntervalMs: CRATES_IO_MIN_INTERVAL_MS,
   });
 }

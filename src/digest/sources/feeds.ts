@@ -3,9 +3,10 @@
 // the feed-level <updated> changes on every site build and is ignored.
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
-import { HttpClient, SourceError, type SourceClock, type ValidatorStore } from './http-client.ts';
+import { HttpClient, SourceError, type SourceClock, type SourceFetchObserver } from './http-client.ts';
+import type { ValidatorStore } from '../../store/source-validators.ts';
 
-export const FEEDS_SOURCE = 'feeds';
+const FEEDS_SOURCE = 'feeds';
 
 export interface FeedPost {
   id: string;
@@ -99,8 +100,8 @@ export function parseFeed(xml: string, source = FEEDS_SOURCE): FeedPost[] {
   return posts.sort((a, b) => b.published.localeCompare(a.published));
 }
 
-export function createFeedClient(options: { source: string; url: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal }): HttpClient {
-  return new HttpClient({ source: options.source, baseUrl: options.url, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline });
+export function createFeedClient(options: { source: string; url: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal; observer?: SourceFetchObserver }): HttpClient {
+  return new HttpClient({ source: options.source, baseUrl: options.url, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline, observer: options.observer });
 }
 
 export async function fetchFeed(client: HttpClient): Promise<FeedPost[]> {

@@ -2,7 +2,8 @@
 // such as tokio's "tokio-*" tags) and a repository's star count. Conditional requests keep the hourly budget.
 import { z } from 'zod';
 import { STORED_NOTES_MAX } from '../release-notes.ts';
-import { HttpClient, SourceError, type SourceClock, type ValidatorStore } from './http-client.ts';
+import { HttpClient, SourceError, type SourceClock, type SourceFetchObserver } from './http-client.ts';
+import type { ValidatorStore } from '../../store/source-validators.ts';
 
 export const GITHUB_SOURCE = 'github';
 
@@ -51,6 +52,7 @@ export interface GithubClientOptions {
   maxRateLimitWaitMs?: number;
   timeoutMs?: number;
   deadline?: AbortSignal;
+  observer?: SourceFetchObserver;
 }
 
 export function createGithubClient(options: GithubClientOptions): HttpClient {
@@ -62,6 +64,7 @@ export function createGithubClient(options: GithubClientOptions): HttpClient {
     maxRateLimitWaitMs: options.maxRateLimitWaitMs,
     timeoutMs: options.timeoutMs,
     deadline: options.deadline,
+    observer: options.observer,
     headers: {
       'x-github-api-version': '2022-11-28',
       // Only authenticated 304s are free of the primary limit, so the token matters for conditional requests.

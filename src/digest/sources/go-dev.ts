@@ -1,7 +1,8 @@
 // go.dev toolchain releases from /dl/?mode=json. The JSON carries versions but no dates, so the digest detects a
 // new Go release by comparing with last week's snapshot, never by a date it does not have.
 import { z } from 'zod';
-import { HttpClient, type SourceClock, type ValidatorStore } from './http-client.ts';
+import { HttpClient, type SourceClock, type SourceFetchObserver } from './http-client.ts';
+import type { ValidatorStore } from '../../store/source-validators.ts';
 
 export const GO_DEV_SOURCE = 'go.dev';
 
@@ -19,8 +20,8 @@ export interface GoToolchainRelease {
   url: string;
 }
 
-export function createGoDevClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal }): HttpClient {
-  return new HttpClient({ source: GO_DEV_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline });
+export function createGoDevClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal; observer?: SourceFetchObserver }): HttpClient {
+  return new HttpClient({ source: GO_DEV_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline, observer: options.observer });
 }
 
 /** Current stable toolchains (the latest minor of each of the two newest major releases). */

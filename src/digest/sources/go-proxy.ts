@@ -1,7 +1,8 @@
 // Go module proxy client (GOPROXY protocol): tagged versions from @v/list, a version's date from .info, and
 // @latest. Module paths and versions are case-escaped ("BurntSushi" -> "!burnt!sushi") as the protocol requires.
 import { z } from 'zod';
-import { HttpClient, type SourceClock, type ValidatorStore } from './http-client.ts';
+import { HttpClient, type SourceClock, type SourceFetchObserver } from './http-client.ts';
+import type { ValidatorStore } from '../../store/source-validators.ts';
 
 export const GO_PROXY_SOURCE = 'proxy.golang.org';
 
@@ -15,8 +16,8 @@ export interface GoVersionInfo {
   time: string | undefined;
 }
 
-export function createGoProxyClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal }): HttpClient {
-  return new HttpClient({ source: GO_PROXY_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline });
+export function createGoProxyClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal; observer?: SourceFetchObserver }): HttpClient {
+  return new HttpClient({ source: GO_PROXY_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline, observer: options.observer });
 }
 
 /** Every uppercase letter becomes "!" + its lowercase form (go.dev/ref/mod#goproxy-protocol). */
@@ -26,7 +27,7 @@ export function escapeModulePath(path: string): string {
 
 const semverPattern = /^v(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 
-export function isCanonicalSemver(version: string): boolean {
+function isCanonicalSemver(version: string): boolean {
   return semverPattern.test(version);
 }
 

@@ -2,8 +2,10 @@
 // conditional requests with stored validators, rate-limit waits and pacing, and zod-validated bodies.
 // Failures become a SourceError whose kind tells the collector how to mark the source (never a crash).
 import { z } from 'zod';
+import type { Observer } from '../../core/observer.ts';
+import type { StoredResponse, ValidatorStore } from '../../store/source-validators.ts';
 
-export const BOT_VERSION = '0.1.0';
+const BOT_VERSION = '0.1.0';
 export const DEFAULT_USER_AGENT = `rustvsgo/${BOT_VERSION} (+https://github.com/rustvsgo/rustvsgo)`;
 
 /** Time as the source clients see it; tests inject a fake one so rate-limit waits and pacing take no real time. */
@@ -13,24 +15,10 @@ export interface SourceClock {
   sleep(ms: number): Promise<void>;
 }
 
-export const systemClock: SourceClock = {
+const systemClock: SourceClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
-
-/** What a conditional request needs to remember about the last 200 for a URL: validators and the body to reuse on 304. */
-export const storedResponseSchema = z.object({
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
-  body: z.string(),
-});
-export type StoredResponse = z.infer<typeof storedResponseSchema>;
-
-/** Where validators live between runs (the store's source_validators table in production). */
-export interface ValidatorStore {
-  get(url: string): Promise<StoredResponse | undefined>;
-  put(url: string, value: StoredResponse): Promise<void>;
-}
 
 export function memoryValidatorStore(): ValidatorStore & { entries: Map<string, StoredResponse> } {
   const entries = new Map<string, StoredResponse>();
@@ -74,6 +62,8 @@ export interface HttpClientOptions {
   maxBodyBytes?: number;
   /** Aborts every request once fired: the whole collection's deadline (see collectWeek). */
   deadline?: AbortSignal;
+  /** Where each request's result and each back-off is reported (the running bot's metrics). */
+  observer?: SourceFetchObserver;
 }
 
 /**
@@ -105,18 +95,9 @@ export interface HttpResponse {
 
 const nothingToRemember = async (): Promise<void> => undefined;
 
-/** Where every source client reports each request's result and each back-off (metrics; see src/ops). */
-export interface SourceFetchObserver {
-  fetched(source: string, status: 'ok' | 'not_modified' | SourceErrorKind | 'error'): void;
-  waited(source: string, seconds: number): void;
-}
+/** Where every source client reports each request's result and each back-off (the bot's metrics; see src/ops). */
+export type SourceFetchObserver = Pick<Observer, 'sourceFetched' | 'rateLimitWaited'>;
 
-// Process-wide, set once at start-up: the clients are built deep inside the digest code, far from Services.
-let fetchObserver: SourceFetchObserver | undefined;
-
-export function observeSourceFetches(observer: SourceFetchObserver | undefined): void {
-  fetchObserver = observer;
-}
 
 const MAX_RATE_LIMIT_RETRIES = 2;
 /** After this many connection failures in a row, a source is treated as down for the rest of the run. */
@@ -153,11 +134,11 @@ export class HttpClient {
     this.queue = run.catch(() => undefined);
     return run.then(
       (response) => {
-        fetchObserver?.fetched(this.source, response.notModified ? 'not_modified' : 'ok');
+        this.options.observer?.sourceFetched(this.source, response.notModified ? 'not_modified' : 'ok');
         return response;
       },
       (error: unknown) => {
-        fetchObserver?.fetched(this.source, error instanceof SourceError ? error.kind : 'error');
+        this.options.observer?.sourceFetched(this.source, error instanceof SourceError ? error.kind : 'error');
         throw error;
       },
     );
@@ -250,7 +231,7 @@ export class HttpClient {
         this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + waitMs);
         throw new SourceError(this.source, 'rate_limited', `rate limited (HTTP ${response.status}) until ${new Date(this.clock.now() + waitMs).toISOString()}`, response.status);
       }
-      fetchObserver?.waited(this.source, waitMs / 1000);
+      this.options.observer?.rateLimitWaited(this.source, waitMs / 1000);
       await this.clock.sleep(waitMs);
       return 'retry';
     }

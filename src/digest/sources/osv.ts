@@ -2,11 +2,12 @@
 // before (querybatch returns only id + modified). The same issue published as GHSA, RUSTSEC, GO and CVE is one
 // advisory (alias groups); informational RustSec notices (unmaintained, unsound) are flagged, not counted as vulns.
 import { z } from 'zod';
-import { HttpClient, SourceError, type SourceClock, type ValidatorStore } from './http-client.ts';
+import { HttpClient, SourceError, type SourceClock, type SourceFetchObserver } from './http-client.ts';
+import type { ValidatorStore } from '../../store/source-validators.ts';
 
 export const OSV_SOURCE = 'osv.dev';
 
-export type OsvEcosystem = 'crates.io' | 'Go';
+type OsvEcosystem = 'crates.io' | 'Go';
 
 export interface OsvPackage {
   name: string;
@@ -54,8 +55,8 @@ export interface Advisory {
   url: string;
 }
 
-export function createOsvClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal }): HttpClient {
-  return new HttpClient({ source: OSV_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline });
+export function createOsvClient(options: { baseUrl: string; clock?: SourceClock; validators?: ValidatorStore; timeoutMs?: number; deadline?: AbortSignal; observer?: SourceFetchObserver }): HttpClient {
+  return new HttpClient({ source: OSV_SOURCE, baseUrl: options.baseUrl, clock: options.clock, validators: options.validators, timeoutMs: options.timeoutMs, deadline: options.deadline, observer: options.observer });
 }
 
 export interface OsvHit {
@@ -93,7 +94,7 @@ function preferredId(ids: string[]): string {
   return [...ids].sort()[0] ?? '';
 }
 
-export function advisoryUrl(id: string): string {
+function advisoryUrl(id: string): string {
   if (id.startsWith('RUSTSEC-')) return `https://rustsec.org/advisories/${id}.html`;
   if (id.startsWith('GO-')) return `https://pkg.go.dev/vuln/${id}`;
   if (id.startsWith('GHSA-')) return `https://github.com/advisories/${id}`;

@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { parseConfig } from '../../../src/config/env.ts';
-import { createStoredDigestContent, type Collector } from '../../../src/digest/delivery/digest-content.ts';
-import { createDiscordPoster } from '../../../src/digest/delivery/discord-poster.ts';
-import type { Posters } from '../../../src/digest/delivery/posters-from-config.ts';
-import { createSlackPoster } from '../../../src/digest/delivery/slack-poster.ts';
+import { createStoredDigestContent, type Collector } from '../../../src/digest/digest-content.ts';
+import { createDiscordPoster } from '../../../src/adapters/discord/digest-poster.ts';
+import type { Posters } from '../../../src/digest/delivery/poster.ts';
+import { createSlackPoster } from '../../../src/adapters/slack/digest-poster.ts';
 import { loadDemoCollections } from '../../../src/digest/demo/load-demo.ts';
 import { processHolder, type RunDueDeps } from '../../../src/digest/run-due.ts';
-import { isoWeek } from '../../../src/digest/snapshot.ts';
+import { isoWeek } from '../../../src/store/snapshot.ts';
 import type { ChannelKey } from '../../../src/store/channel-key.ts';
 import { openStore, type Store } from '../../../src/store/store.ts';
 import { startFakeDiscordApi, type FakeDiscordApi } from './fake-discord-api.ts';
@@ -21,13 +21,13 @@ import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.ts';
 export const SLACK_CHANNEL: ChannelKey = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
 export const DISCORD_CHANNEL: ChannelKey = { platform: 'discord', workspaceId: '111', channelId: '222' };
 
-export interface TestClock {
+interface TestClock {
   now: () => Date;
   set(iso: string): void;
   advance(ms: number): void;
 }
 
-export function testClock(startIso: string): TestClock {
+function testClock(startIso: string): TestClock {
   let current = Date.parse(startIso);
   return {
     now: () => new Date(current),
@@ -41,7 +41,7 @@ export function testClock(startIso: string): TestClock {
 }
 
 /** Stores the last demo week as this week's collection: real shape, no network. */
-export const demoCollector =
+const demoCollector =
   (store: Store): Collector =>
   async (now) => {
     const demo = loadDemoCollections().at(-1)!;
@@ -51,7 +51,7 @@ export const demoCollector =
     return collection;
   };
 
-export interface TestProcess {
+interface TestProcess {
   store: Store;
   deps: RunDueDeps;
   /** Waits a poster was told to make (rate limits), in ms. */

@@ -4,7 +4,7 @@
 // or rate-limit the next posts.
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts';
 
-export interface DiscordMessage {
+interface DiscordMessage {
   id: string;
   channel_id: string;
   content: string;

@@ -5,7 +5,7 @@
 // completing calls with or without sharing the file.
 import { startLoopbackServer, type FakeRequest, type LoopbackServer } from './loopback-server.ts';
 
-export interface SlackMessage {
+interface SlackMessage {
   channel: string;
   ts: string;
   text: string;
@@ -14,7 +14,7 @@ export interface SlackMessage {
   token: string;
 }
 
-export interface SlackSharedFile {
+interface SlackSharedFile {
   id: string;
   name: string;
   title?: string;

@@ -2,9 +2,9 @@
 // time it happened; no HTTP, so nothing waits on real sockets while the clock is frozen.
 import pino from 'pino';
 import { reply } from '../../../src/core/reply.ts';
-import type { DigestContent } from '../../../src/digest/delivery/digest-content.ts';
+import type { DigestContent } from '../../../src/digest/digest-content.ts';
 import type { DigestPoster } from '../../../src/digest/delivery/poster.ts';
-import type { Posters } from '../../../src/digest/delivery/posters-from-config.ts';
+import type { Posters } from '../../../src/digest/delivery/poster.ts';
 import type { RunDueDeps } from '../../../src/digest/run-due.ts';
 import type { Store } from '../../../src/store/store.ts';
 
@@ -14,7 +14,7 @@ export interface RecordedPost {
   at: string;
 }
 
-export function memoryPoster(platform: 'slack' | 'discord', posts: RecordedPost[]): DigestPoster {
+function memoryPoster(platform: 'slack' | 'discord', posts: RecordedPost[]): DigestPoster {
   return {
     platform,
     async post({ channel, week }) {
@@ -30,7 +30,7 @@ export function memoryPoster(platform: 'slack' | 'discord', posts: RecordedPost[
   };
 }
 
-export const staticContent: DigestContent = {
+const staticContent: DigestContent = {
   prepare: async () => 'ready',
   messageFor: async () => ({ reply: reply({ title: 'Rust vs Go ecosystem digest' }), nothingNew: false, chart: async () => undefined }),
 };

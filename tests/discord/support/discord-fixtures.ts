@@ -28,7 +28,7 @@ export function signRequest(key: SigningKey, timestamp: string, body: string): s
   return sign(null, Buffer.from(timestamp + body), key.privateKey).toString('hex');
 }
 
-export const failingCommand = defineCommand({
+const failingCommand = defineCommand({
   name: 'explode',
   description: 'Always fails (tests the apology path)',
   examples: ['explode'],
@@ -39,7 +39,7 @@ export const failingCommand = defineCommand({
   },
 });
 
-export const echoCommand = defineCommand({
+const echoCommand = defineCommand({
   name: 'echo',
   description: 'Repeats the text (tests mention safety and long replies)',
   examples: ['echo hi'],
@@ -59,7 +59,7 @@ export const echoCommand = defineCommand({
   },
 });
 
-export const teamGroup = defineGroup({
+const teamGroup = defineGroup({
   name: 'team',
   description: "The channel's team profile",
   examples: ['team view'],
@@ -82,7 +82,7 @@ export const teamGroup = defineGroup({
 });
 
 /** Stands in for the advisor: a multi-section answer, so mentions get condensed with a "Show full answer" button. */
-export const askCommand = defineCommand({
+const askCommand = defineCommand({
   name: 'ask',
   description: 'A recommendation (test double)',
   examples: ['ask Rust or Go for a CLI?'],

@@ -11,7 +11,7 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export type FakeResponder = (request: RecordedRequest) => { status: number; body?: unknown } | undefined;
+type FakeResponder = (request: RecordedRequest) => { status: number; body?: unknown } | undefined;
 
 export interface FakeDiscordApi {
   /** Base URL to use as DISCORD_API_URL, e.g. "http://127.0.0.1:34567/api". */

@@ -4,11 +4,12 @@ import { commands } from '../../../src/commands/index.ts';
 import type { CommandSpec, LeafCommand } from '../../../src/core/command-spec.ts';
 import { condenseReply } from '../../../src/core/condense.ts';
 import type { DispatchOutcome } from '../../../src/core/dispatch.ts';
-import type { InvocationOrigin, Platform } from '../../../src/core/invocation.ts';
+import type { InvocationOrigin } from '../../../src/core/invocation.ts';
+import type { Platform } from '../../../src/shared/platform.ts';
 import { renderedProblems } from './rendered-problems.ts';
 
 export function origin(platform: Platform, mode: 'command' | 'mention' = 'command'): InvocationOrigin {
-  return { platform, workspaceId: 'T0HOSTILE', channelId: 'C0HOSTILE', userId: 'U0HOSTILE', locale: 'en', requestId: 'hostile', canManage: true, mode };
+  return { platform, workspaceId: 'T0HOSTILE', channelId: 'C0HOSTILE', userId: 'U0HOSTILE', locale: 'en', requestId: 'hostile', isChannelAdmin: async () => true, mode };
 }
 
 /** Longest string value any handler received, over the whole run. */

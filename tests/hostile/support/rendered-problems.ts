@@ -7,11 +7,11 @@ import type { Reply } from '../../../src/core/reply.ts';
 import { containsLivePing } from '../../../src/core/safe-text.ts';
 
 /** Documented platform limits (../shared/design/platform-facts.md), written out here rather than imported from the renderers under test. */
-export const SLACK = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000, contextElements: 10, contextText: 3000, headerText: 150, actions: 25, buttonText: 75, buttonValue: 2000, actionId: 255, blockId: 255, text: 4000, totalBlockChars: 12_000 };
-export const DISCORD = { content: 2000, embeds: 10, embedTotal: 6000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, buttonLabel: 80, customId: 100, components: 5 };
+const SLACK = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000, contextElements: 10, contextText: 3000, headerText: 150, actions: 25, buttonText: 75, buttonValue: 2000, actionId: 255, blockId: 255, text: 4000, totalBlockChars: 12_000 };
+const DISCORD = { content: 2000, embeds: 10, embedTotal: 6000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, buttonLabel: 80, customId: 100, components: 5 };
 
 /** Longest terminal rendering we accept: replies are bounded by the input caps, not by what was typed. */
-export const TERMINAL_MAX_CHARS = 40_000;
+const TERMINAL_MAX_CHARS = 40_000;
 
 // C0 (except tab and newline), DEL, C1: an echoed ESC or CSI could drive the user's terminal.
 // eslint-disable-next-line no-control-regex

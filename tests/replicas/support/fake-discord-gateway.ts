@@ -13,7 +13,7 @@ export interface FakeGuild {
   channelId: string;
 }
 
-export interface IdentifiedShard {
+interface IdentifiedShard {
   shard: [number, number];
   token: string;
 }

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface PostedMessage {
+interface PostedMessage {
   channel: string;
   ts: string;
   text: string;

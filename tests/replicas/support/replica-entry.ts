@@ -5,9 +5,10 @@
 import { appendFileSync } from 'node:fs';
 import { parseConfig } from '../../../src/config/env.ts';
 import { loadDemoCollections } from '../../../src/digest/demo/load-demo.ts';
-import { createStoredDigestContent } from '../../../src/digest/delivery/digest-content.ts';
+import { createStoredDigestContent } from '../../../src/digest/digest-content.ts';
 import { processHolder, runDue, runDueDepsFromServices } from '../../../src/digest/run-due.ts';
-import { isoWeek } from '../../../src/digest/snapshot.ts';
+import { postersFromConfig } from '../../../src/runtime/digest-posters.ts';
+import { isoWeek } from '../../../src/store/snapshot.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { createServices } from '../../../src/runtime/create-services.ts';
 
@@ -31,7 +32,7 @@ const content = createStoredDigestContent({
 });
 
 try {
-  const result = await runDue(runDueDepsFromServices(services, { holder, content, leaseMs }));
+  const result = await runDue(runDueDepsFromServices(services, await postersFromConfig(services.config, services.store), { holder, content, leaseMs }));
   process.stdout.write(`${JSON.stringify({ holder, due: result.due, collection: result.collection, outcomes: result.deliveries.map((d) => [d.channel.channelId, d.outcome]) })}\n`);
 } finally {
   await services.store.close();

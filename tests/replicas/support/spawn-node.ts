@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { entryPath, projectRoot } from '../../helpers/run-entry.ts';
 
-export interface ProcessResult {
+interface ProcessResult {
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;

@@ -4,7 +4,7 @@
 import { createServer, Socket, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
-export type ProxyState = 'pass' | 'frozen' | 'down';
+type ProxyState = 'pass' | 'frozen' | 'down';
 
 export interface FreezableProxy {
   /** host:port clients connect to. */

@@ -52,7 +52,7 @@ export const postgresBackend: StoreBackend = {
   },
 };
 
-export const storeBackends: StoreBackend[] = [sqliteBackend, postgresBackend];
+const storeBackends: StoreBackend[] = [sqliteBackend, postgresBackend];
 
 async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });

@@ -37,7 +37,7 @@ export async function findOrStartPostgres(env: NodeJS.ProcessEnv = process.env):
 }
 
 /** The directory holding initdb, pg_ctl and postgres: PG_BIN, PATH, or the newest /usr/lib/postgresql/<v>/bin. */
-export function findServerBinaries(env: NodeJS.ProcessEnv = process.env): string | undefined {
+function findServerBinaries(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const candidates = [
     ...(env.PG_BIN ? [env.PG_BIN] : []),
     ...(env.PATH ?? '').split(delimiter).filter(Boolean),

@@ -11,7 +11,7 @@ export const sourceStatusSchema = z.object({
 });
 export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 
-export const releaseRecordSchema = z.object({
+const releaseRecordSchema = z.object({
   version: z.string(),
   /** ISO timestamp; absent when the source has no dates (go.dev). */
   publishedAt: z.string().optional(),
@@ -21,7 +21,7 @@ export const releaseRecordSchema = z.object({
 });
 export type ReleaseRecord = z.infer<typeof releaseRecordSchema>;
 
-export const advisoryRecordSchema = z.object({
+const advisoryRecordSchema = z.object({
   id: z.string(),
   aliases: z.array(z.string()).default([]),
   summary: z.string(),
@@ -53,7 +53,7 @@ export const itemSnapshotSchema = z.object({
 });
 export type ItemSnapshot = z.infer<typeof itemSnapshotSchema>;
 
-export const feedPostRecordSchema = z.object({ id: z.string(), title: z.string(), url: z.url(), published: z.string() });
+const feedPostRecordSchema = z.object({ id: z.string(), title: z.string(), url: z.url(), published: z.string() });
 
 export const feedSnapshotSchema = z.object({
   feedId: z.string(),

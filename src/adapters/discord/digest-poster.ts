@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, REST, RateLimitError, Routes } from 'discord.js';
 import { z } from 'zod';
-import { replyMessage } from '../../adapters/discord/message-payload.ts';
+import { replyMessage } from './message-payload.ts';
 import type { ChannelKey } from '../../store/channel-key.ts';
-import { CHART_FILE_NAME, type TrendChart } from '../trend-chart.ts';
-import { ChannelRejectedError, digestMarker, realSleep, withRateLimitWaits, type DigestPoster, type Sleep } from './poster.ts';
+import { CHART_FILE_NAME, type TrendChart } from '../../digest/trend-chart.ts';
+import { ChannelRejectedError, digestMarker, realSleep, withRateLimitWaits, type DigestPoster, type Sleep } from '../../digest/delivery/poster.ts';
 
 /** Discord JSON error codes that mean the channel will not take the bot's messages until someone acts. */
 const REJECTIONS: Record<number, string> = {

@@ -1,18 +1,19 @@
 // The digest content delivery posts: collected once a week for every channel (one replica collects, claimed in the
 // ledger), then built per channel from the stored collections, filtered to that channel's watchlist.
 import type { Logger } from 'pino';
-import type { Config } from '../../config/env.ts';
-import { reply, type Reply } from '../../core/reply.ts';
-import { loadWatchlist, mergeWatchlists, type WatchItem } from '../../knowledge/watchlist.ts';
-import type { ChannelKey } from '../../store/channel-key.ts';
-import type { WatchChange } from '../../store/digest-subscriptions.ts';
-import type { Store } from '../../store/store.ts';
-import { hasNews } from '../build.ts';
-import { renderDigest } from '../render-digest.ts';
-import { isoWeek, type Collection } from '../snapshot.ts';
-import { renderTrendChart, type TrendChart } from '../trend-chart.ts';
-import { collectWeek } from '../weekly-digest.ts';
-import { buildEdition, loadEditionHistory } from '../weekly-edition.ts';
+import type { Config } from '../config/env.ts';
+import { reply, type Reply } from '../core/reply.ts';
+import { loadWatchlist, mergeWatchlists, type WatchItem } from '../knowledge/watchlist.ts';
+import type { ChannelKey } from '../store/channel-key.ts';
+import type { WatchChange } from '../store/digest-subscriptions.ts';
+import type { Store } from '../store/store.ts';
+import { hasNews } from './build.ts';
+import { renderDigest } from './render-digest.ts';
+import { isoWeek, type Collection } from '../store/snapshot.ts';
+import { renderTrendChart, type TrendChart } from './trend-chart.ts';
+import { collectWeek } from './weekly-digest.ts';
+import type { SourceFetchObserver } from './sources/http-client.ts';
+import { buildEdition, loadEditionHistory } from './weekly-edition.ts';
 
 export type PrepareResult = 'collected' | 'ready' | 'busy' | 'failed';
 
@@ -44,6 +45,8 @@ export interface StoredDigestContentOptions {
   logger: Logger;
   holder: string;
   collector?: Collector;
+  /** Source request metrics for the default collector. */
+  observer?: SourceFetchObserver;
   defaultWatchlist?: WatchItem[];
   /** How long a collection claim lasts before another replica may take it over. */
   collectLeaseMs?: number;
@@ -56,12 +59,12 @@ const CHAT_NO_DATA_HINT =
 const COLLECTION_RETRY_MS = 10 * 60_000;
 const HISTORY_CACHE_MS = 5 * 60_000;
 
-export function sourceCollector(config: Config, store: Store, logger: Logger): Collector {
-  return (now, watchlist) => collectWeek({ store, config, now, watchlist, logger });
+function sourceCollector(config: Config, store: Store, logger: Logger, observer: SourceFetchObserver | undefined): Collector {
+  return (now, watchlist) => collectWeek({ store, config, now, watchlist, logger, observer });
 }
 
 /** The default watchlist with a channel's changes applied. */
-export function channelWatchlist(base: WatchItem[], changes: WatchChange[]): WatchItem[] {
+function channelWatchlist(base: WatchItem[], changes: WatchChange[]): WatchItem[] {
   const removed = new Set(changes.filter((c) => c.action === 'remove').map((c) => c.item.id));
   const added = changes.filter((c) => c.action === 'add').map((c) => c.item);
   return mergeWatchlists(
@@ -73,7 +76,7 @@ export function channelWatchlist(base: WatchItem[], changes: WatchChange[]): Wat
 export function createStoredDigestContent(options: StoredDigestContentOptions): DigestContent {
   const { store, logger, holder } = options;
   const base = options.defaultWatchlist ?? loadWatchlist();
-  const collector = options.collector ?? sourceCollector(options.config, store, logger);
+  const collector = options.collector ?? sourceCollector(options.config, store, logger, options.observer);
   const leaseMs = options.collectLeaseMs ?? 15 * 60_000;
   // Loaded collections by week: a fan-out to many channels reads the database once, not once per channel.
   // Entries expire so a collection saved by another process (`digest collect`) is seen within minutes.

@@ -10,8 +10,8 @@
 import { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { ChannelKey } from '../../store/channel-key.ts';
-import { renderBlockKit } from '../../adapters/slack/render-block-kit.ts';
-import { weekStart } from './schedule-time.ts';
+import { renderBlockKit } from './render-block-kit.ts';
+import { weekStart } from '../../digest/delivery/schedule-time.ts';
 import {
   ChannelRejectedError,
   ChartRefusedError,
@@ -23,7 +23,7 @@ import {
   type ChartOutcome,
   type DigestPoster,
   type Sleep,
-} from './poster.ts';
+} from '../../digest/delivery/poster.ts';
 
 export const SLACK_DIGEST_EVENT_TYPE = 'rustvsgo_digest';
 
