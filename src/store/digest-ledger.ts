@@ -102,6 +102,16 @@ function fromRow(row: DeliveryRow): DeliveryRecord {
 export class DigestLedgerRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
+  /** An UPDATE of this channel's row for the week; callers add the conditions that make it a claim-safe transition. */
+  private rowUpdate(key: ChannelKey, week: string) {
+    return this.db
+      .updateTable('digest_deliveries')
+      .where('platform', '=', key.platform)
+      .where('workspace_id', '=', key.workspaceId)
+      .where('channel_id', '=', key.channelId)
+      .where('week', '=', week);
+  }
+
   private row(key: ChannelKey, week: string) {
     return this.db
       .selectFrom('digest_deliveries')
@@ -150,13 +160,8 @@ export class DigestLedgerRepository {
   async claim(key: ChannelKey, week: string, holder: string, now: Date, leaseMs: number): Promise<DeliveryClaim | undefined> {
     const at = now.getTime();
     const claimUntil = at + leaseMs;
-    const result = await this.db
-      .updateTable('digest_deliveries')
+    const result = await this.rowUpdate(key, week)
       .set((eb) => ({ state: 'claimed', holder, claim_until: claimUntil, attempts: eb('attempts', '+', 1), retry_at: null, updated_at: at }))
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('channel_id', '=', key.channelId)
-      .where('week', '=', week)
       .where((eb) =>
         eb.or([
           eb('state', '=', 'pending'),
@@ -173,13 +178,8 @@ export class DigestLedgerRepository {
   }
 
   private async finish(key: ChannelKey, week: string, holder: string, values: Partial<DeliveryRow>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('digest_deliveries')
+    const result = await this.rowUpdate(key, week)
       .set(values)
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('channel_id', '=', key.channelId)
-      .where('week', '=', week)
       .where('state', '=', 'claimed')
       .where('holder', '=', holder)
       .executeTakeFirst();
@@ -192,13 +192,8 @@ export class DigestLedgerRepository {
    * instead of posting again, with no need to read the channel's history. Never overwrites a ref.
    */
   async recordPosted(key: ChannelKey, week: string, messageRef: string, now: Date): Promise<void> {
-    await this.db
-      .updateTable('digest_deliveries')
+    await this.rowUpdate(key, week)
       .set({ message_ref: messageRef, updated_at: now.getTime() })
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('channel_id', '=', key.channelId)
-      .where('week', '=', week)
       .where('message_ref', 'is', null)
       .execute();
   }
@@ -222,13 +217,8 @@ export class DigestLedgerRepository {
    * opt-in) and found no chart.
    */
   async markChartStarted(key: ChannelKey, week: string, holder: string, now: Date, from: 'none' | 'started'): Promise<boolean> {
-    const result = await this.db
-      .updateTable('digest_deliveries')
+    const result = await this.rowUpdate(key, week)
       .set({ chart_state: 'started', updated_at: now.getTime() })
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('channel_id', '=', key.channelId)
-      .where('week', '=', week)
       .where('state', '=', 'claimed')
       .where('holder', '=', holder)
       .where((eb) => (from === 'none' ? eb('chart_state', 'is', null) : eb('chart_state', '=', 'started')))
@@ -241,26 +231,16 @@ export class DigestLedgerRepository {
    * a retry uploads. Whoever holds the claim: it records a fact about the platform, like `recordPosted`.
    */
   async clearChartStarted(key: ChannelKey, week: string, now: Date): Promise<void> {
-    await this.db
-      .updateTable('digest_deliveries')
+    await this.rowUpdate(key, week)
       .set({ chart_state: null, updated_at: now.getTime() })
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('channel_id', '=', key.channelId)
-      .where('week', '=', week)
       .where('chart_state', '=', 'started')
       .execute();
   }
 
   /** The chart is settled (shared, carried in the post, or left out on purpose): no later attempt touches it. */
   async markChartDone(key: ChannelKey, week: string, now: Date): Promise<void> {
-    await this.db
-      .updateTable('digest_deliveries')
+    await this.rowUpdate(key, week)
       .set({ chart_state: 'done', updated_at: now.getTime() })
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('channel_id', '=', key.channelId)
-      .where('week', '=', week)
       .execute();
   }
 
