@@ -11,8 +11,8 @@ import type { Services } from '../../src/core/services.ts';
 import { loadDemoCollections } from '../../src/digest/demo/load-demo.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { openStore } from '../../src/store/store.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from './support/fake-discord-api.ts';
-import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 
 let slack: FakeSlackApi;
 let discord: FakeDiscordApi;
@@ -27,7 +27,7 @@ beforeEach(async () => {
     SLACK_BOT_TOKEN: 'xoxb-cli',
     SLACK_API_URL: slack.apiUrl,
     DISCORD_TOKEN: 'discord-cli-token',
-    DISCORD_API_URL: discord.apiUrl,
+    DISCORD_API_URL: discord.url,
   });
   const store = await openStore(config.DATABASE_URL);
   services = { config, logger: pino({ level: 'silent' }), store, knowledge: loadKnowledgeBase(), now: () => new Date('2026-11-27T12:00:00Z') };
