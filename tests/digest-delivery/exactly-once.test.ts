@@ -3,8 +3,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryStep } from '../../src/digest/delivery/deliver.ts';
 import { runDue } from '../../src/digest/run-due.ts';
-// The world first: it loads discord.js before Bolt. Whichever undici loads first installs the process-wide
-// dispatcher, and Discord's multipart upload fails on Bolt's newer undici (a latent issue, see the issue 13 report).
 import { createDeliveryWorld, DISCORD_CHANNEL, SLACK_CHANNEL, type DeliveryWorld } from './support/delivery-world.ts';
 import { createSlackPoster, SLACK_DIGEST_EVENT_TYPE, slackChartFileName } from '../../src/adapters/slack/digest-poster.ts';
 import { pngSize } from './support/png-header.ts';
