@@ -29,7 +29,7 @@ export interface DiscordRequest {
   channel?: string;
 }
 
-export interface DiscordAttachment {
+interface DiscordAttachment {
   id: string;
   filename: string;
   /** The alt text from payload_json. */
@@ -38,7 +38,7 @@ export interface DiscordAttachment {
   bytes: Buffer;
 }
 
-export interface DiscordMessage {
+interface DiscordMessage {
   id: string;
   channel_id: string;
   content: string;

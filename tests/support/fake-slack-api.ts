@@ -16,10 +16,13 @@
 //                                             status, a 429 with Retry-After, before or after the call took effect.
 //   refuse.set(channel, error)                every call naming that channel answers { ok: false, error }.
 //   holdAnswers(predicate) / releaseHeld()    keeps matching calls' effects but never answers them until released.
+// Coming from the former tests/slack/support/fake-slack.ts: startFakeSlack -> startFakeSlackApi, FakeSlack ->
+// FakeSlackApi; url, apiUrl, calls, next, on and responseUrl work as before (on's handler may also read the call);
+// bytes posted to an upload URL (path /upload/F1, ...) are recorded with method "upload" instead of "response".
 import type { IncomingHttpHeaders } from 'node:http';
 import { startLoopbackServer, type FakeAnswer, type FakeRequest } from './loopback-server.ts';
 
-export interface SlackCall {
+interface SlackCall {
   /** "chat.postMessage"; "upload" for bytes posted to an upload URL; "response" for a POST to a response URL. */
   method: string;
   path: string;
@@ -34,7 +37,7 @@ export interface SlackCall {
   token?: string;
 }
 
-export interface SlackMessage {
+interface SlackMessage {
   channel: string;
   ts: string;
   text: string;
@@ -44,7 +47,7 @@ export interface SlackMessage {
   token: string;
 }
 
-export interface SlackSharedFile {
+interface SlackSharedFile {
   id: string;
   name: string;
   title?: string;
@@ -54,7 +57,7 @@ export interface SlackSharedFile {
   bytes: Buffer;
 }
 
-export interface SlackFailure {
+interface SlackFailure {
   /** Slack's error code in { ok: false, error } (default "ratelimited" for a 429, else "internal_error"). */
   error?: string;
   /** HTTP status (default 429 with retryAfterSeconds, else 200). */

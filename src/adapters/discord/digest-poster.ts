@@ -38,7 +38,7 @@ export interface DiscordPosterOptions {
 }
 
 /** At most 25 characters (Discord's nonce limit), the same for a channel and week on every replica. */
-export function digestNonce(channelId: string, week: string): string {
+function digestNonce(channelId: string, week: string): string {
   const hash = createHash('sha256').update(`${channelId}:${week}`).digest('hex').slice(0, 12);
   return `rvg${week.replace('-W', '')}${hash}`;
 }
