@@ -24,9 +24,6 @@ const botTokenOf = (value: unknown): string | undefined => {
 export async function postersFromConfig(config: Config, store: Store, options: PosterOptions = {}): Promise<Posters> {
   const posters: Posters = {};
   const platforms = configuredPlatforms(config);
-  // discord.js before Bolt: whichever undici loads first installs the process-wide dispatcher, and Discord's
-  // multipart chart upload fails on Bolt's newer undici ("action is not a function").
-  const discord = platforms.canPost.discord ? await import('../adapters/discord/digest-poster.ts') : undefined;
   if (platforms.canPost.slack) {
     const { createSlackPoster } = await import('../adapters/slack/digest-poster.ts');
     posters.slack = createSlackPoster({
@@ -40,8 +37,10 @@ export async function postersFromConfig(config: Config, store: Store, options: P
       onRateLimitWait: (ms) => options.onRateLimitWait?.('slack', ms),
     });
   }
-  if (discord && config.DISCORD_TOKEN) {
-    posters.discord = discord.createDiscordPoster({
+  // Load order does not matter: Discord's uploads do not depend on which undici loaded first (rest-options.ts).
+  if (platforms.canPost.discord && config.DISCORD_TOKEN) {
+    const { createDiscordPoster } = await import('../adapters/discord/digest-poster.ts');
+    posters.discord = createDiscordPoster({
       apiUrl: config.DISCORD_API_URL,
       token: config.DISCORD_TOKEN,
       sleep: options.sleep,

@@ -56,10 +56,10 @@ describe('a channel that rejects the bot', () => {
     const result = await runDue(bot.deps);
     expect(result.deliveries.find((d) => d.channel.platform === 'discord')?.outcome).toBe('paused');
     expect((await bot.store.digestSubscriptions.get(DISCORD_CHANNEL))?.paused?.reason).toContain(`Discord: ${code}`);
-    const posts = world.discord.calls.filter((c) => c.method === 'POST').length;
+    const posts = world.discord.requests.filter((c) => c.method === 'POST').length;
     world.clock.advance(86_400_000);
     await runDue(bot.deps);
-    expect(world.discord.calls.filter((c) => c.method === 'POST').length).toBe(posts);
+    expect(world.discord.requests.filter((c) => c.method === 'POST').length).toBe(posts);
     expect(world.slack.inChannel('C1')).toHaveLength(1);
   });
 
@@ -75,7 +75,7 @@ describe('a channel that rejects the bot', () => {
   });
 
   it('a Slack app without files:write delivers the digest without its chart, recorded as sent, not paused', async () => {
-    world.slack.refuseMethod.set('files.getUploadURLExternal', 'missing_scope');
+    world.slack.on('files.getUploadURLExternal', () => ({ json: { ok: false, error: 'missing_scope' } }));
     const bot = await world.start();
     const result = await runDue(bot.deps);
     expect(result.deliveries.find((d) => d.channel.platform === 'slack')?.outcome).toBe('sent');
@@ -99,7 +99,7 @@ describe('a channel that rejects the bot', () => {
 
 describe('rate limits', () => {
   it('Slack 429: waits Retry-After as told, then posts once', async () => {
-    world.slack.rateLimitNext(2, 3);
+    world.slack.failNext('chat.postMessage', 2, { retryAfterSeconds: 3 });
     const bot = await world.start();
     await runDue(bot.deps);
     expect(bot.waits).toEqual([3000, 3000]);
@@ -115,7 +115,7 @@ describe('rate limits', () => {
   });
 
   it('a wait longer than a claim can cover is left to the ledger: retried after Retry-After, not sooner', async () => {
-    world.slack.rateLimitNext(1, 600);
+    world.slack.failNext('chat.postMessage', 1, { retryAfterSeconds: 600 });
     const bot = await world.start();
     const first = await runDue(bot.deps);
     expect(first.deliveries.find((d) => d.channel.platform === 'slack')?.outcome).toBe('failed');
@@ -150,7 +150,7 @@ describe('a transient failure', () => {
     await setup.store.digestSubscriptions.subscribe(SLACK_CHANNEL, SLOT, 'U1', world.clock.now());
     await setup.store.digestSubscriptions.subscribe(DISCORD_CHANNEL, SLOT, 'U2', world.clock.now());
     world.clock.set('2026-11-30T09:01:00Z');
-    world.slack.loseAnswersNext(1);
+    world.slack.failNext('chat.postMessage', 1, { status: 500, afterEffect: true });
     const bot = await world.start();
     const first = await runDue(bot.deps);
     expect(first.deliveries.find((d) => d.channel.platform === 'slack')?.outcome).toBe('failed');

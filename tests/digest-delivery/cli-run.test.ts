@@ -3,16 +3,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDigestCli } from '../../src/cli/digest-cli.ts';
-import { parseConfig } from '../../src/config/env.ts';
 import type { Services } from '../../src/core/services.ts';
 import { loadDemoCollections } from '../../src/digest/demo/load-demo.ts';
-import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
-import { openStore } from '../../src/store/store.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from './support/fake-discord-api.ts';
-import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
+import { createTestServices } from '../helpers/test-services.ts';
 
 let slack: FakeSlackApi;
 let discord: FakeDiscordApi;
@@ -21,16 +18,17 @@ let services: Services;
 beforeEach(async () => {
   slack = await startFakeSlackApi();
   discord = await startFakeDiscordApi();
-  const config = parseConfig({
-    DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'rustvsgo-cli-run-')), 'bot.db')}`,
-    LOG_LEVEL: 'silent',
-    SLACK_BOT_TOKEN: 'xoxb-cli',
-    SLACK_API_URL: slack.apiUrl,
-    DISCORD_TOKEN: 'discord-cli-token',
-    DISCORD_API_URL: discord.apiUrl,
-  });
-  const store = await openStore(config.DATABASE_URL);
-  services = { config, logger: pino({ level: 'silent' }), store, knowledge: loadKnowledgeBase(), now: () => new Date('2026-11-27T12:00:00Z') };
+  services = await createTestServices(
+    {
+      DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'rustvsgo-cli-run-')), 'bot.db')}`,
+      SLACK_BOT_TOKEN: 'xoxb-cli',
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: 'discord-cli-token',
+      DISCORD_API_URL: discord.url,
+    },
+    new Date('2026-11-27T12:00:00Z'),
+  );
+  const { store } = services;
   const slot = { day: 'monday', time: '09:00', timezone: 'UTC' } as const;
   await store.digestSubscriptions.subscribe({ platform: 'slack', workspaceId: 'T1', channelId: 'C1' }, slot, 'U1', services.now());
   await store.digestSubscriptions.subscribe({ platform: 'discord', workspaceId: '111', channelId: '222' }, slot, 'U2', services.now());

@@ -3,8 +3,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryStep } from '../../src/digest/delivery/deliver.ts';
 import { runDue } from '../../src/digest/run-due.ts';
-// The world first: it loads discord.js before Bolt. Whichever undici loads first installs the process-wide
-// dispatcher, and Discord's multipart upload fails on Bolt's newer undici (a latent issue, see the issue 13 report).
 import { createDeliveryWorld, DISCORD_CHANNEL, SLACK_CHANNEL, type DeliveryWorld } from './support/delivery-world.ts';
 import { createSlackPoster, SLACK_DIGEST_EVENT_TYPE, slackChartFileName } from '../../src/adapters/slack/digest-poster.ts';
 import { pngSize } from './support/png-header.ts';
@@ -160,7 +158,7 @@ describe.each([
 
   describe('the Slack chart upload fails after the digest was posted', () => {
     it('retries: the digest is found, not posted again, and the chart is uploaded once without reading the thread', async () => {
-      world.slack.failUploadsNext(1);
+      world.slack.failNext('upload', 1, { status: 500 });
       const first = await world.start();
       const result = await runDue(first.deps);
       expect(result.deliveries.find((d) => d.channel.platform === 'slack')?.outcome).toBe('failed');
@@ -206,7 +204,7 @@ describe.each([
   // was called, but its answer never came back. Slack may or may not have shared the file.
   describe('the completing call of the Slack chart upload gets no answer (chart started, not done)', () => {
     async function firstAttemptFailsAtCompletion(shared: boolean): Promise<void> {
-      world.slack.failCompletesNext(1, { shared });
+      world.slack.failNext('files.completeUploadExternal', 1, { status: 500, afterEffect: shared });
       const first = await world.start();
       const result = await runDue(first.deps);
       expect(result.deliveries.find((d) => d.channel.platform === 'slack')?.outcome).toBe('failed');
@@ -254,7 +252,7 @@ describe.each([
 
   describe('Slack answers the completing call with a definite no (429 longer than a claim may wait)', () => {
     it('clears "started", so the retry uploads the chart once without reading the thread', async () => {
-      world.slack.rateLimitMethodNext('files.completeUploadExternal', 1, 120);
+      world.slack.failNext('files.completeUploadExternal', 1, { retryAfterSeconds: 120 });
       const first = await world.start();
       const result = await runDue(first.deps);
       expect(result.deliveries.find((d) => d.channel.platform === 'slack')?.outcome).toBe('failed');

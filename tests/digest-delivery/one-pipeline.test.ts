@@ -4,13 +4,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDigestCli } from '../../src/cli/digest-cli.ts';
 import { commands } from '../../src/commands/index.ts';
 import { dispatchText } from '../../src/core/dispatch.ts';
 import type { InvocationOrigin } from '../../src/core/invocation.ts';
-import { parseConfig } from '../../src/config/env.ts';
 import type { Services } from '../../src/core/services.ts';
 import { createStoredDigestContent } from '../../src/digest/digest-content.ts';
 import { loadDemoCollections } from '../../src/digest/demo/load-demo.ts';
@@ -45,12 +43,7 @@ function tenWeeks(): Collection[] {
 beforeAll(async () => {
   store = await openStore('sqlite::memory:');
   for (const collection of tenWeeks()) await store.digestSnapshots.save(collection);
-  services = {
-    config: parseConfig({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' }),
-    logger: pino({ level: 'silent' }),
-    store,
-    now: () => new Date(NOW),
-  } as unknown as Services;
+  services = await createTestServices({}, new Date(NOW), store);
 });
 afterAll(async () => store.close());
 

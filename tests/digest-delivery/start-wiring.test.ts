@@ -11,7 +11,7 @@ import { loadDemoCollections } from '../../src/digest/demo/load-demo.ts';
 import { isoWeek } from '../../src/store/snapshot.ts';
 import { startBot, type RunningBot } from '../../src/runtime/start.ts';
 import { openStore } from '../../src/store/store.ts';
-import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 
 let slack: FakeSlackApi;
 let bot: RunningBot | undefined;

@@ -1,11 +1,9 @@
 // `digest collect` tells cron and CI the truth: every source down exits 1 naming them; some down exits 0 with a
 // warning on stderr naming those; and the preview then says what is unknown instead of "none".
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import pino from 'pino';
 import { runDigestCli } from '../../src/cli/digest-cli.ts';
-import { parseConfig } from '../../src/config/env.ts';
-import type { Services } from '../../src/core/services.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
+import { createTestServices } from '../helpers/test-services.ts';
 import { fakeClock } from './support/fake-clock.ts';
 import { startFakeSourceServer, type FakeSourceServer } from './support/fake-source-server.ts';
 import { serveWeek, WEEK1_NOW, worldEnv, worldWatchlist } from './support/two-week-world.ts';
@@ -25,12 +23,7 @@ afterEach(async () => {
 async function cli(args: string[], baseUrl = server.url) {
   let out = '';
   let err = '';
-  const services = {
-    config: parseConfig({ ...worldEnv(baseUrl), DATABASE_URL: 'sqlite::memory:', SOURCE_TIMEOUT_MS: '2000' }),
-    logger: pino({ level: 'silent' }),
-    store,
-    now: () => new Date(WEEK1_NOW),
-  } as unknown as Services;
+  const services = await createTestServices({ ...worldEnv(baseUrl), SOURCE_TIMEOUT_MS: '2000' }, new Date(WEEK1_NOW), store);
   const code = await runDigestCli(args, services, { stdout: (t) => (out += t), stderr: (t) => (err += t), clock: fakeClock(WEEK1_NOW), watchlist: worldWatchlist });
   return { code, out, err };
 }

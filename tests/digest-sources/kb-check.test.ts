@@ -2,10 +2,8 @@
 // checked against, `digest collect` stores it, and `kb check --json` (offline, from the store) reports the entries
 // left behind. Also: what digest status and /metrics show, and the freshness rules on a small knowledge base.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
 import { runDigestCli } from '../../src/cli/digest-cli.ts';
 import { runKbCli } from '../../src/cli/kb-cli.ts';
-import { parseConfig } from '../../src/config/env.ts';
 import type { Services } from '../../src/core/services.ts';
 import { latestToolchainsIn } from '../../src/digest/latest-toolchains.ts';
 import type { Collection } from '../../src/store/snapshot.ts';
@@ -18,6 +16,7 @@ import { openStore, type Store } from '../../src/store/store.ts';
 import { fakeClock } from './support/fake-clock.ts';
 import { fixture, json, startFakeSourceServer, type FakeSourceServer } from './support/fake-source-server.ts';
 import { serveWeek, WEEK1_NOW, WEEK2_NOW, worldEnv, worldWatchlist } from './support/two-week-world.ts';
+import { createTestServices } from '../helpers/test-services.ts';
 
 const CHECK_NOW = '2026-12-01T09:00:00Z';
 const knowledge = loadKnowledgeBase();
@@ -51,13 +50,7 @@ describe('kb check against stored releases', () => {
   beforeAll(async () => {
     server = await startFakeSourceServer();
     store = await openStore('sqlite::memory:');
-    services = {
-      config: parseConfig({ ...worldEnv(server.url), DATABASE_URL: 'sqlite::memory:' }),
-      logger: pino({ level: 'silent' }),
-      store,
-      knowledge,
-      now: () => new Date(CHECK_NOW),
-    } as unknown as Services;
+    services = { ...(await createTestServices(worldEnv(server.url), new Date(CHECK_NOW), store)), knowledge };
   });
   afterAll(async () => {
     await store.close();

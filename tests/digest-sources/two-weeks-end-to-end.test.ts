@@ -1,15 +1,14 @@
 // End to end: every source variable points at the fake server; `digest collect --now` for two consecutive weeks,
 // then `digest preview --now --json` reports exactly the releases, deltas and advisories the served data implies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
 import { runDigestCli } from '../../src/cli/digest-cli.ts';
-import { parseConfig } from '../../src/config/env.ts';
 import type { Services } from '../../src/core/services.ts';
 import { digestSchema, type Digest } from '../../src/digest/digest.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { fakeClock } from './support/fake-clock.ts';
 import { startFakeSourceServer, type FakeSourceServer } from './support/fake-source-server.ts';
 import { serveWeek, WEEK1_NOW, WEEK2_NOW, worldEnv, worldWatchlist } from './support/two-week-world.ts';
+import { createTestServices } from '../helpers/test-services.ts';
 
 let server: FakeSourceServer;
 let store: Store;
@@ -32,12 +31,7 @@ async function preview(now: string): Promise<Digest> {
 beforeAll(async () => {
   server = await startFakeSourceServer();
   store = await openStore('sqlite::memory:');
-  services = {
-    config: parseConfig({ ...worldEnv(server.url), DATABASE_URL: 'sqlite::memory:' }),
-    logger: pino({ level: 'silent' }),
-    store,
-    now: () => new Date('2030-01-01T00:00:00Z'),
-  } as unknown as Services;
+  services = await createTestServices(worldEnv(server.url), new Date('2030-01-01T00:00:00Z'), store);
 });
 afterAll(async () => {
   await store.close();

@@ -12,8 +12,9 @@ import type { Services } from '../../src/core/services.ts';
 import { createHttpServer, type HttpServer } from '../../src/http/server.ts';
 import type { FeedbackExportLine } from '../../src/store/feedback.ts';
 import { createTestServices } from '../helpers/test-services.ts';
-import { APP_ID, commandData, newSigningKey, rawInteraction, signRequest, type SigningKey } from './support/discord-fixtures.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from './support/fake-discord-api.ts';
+import { APP_ID, commandData, rawInteraction } from './support/discord-fixtures.ts';
+import { newSigningKey, signRequest, type SigningKey } from '../support/discord-signed-request.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;

@@ -12,7 +12,7 @@ import { commands } from '../../src/commands/index.ts';
 import { defineCommand } from '../../src/core/command-spec.ts';
 import { z } from 'zod';
 import { APP_ID, GUILD_ID } from './support/discord-fixtures.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from './support/fake-discord-api.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');

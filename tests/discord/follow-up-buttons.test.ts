@@ -14,8 +14,9 @@ import { createHttpServer, type HttpServer } from '../../src/http/server.ts';
 import { fixtureAskCommand, SETTLING_FACT } from '../helpers/advice-fixtures.ts';
 import { createTestServices } from '../helpers/test-services.ts';
 import { discordVisibleChars } from '../helpers/visible-chars.ts';
-import { APP_ID, BOT_ID, CHANNEL_ID, commandData, newSigningKey, rawInteraction, signRequest, testCommands, type SigningKey } from './support/discord-fixtures.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from './support/fake-discord-api.ts';
+import { APP_ID, BOT_ID, CHANNEL_ID, commandData, rawInteraction, testCommands } from './support/discord-fixtures.ts';
+import { newSigningKey, signRequest, type SigningKey } from '../support/discord-signed-request.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;

@@ -8,7 +8,7 @@ import { inlineShowFullId, parseButtonId, shareButtonId } from '../../src/adapte
 import type { Services } from '../../src/core/services.ts';
 import { createTestServices } from '../helpers/test-services.ts';
 import { APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, USER_ID, commandData, rawInteraction, testCommands } from './support/discord-fixtures.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from './support/fake-discord-api.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 // Bodies are read loosely: the assertions check their shapes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -7,8 +7,9 @@ import { inlineShowFullId, shareButtonId, storedShowFullId } from '../../src/ada
 import type { Services } from '../../src/core/services.ts';
 import { createHttpServer, type HttpServer } from '../../src/http/server.ts';
 import { createTestServices } from '../helpers/test-services.ts';
-import { APP_ID, commandData, newSigningKey, rawInteraction, signRequest, testCommands, type SigningKey } from './support/discord-fixtures.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from './support/fake-discord-api.ts';
+import { APP_ID, commandData, rawInteraction, testCommands } from './support/discord-fixtures.ts';
+import { newSigningKey, signRequest, type SigningKey } from '../support/discord-signed-request.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 // Response bodies are read loosely: the assertions themselves check the shapes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

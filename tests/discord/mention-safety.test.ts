@@ -11,8 +11,9 @@ import type { Services } from '../../src/core/services.ts';
 import { createHttpServer, type HttpServer } from '../../src/http/server.ts';
 import { mentionInjectionCorpus } from '../fixtures/mention-injection.ts';
 import { createTestServices } from '../helpers/test-services.ts';
-import { APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, USER_ID, commandData, newSigningKey, rawInteraction, signRequest, testCommands } from './support/discord-fixtures.ts';
-import { startFakeDiscordApi, type FakeDiscordApi, type RecordedRequest } from './support/fake-discord-api.ts';
+import { APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, USER_ID, commandData, rawInteraction, testCommands } from './support/discord-fixtures.ts';
+import { newSigningKey, signRequest } from '../support/discord-signed-request.ts';
+import { startFakeDiscordApi, type FakeDiscordApi, type DiscordRequest } from '../support/fake-discord-api.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const construct = <T>(Structure: unknown, client: Client, raw: unknown): T => new (Structure as any)(client, raw) as T;
@@ -26,14 +27,14 @@ function visibleStrings(value: unknown, key = ''): string[] {
 }
 
 /** The message part of a request: the body itself, or `data` of an interaction callback. */
-function messageOf(request: RecordedRequest): Record<string, unknown> | undefined {
+function messageOf(request: DiscordRequest): Record<string, unknown> | undefined {
   const body = request.body as Record<string, unknown> | undefined;
   if (!body) return undefined;
   if (request.path.includes('/callback')) return body.data as Record<string, unknown> | undefined;
   return body;
 }
 
-function expectNoPings(requests: RecordedRequest[]) {
+function expectNoPings(requests: DiscordRequest[]) {
   const messages = requests.filter((r) => !r.path.endsWith('/threads')).map(messageOf);
   for (const message of messages) {
     // A deferral carries no text; every message with text or embeds must suppress mentions.

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { parseConfig } from '../../src/config/env.ts';
 import { startBot, type RunningBot } from '../../src/runtime/start.ts';
-import { APP_ID, commandData, newSigningKey, rawInteraction, signRequest } from './support/discord-fixtures.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from './support/fake-discord-api.ts';
+import { APP_ID, commandData, rawInteraction } from './support/discord-fixtures.ts';
+import { newSigningKey, signRequest } from '../support/discord-signed-request.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 const key = newSigningKey();
 let api: FakeDiscordApi;

@@ -5,11 +5,11 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/env.ts';
 import { startBot, type RunningBot } from '../../src/runtime/start.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/support/fake-slack.ts';
-import { SIGNING_SECRET, signedPost, slashCommandBody } from '../slack/support/signed-request.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
+import { SIGNING_SECRET, signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 
 let bot: RunningBot | undefined;
-let slack: FakeSlack | undefined;
+let slack: FakeSlackApi | undefined;
 afterEach(async () => {
   await bot?.stop();
   await slack?.close();
@@ -22,7 +22,7 @@ function metricValue(text: string, series: string): number | undefined {
 
 describe('operations with Slack configured', () => {
   it('given three commands from one user with a limit of two, then health answers, metrics move and the third is told to wait', async () => {
-    slack = await startFakeSlack();
+    slack = await startFakeSlackApi();
     const config = parseConfig({
       DATABASE_URL: 'sqlite::memory:',
       LOG_LEVEL: 'silent',

@@ -3,7 +3,6 @@
 // in each guild is answered once, by the shard that owns the guild. Both clients run in this process, the way
 // ShardingManager's children would each run one (the manager's process spawning is not exercised here).
 import { GatewayIntentBits, Client, Events } from 'discord.js';
-import pino from 'pino';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordGateway, type DiscordGateway } from '../../src/adapters/discord/gateway-adapter.ts';
 import { commands } from '../../src/commands/index.ts';
-import { parseConfig } from '../../src/config/env.ts';
 import type { Services } from '../../src/core/services.ts';
-import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
-import { openStore } from '../../src/store/store.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from '../discord/support/fake-discord-api.ts';
-import { shardOf, startFakeDiscordGateway, type FakeDiscordGateway, type FakeGuild } from './support/fake-discord-gateway.ts';
+import { createTestServices } from '../helpers/test-services.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
+import { shardOf, startFakeDiscordGateway, type FakeDiscordGateway, type FakeGuild } from '../support/fake-discord-gateway.ts';
 
 const BOT_ID = '100000000000000001';
 const TOKEN = 'fake-bot-token.for-shard-test';
@@ -31,14 +28,8 @@ describe('Discord gateway with two shards', () => {
 
   beforeAll(async () => {
     gateway = await startFakeDiscordGateway({ botId: BOT_ID, guilds });
-    api = await startFakeDiscordApi();
-    api.respondWith((request) =>
-      request.method === 'GET' && request.path.includes('/gateway/bot')
-        ? { status: 200, body: { url: gateway.url, shards: 2, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } } }
-        : undefined,
-    );
-    const config = parseConfig({ DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'rustvsgo-shards-')), 'bot.db')}`, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: api.url, LOG_LEVEL: 'silent' });
-    services = { config, logger: pino({ level: 'silent' }), store: await openStore(config.DATABASE_URL), knowledge: loadKnowledgeBase(), now: () => new Date('2026-11-27T10:00:00Z') };
+    api = await startFakeDiscordApi({ gateway: { url: gateway.url, shards: 2 } });
+    services = await createTestServices({ DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'rustvsgo-shards-')), 'bot.db')}`, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: api.url });
     for (const shardId of [0, 1]) {
       const client = new Client({
         intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],

@@ -11,20 +11,20 @@ import { isoWeek } from '../../src/store/snapshot.ts';
 import type { ChannelKey } from '../../src/store/channel-key.ts';
 import { openStore } from '../../src/store/store.ts';
 import { cleanEnv } from '../helpers/run-entry.ts';
-import { startFakeSlackChannels, type FakeSlackChannels } from './support/fake-slack-channels.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 import { spawnNode } from './support/spawn-node.ts';
 
 const channel: ChannelKey = { platform: 'slack', workspaceId: 'T1', channelId: 'CSHUT' };
 
 describe('graceful shutdown on SIGTERM', () => {
-  let slack: FakeSlackChannels;
+  let slack: FakeSlackApi;
   let databaseUrl: string;
   let week: string;
 
   // A channel whose digest is due right now (today's slot at 00:00 UTC passed), with the week's data already
   // collected, so the bot's start-up catch-up round posts at once and no network is needed.
   beforeEach(async () => {
-    slack = await startFakeSlackChannels();
+    slack = await startFakeSlackApi();
     databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'rustvsgo-shutdown-')), 'bot.db')}`;
     const now = new Date();
     week = isoWeek(now);
@@ -65,10 +65,10 @@ describe('graceful shutdown on SIGTERM', () => {
   }
 
   it('given a digest post in flight then it finishes and records it before exiting 0', async () => {
-    slack.setPostPolicy(() => 'hold');
+    slack.holdAnswers((call) => call.method === 'chat.postMessage');
     const bot = startBot(20_000);
     // The post reached Slack and is waiting for its answer: now the orchestrator stops the container.
-    await slack.posted(1);
+    await slack.next((call) => call.method === 'chat.postMessage', 60_000);
     bot.child.kill('SIGTERM');
     await bot.line(/shutting down/);
     expect(bot.child.exitCode).toBeNull();
@@ -81,9 +81,9 @@ describe('graceful shutdown on SIGTERM', () => {
   }, 90_000);
 
   it('given work in flight longer than SHUTDOWN_TIMEOUT_MS then it exits at the deadline, leaving the claim', async () => {
-    slack.setPostPolicy(() => 'hold');
+    slack.holdAnswers((call) => call.method === 'chat.postMessage');
     const bot = startBot(1_500);
-    await slack.posted(1);
+    await slack.next((call) => call.method === 'chat.postMessage', 60_000);
     bot.child.kill('SIGTERM');
     const signalledAt = Date.now();
     const result = await bot.done;

@@ -11,7 +11,7 @@ import type { ChannelKey } from '../../src/store/channel-key.ts';
 import type { Store } from '../../src/store/store.ts';
 import { cleanEnv } from '../helpers/run-entry.ts';
 import { postgresBackend, type TestDatabase } from '../store/support/store-backends.ts';
-import { startFakeSlackChannels, type FakeSlackChannels } from './support/fake-slack-channels.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 import { spawnNode, type RunningProcess } from './support/spawn-node.ts';
 
 const week = '2026-W10';
@@ -26,13 +26,13 @@ interface ReplicaRun extends RunningProcess {
 describe.skipIf(!postgresBackend.available)('three replicas on one PostgreSQL [postgres]', () => {
   let database: TestDatabase;
   let store: Store;
-  let slack: FakeSlackChannels;
+  let slack: FakeSlackApi;
   let collectLog: string;
 
   beforeAll(async () => {
     database = await postgresBackend.createDatabase();
     store = await database.open();
-    slack = await startFakeSlackChannels();
+    slack = await startFakeSlackApi();
     collectLog = join(mkdtempSync(join(tmpdir(), 'rustvsgo-replicas-')), 'collections.log');
     writeFileSync(collectLog, '');
     for (const channel of channels) {
@@ -71,11 +71,11 @@ describe.skipIf(!postgresBackend.available)('three replicas on one PostgreSQL [p
     // or a later round). On the third post Slack keeps the message but never answers, and the poster is killed there.
     let victim: ReplicaRun | undefined;
     const round1 = [0, 1, 2].map((i) => startReplica(i, at(60_000)));
-    slack.setPostPolicy((message) => {
-      if (slack.messages.length !== 3) return 'answer';
-      victim = round1.find((r) => message.token === `xoxb-replica-${r.index}`);
+    slack.holdAnswers((call) => {
+      if (call.method !== 'chat.postMessage' || slack.messages.length !== 3) return false;
+      victim = round1.find((r) => call.token === `xoxb-replica-${r.index}`);
       victim?.child.kill('SIGKILL');
-      return 'hold';
+      return true;
     });
     const results1 = await Promise.all(round1.map((r) => r.done));
     expect(victim, 'a replica was killed mid-delivery').toBeDefined();
@@ -85,7 +85,7 @@ describe.skipIf(!postgresBackend.available)('three replicas on one PostgreSQL [p
     const victimChannel = slack.messages[2]!.channel;
     expect((await store.digestLedger.get({ platform: 'slack', workspaceId: 'T1', channelId: victimChannel }, week))?.state).toBe('claimed');
 
-    slack.setPostPolicy(() => 'answer');
+    slack.holdAnswers(undefined);
 
     // Round 2, after the dead claim expired: one replica takes it over, finds the message in the channel's
     // history by its metadata, and records it instead of posting again; channels round 1 left are sent.

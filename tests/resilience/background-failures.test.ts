@@ -2,14 +2,14 @@
 // process) with a signed request that used to end it with exit 1 through an unhandled rejection.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../slack/support/fake-slack.ts';
-import { SIGNING_SECRET, signedPost } from '../slack/support/signed-request.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
+import { SIGNING_SECRET, signedPost } from '../support/slack-signed-request.ts';
 import { postgresBackend, type TestDatabase } from '../store/support/store-backends.ts';
 import { startFreezableProxy, viaProxy, type FreezableProxy } from '../store/support/freezable-proxy.ts';
 import { startBotProcess, type BotProcess } from './support/bot-process.ts';
 
 let bot: BotProcess | undefined;
-let slack: FakeSlack | undefined;
+let slack: FakeSlackApi | undefined;
 let proxy: FreezableProxy | undefined;
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -29,7 +29,7 @@ async function expectStillRunning(b: BotProcess): Promise<void> {
 
 describe('background failures', () => {
   it('a signed command without response_url is answered ephemerally through the Web API and the process keeps running', async () => {
-    slack = await startFakeSlack();
+    slack = await startFakeSlackApi();
     bot = await startBotProcess({ SLACK_BOT_TOKEN: 'xoxb-crash-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
     const res = await signedPost(`${bot.baseUrl}/slack/events`, 'command=%2Frustvsgo&text=help&team_id=T&channel_id=C&user_id=U');
     expect(res.status).toBe(200);
@@ -40,7 +40,7 @@ describe('background failures', () => {
   });
 
   it.skipIf(!postgresBackend.available)('a signed app_uninstalled while PostgreSQL is down is logged and the process keeps running', async () => {
-    slack = await startFakeSlack();
+    slack = await startFakeSlackApi();
     database = await postgresBackend.createDatabase();
     // Migrate through a direct connection, then give the bot a path the test can cut.
     await (await database.open()).close();

@@ -9,8 +9,9 @@ import { defineCommand } from '../../src/core/command-spec.ts';
 import type { Services } from '../../src/core/services.ts';
 import { createHttpServer, type HttpServer } from '../../src/http/server.ts';
 import { createTestServices } from '../helpers/test-services.ts';
-import { APP_ID, commandData, newSigningKey, rawInteraction, signRequest, testCommands, type SigningKey } from '../discord/support/discord-fixtures.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from '../discord/support/fake-discord-api.ts';
+import { APP_ID, commandData, rawInteraction, testCommands } from '../discord/support/discord-fixtures.ts';
+import { newSigningKey, signRequest, type SigningKey } from '../support/discord-signed-request.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 const typedLengths: number[] = [];
 let running = 0;

@@ -7,13 +7,13 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/env.ts';
 import { startBot, type RunningBot } from '../../src/runtime/start.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/support/fake-slack.ts';
-import { SIGNING_SECRET, signedPost, slashCommandBody } from '../slack/support/signed-request.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
+import { SIGNING_SECRET, signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 import { postgresBackend, sqliteBackend, type TestDatabase } from '../store/support/store-backends.ts';
 import { startFreezableProxy, viaProxy, type FreezableProxy } from '../store/support/freezable-proxy.ts';
 
 let bot: RunningBot | undefined;
-let slack: FakeSlack | undefined;
+let slack: FakeSlackApi | undefined;
 let proxy: FreezableProxy | undefined;
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 async function startSlackBot(databaseUrl: string): Promise<RunningBot> {
-  slack = await startFakeSlack();
+  slack = await startFakeSlackApi();
   const config = parseConfig({
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',

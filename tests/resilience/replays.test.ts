@@ -10,8 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordHttpEndpoint, INTERACTIONS_PATH } from '../../src/adapters/discord/http-interactions.ts';
 import { createHttpServer } from '../../src/http/server.ts';
 import { createTestServices } from '../helpers/test-services.ts';
-import { APP_ID, newSigningKey, rawInteraction, signRequest, testCommands } from '../discord/support/discord-fixtures.ts';
-import { SIGNING_SECRET, signedPost, slackSignature, slashCommandBody } from '../slack/support/signed-request.ts';
+import { APP_ID, rawInteraction, testCommands } from '../discord/support/discord-fixtures.ts';
+import { newSigningKey, signRequest } from '../support/discord-signed-request.ts';
+import { SIGNING_SECRET, signedPost, slackSignature, slashCommandBody } from '../support/slack-signed-request.ts';
 import { startSlackHarness, type SlackHarness } from '../slack/support/slack-harness.ts';
 
 const harnesses: SlackHarness[] = [];

@@ -8,8 +8,9 @@ import type { Services } from '../../src/core/services.ts';
 import { createHttpServer, type HttpServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createTestServices } from '../helpers/test-services.ts';
-import { APP_ID, commandData, newSigningKey, rawInteraction, signRequest, testCommands } from '../discord/support/discord-fixtures.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from '../discord/support/fake-discord-api.ts';
+import { APP_ID, commandData, rawInteraction, testCommands } from '../discord/support/discord-fixtures.ts';
+import { newSigningKey, signRequest } from '../support/discord-signed-request.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 // Shaped like a real one: long, base64-ish, with dots and dashes.
 const INTERACTION_TOKEN = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldC10b2tlbg.Zz-9_xY';

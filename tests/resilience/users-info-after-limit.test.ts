@@ -3,7 +3,7 @@
 // settings commands.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCommandRateLimiter } from '../../src/ops/command-rate-limiter.ts';
-import { signedPost, slashCommandBody } from '../slack/support/signed-request.ts';
+import { signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 import { startSlackHarness, type SlackHarness } from '../slack/support/slack-harness.ts';
 
 let h: SlackHarness | undefined;

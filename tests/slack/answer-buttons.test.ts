@@ -7,7 +7,7 @@ import { advise } from '../../src/advisor/advise.ts';
 import { createMetrics, type OpsMetrics } from '../../src/ops/metrics.ts';
 import type { FeedbackExportLine } from '../../src/store/feedback.ts';
 import { blockAction } from './support/payload-builders.ts';
-import { blockActionBody, signedPost, slashCommandBody } from './support/signed-request.ts';
+import { blockActionBody, signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
 
 type Button = { action_id: string; value: string; text: { text: string } };

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { homeView } from '../../src/adapters/slack/app-home.ts';
 import { containsLivePing } from '../../src/core/safe-text.ts';
 import { blockKitViolations } from './support/block-kit-limits.ts';
-import { signedPost, slashCommandBody } from './support/signed-request.ts';
+import { signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
 
 let h: SlackHarness;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { commands } from '../../src/commands/index.ts';
 import { defineCommand } from '../../src/core/command-spec.ts';
-import { signedPost, slashCommandBody } from './support/signed-request.ts';
+import { signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
 
 const explode = defineCommand({

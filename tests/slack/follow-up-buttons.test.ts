@@ -7,7 +7,7 @@ import { commands } from '../../src/commands/index.ts';
 import { fixtureAskCommand, SETTLING_FACT } from '../helpers/advice-fixtures.ts';
 import { slackVisibleChars } from '../helpers/visible-chars.ts';
 import { blockAction, appMentionEnvelope } from './support/payload-builders.ts';
-import { blockActionBody, signedPost, slashCommandBody } from './support/signed-request.ts';
+import { blockActionBody, signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
 
 type Button = { action_id: string; value: string; text: { text: string } };

@@ -2,7 +2,7 @@
 // thread (condensed, with "Show full answer"), retried events answered once, and failures answered with an apology.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
-import { blockActionBody, signedPost, slashCommandBody } from './support/signed-request.ts';
+import { blockActionBody, signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 import { appMentionEnvelope, blockAction } from './support/payload-builders.ts';
 
 type Block = { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string }[] };

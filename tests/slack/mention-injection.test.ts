@@ -7,7 +7,7 @@ import { reply } from '../../src/core/reply.ts';
 import { containsLivePing } from '../../src/core/safe-text.ts';
 import { mentionInjectionCorpus } from '../fixtures/mention-injection.ts';
 import { appMentionEnvelope } from './support/payload-builders.ts';
-import { signedPost, slashCommandBody } from './support/signed-request.ts';
+import { signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
 
 /** Slack's ping syntax: <!channel>, <!here>, <!everyone>, <!subteam^..>, <@U..>/<@W..> user mentions. */

@@ -2,7 +2,7 @@
 // through signed requests: the message's text is answered in that message's thread; where the bot is not in the
 // channel the answer goes to the presser alone with "Share in channel"; text that would ping stays inert.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signedPost } from './support/signed-request.ts';
+import { signedPost } from '../support/slack-signed-request.ts';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
 
 type Block = { type: string; text?: { text: string }; elements?: { action_id: string; value: string }[] };

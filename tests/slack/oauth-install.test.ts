@@ -5,7 +5,7 @@ import { databaseInstallationStore } from '../../src/adapters/slack/installation
 import { SLACK_BOT_SCOPES } from '../../src/adapters/slack/scopes.ts';
 import { createTestServices } from '../helpers/test-services.ts';
 import { appMentionEnvelope } from './support/payload-builders.ts';
-import { signedPost } from './support/signed-request.ts';
+import { signedPost } from '../support/slack-signed-request.ts';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
 
 const OAUTH_ENV = {

@@ -6,7 +6,7 @@ import { isWorkspaceAdmin } from '../../src/adapters/slack/settings-access.ts';
 import { mayManageSettings } from '../../src/core/settings-access.ts';
 import { commands } from '../../src/commands/index.ts';
 import { defineCommand } from '../../src/core/command-spec.ts';
-import { signedPost, slashCommandBody } from './support/signed-request.ts';
+import { signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
 
 describe('SETTINGS_ACCESS with the Slack admin port', () => {

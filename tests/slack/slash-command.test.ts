@@ -4,7 +4,7 @@ import { renderBlockKit } from '../../src/adapters/slack/render-block-kit.ts';
 import { commands } from '../../src/commands/index.ts';
 import { dispatchText } from '../../src/core/dispatch.ts';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
-import { signedPost, slashCommandBody } from './support/signed-request.ts';
+import { signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 
 let h: SlackHarness;
 beforeEach(async () => {

@@ -4,11 +4,11 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/env.ts';
 import { startBot, type RunningBot } from '../../src/runtime/start.ts';
-import { startFakeSlack, type FakeSlack } from './support/fake-slack.ts';
-import { SIGNING_SECRET, signedPost, slashCommandBody } from './support/signed-request.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
+import { SIGNING_SECRET, signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 
 let bot: RunningBot | undefined;
-let slack: FakeSlack | undefined;
+let slack: FakeSlackApi | undefined;
 afterEach(async () => {
   await bot?.stop();
   await slack?.close();
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 describe('startBot with Slack configured', () => {
   it('serves signed /rustvsgo on the shared port and answers at the response URL', async () => {
-    slack = await startFakeSlack();
+    slack = await startFakeSlackApi();
     const config = parseConfig({
       DATABASE_URL: 'sqlite::memory:',
       LOG_LEVEL: 'silent',

@@ -1,16 +1,14 @@
 // `team set` and `digest subscribe` sent to several replicas at once (each its own store and connections on one
 // database), through the real command dispatcher: no update is lost.
-import pino from 'pino';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.ts';
-import { parseConfig } from '../../src/config/env.ts';
 import { dispatchText } from '../../src/core/dispatch.ts';
 import type { InvocationOrigin } from '../../src/core/invocation.ts';
 import type { Services } from '../../src/core/services.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import type { ChannelKey } from '../../src/store/channel-key.ts';
-import type { Store } from '../../src/store/store.ts';
 import { describeEachBackend, type TestDatabase } from './support/store-backends.ts';
+import { createTestServices } from '../helpers/test-services.ts';
 
 const knowledge = loadKnowledgeBase();
 const now = new Date('2026-03-04T12:00:00Z');
@@ -25,8 +23,7 @@ describeEachBackend('concurrent settings from several replicas', (backend) => {
     database = await backend.createDatabase();
     replicas = [];
     for (let i = 0; i < 3; i++) {
-      const store: Store = await database.open();
-      replicas.push({ config: parseConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }), logger: pino({ level: 'silent' }), store, knowledge, now: () => now });
+      replicas.push({ ...(await createTestServices({ DATABASE_URL: database.url }, now, await database.open())), knowledge });
     }
   });
   afterEach(async () => {

@@ -4,6 +4,7 @@ import { REST, Routes } from 'discord.js';
 import type { CommandSpec } from '../../core/command-spec.ts';
 import { buildCommandDefinition, validateCommandDefinition, type CommandDefinition } from './command-definition.ts';
 import { askMessageCommandDefinition } from './context-menu.ts';
+import { discordRestOptions } from './rest-options.ts';
 
 export interface DeployTarget {
   token: string;
@@ -30,7 +31,7 @@ export async function deployCommands(specs: readonly CommandSpec[], target: Depl
   const definition = buildCommandDefinition(specs);
   const problems = validateCommandDefinition(definition);
   if (problems.length > 0) throw new InvalidDefinitionError(problems);
-  const client = rest ?? new REST({ api: target.apiUrl, version: '10' }).setToken(target.token);
+  const client = rest ?? new REST(discordRestOptions(target.apiUrl)).setToken(target.token);
   const route = target.guildId ? Routes.applicationGuildCommands(target.applicationId, target.guildId) : Routes.applicationCommands(target.applicationId);
   // A bulk overwrite replaces every command of the application in that scope: /rustvsgo and the "Ask rustvsgo"
   // message command (context-menu.ts).

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { DiscordAPIError, REST, RateLimitError, Routes } from 'discord.js';
 import { z } from 'zod';
 import { replyMessage } from './message-payload.ts';
+import { discordRestOptions } from './rest-options.ts';
 import type { ChannelKey } from '../../store/channel-key.ts';
 import { CHART_FILE_NAME, type TrendChart } from '../../digest/trend-chart.ts';
 import { ChannelRejectedError, digestMarker, realSleep, withRateLimitWaits, type DigestPoster, type Sleep } from '../../digest/delivery/poster.ts';
@@ -37,7 +38,7 @@ export interface DiscordPosterOptions {
 }
 
 /** At most 25 characters (Discord's nonce limit), the same for a channel and week on every replica. */
-export function digestNonce(channelId: string, week: string): string {
+function digestNonce(channelId: string, week: string): string {
   const hash = createHash('sha256').update(`${channelId}:${week}`).digest('hex').slice(0, 12);
   return `rvg${week.replace('-W', '')}${hash}`;
 }
@@ -66,7 +67,7 @@ function chartFile(chart: TrendChart) {
 
 export function createDiscordPoster(options: DiscordPosterOptions): DigestPoster {
   const rest = new REST({
-    api: options.apiUrl,
+    ...discordRestOptions(options.apiUrl),
     // Rate limits surface as errors so the wait is ours (injectable) and bounded by the ledger claim.
     rejectOnRateLimit: () => true,
     retries: 0,

@@ -28,6 +28,7 @@ import { parseAnswerButtonId, pressAnswerButton, readFeedbackSubmission, submitF
 import { answerCommand, answerFollowUp, answerMention, answerShowFull, shareMessage, suggestChoices, type DiscordAnswerContext, type DiscordFacts } from './discord-answers.ts';
 import { readCommandCall, type RawCommandOption, type RawEmbed } from './interaction-payload.ts';
 import { noticeMessage, toDiscordJsOptions, type DiscordMessage } from './message-payload.ts';
+import { discordRestOptions } from './rest-options.ts';
 
 export interface DiscordGatewayOptions {
   services: Services;
@@ -51,7 +52,7 @@ export function createDiscordClient(apiUrl: string): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: { parse: [], repliedUser: false },
-    rest: { api: apiUrl },
+    rest: discordRestOptions(apiUrl),
   });
 }
 

@@ -18,6 +18,7 @@ import { answerCommand, answerFollowUp, answerShowFull, shareMessage, suggestCho
 import { interactionType, isThreadChannelType, rawInteractionSchema, readCommandCall, type RawInteraction } from './interaction-payload.ts';
 import { EPHEMERAL_FLAG, noticeMessage, type DiscordMessage } from './message-payload.ts';
 import { parsePermissions } from './settings-access.ts';
+import { discordRestOptions } from './rest-options.ts';
 
 export const INTERACTIONS_PATH = '/discord/interactions';
 /** Discord documents no replay window; five minutes either way tolerates clock skew and stops old replays. */
@@ -45,7 +46,7 @@ export interface DiscordHttpEndpoint extends Adapter {
 
 export function createDiscordHttpEndpoint(options: DiscordHttpOptions): DiscordHttpEndpoint {
   const { services, commands, http, publicKey } = options;
-  const rest = options.rest ?? new REST({ api: services.config.DISCORD_API_URL, version: '10' });
+  const rest = options.rest ?? new REST(discordRestOptions(services.config.DISCORD_API_URL));
   const ctx: DiscordAnswerContext = { services, commands, autocompleteLimiter: new AutocompleteLimiter() };
   const queue = options.answerQueue ?? new AnswerQueue();
   const inFlight = new Set<Promise<void>>();

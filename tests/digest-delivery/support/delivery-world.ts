@@ -15,8 +15,8 @@ import { processHolder, type RunDueDeps } from '../../../src/digest/run-due.ts';
 import { isoWeek } from '../../../src/store/snapshot.ts';
 import type { ChannelKey } from '../../../src/store/channel-key.ts';
 import { openStore, type Store } from '../../../src/store/store.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from './fake-discord-api.ts';
-import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api.ts';
+import { startFakeDiscordApi, type FakeDiscordApi } from '../../support/fake-discord-api.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 
 export const SLACK_CHANNEL: ChannelKey = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
 export const DISCORD_CHANNEL: ChannelKey = { platform: 'discord', workspaceId: '111', channelId: '222' };
@@ -95,7 +95,7 @@ export async function createDeliveryWorld(startIso: string, options: { slackHist
       };
       const posters: Posters = {
         slack: createSlackPoster({ apiUrl: slack.apiUrl, tokenFor: async () => 'xoxb-test', sleep, historyCheck: options.slackHistoryCheck }),
-        discord: createDiscordPoster({ apiUrl: discord.apiUrl, token: 'discord-test-token', sleep }),
+        discord: createDiscordPoster({ apiUrl: discord.url, token: 'discord-test-token', sleep }),
       };
       const holder = processHolder();
       const process: TestProcess = { store, waits, collections: 0, deps: undefined as unknown as RunDueDeps };

@@ -1,6 +1,5 @@
-// Raw Discord payloads (as Discord sends them), a signing key for the HTTP endpoint, and a small command
-// registry for adapter tests: the real help and lookup commands plus commands that fail, run long or manage.
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+// Raw Discord payloads (as Discord sends them) and a small command registry for adapter tests: the real help and
+// lookup commands plus commands that fail, run long or manage.
 import { z } from 'zod';
 import { help } from '../../../src/commands/help.ts';
 import { lookupCommand } from '../../../src/commands/lookup.ts';
@@ -11,22 +10,6 @@ export const GUILD_ID = '200000000000000001';
 export const CHANNEL_ID = '300000000000000001';
 export const USER_ID = '600000000000000001';
 export const BOT_ID = '100000000000000001';
-
-export interface SigningKey {
-  publicKeyHex: string;
-  privateKey: KeyObject;
-}
-
-export function newSigningKey(): SigningKey {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  // The raw 32-byte key is the tail of the SPKI encoding; Discord shows it as hex.
-  const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
-  return { publicKeyHex, privateKey };
-}
-
-export function signRequest(key: SigningKey, timestamp: string, body: string): string {
-  return sign(null, Buffer.from(timestamp + body), key.privateKey).toString('hex');
-}
 
 const failingCommand = defineCommand({
   name: 'explode',

@@ -5,11 +5,11 @@ import type { CommandSpec } from '../../../src/core/command-spec.ts';
 import type { Services } from '../../../src/core/services.ts';
 import { createHttpServer, type HttpServer } from '../../../src/http/server.ts';
 import { createTestServices } from '../../helpers/test-services.ts';
-import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
-import { SIGNING_SECRET } from './signed-request.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
+import { SIGNING_SECRET } from '../../support/slack-signed-request.ts';
 
 export interface SlackHarness {
-  slack: FakeSlack;
+  slack: FakeSlackApi;
   services: Services;
   http: HttpServer;
   adapter: SlackAdapter;
@@ -27,7 +27,7 @@ export interface HarnessOptions {
 }
 
 export async function startSlackHarness(env: Record<string, string> = {}, { start = true, commands = realCommands }: HarnessOptions = {}): Promise<SlackHarness> {
-  const slack = await startFakeSlack();
+  const slack = await startFakeSlackApi();
   const services = await createTestServices({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
