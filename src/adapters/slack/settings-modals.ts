@@ -28,7 +28,7 @@ export const formTargetSchema = z.object({
   channelId: z.string().regex(/^[A-Z0-9]{2,32}$/),
   openedFrom: z.enum(['command', 'home']),
   /** The slash command's response URL: how the confirmation reaches a channel the bot is not a member of. */
-  responseUrl: z.url().max(500).optional(),
+  responseUrl: z.url({ protocol: /^https?$/ }).max(500).optional(),
 });
 export type FormTarget = z.infer<typeof formTargetSchema>;
 
