@@ -11,7 +11,7 @@ import { skillLevelSchema, type TeamProfile } from '../../store/team-profiles.ts
 import { timeOfDaySchema, WEEKDAYS, weekdaySchema } from '../../store/weekly-slot.ts';
 import { escapeSlackText } from './mrkdwn.ts';
 import type { SlackBlock } from './render-block-kit.ts';
-import { timeZoneOptionGroups, zoneOption, type MenuOption } from './time-zone-menu.ts';
+import { timeZoneMenu, type MenuOption } from './time-zone-menu.ts';
 
 export const TEAM_MODAL_CALLBACK_ID = 'settings_team_profile';
 export const DIGEST_MODAL_CALLBACK_ID = 'settings_digest';
@@ -103,6 +103,7 @@ const capitalized = (day: string) => day.charAt(0).toUpperCase() + day.slice(1);
 export function digestModal(form: DigestForm, target: FormTarget) {
   const onOff = [option('On: post the digest every week', 'on'), option('Off: no digest in this channel', 'off')];
   const days = WEEKDAYS.map((day) => option(capitalized(day), day));
+  const zones = timeZoneMenu(form.slot.timezone);
   return modal(DIGEST_MODAL_CALLBACK_ID, 'Weekly digest', target, [
     note(`The weekly Rust/Go ecosystem digest in ${channelRef(target.channelId)}. Now: ${escapeSlackText(form.status)}.`),
     // Opening the form is asking for the digest, so "on" is preselected even when the channel has none yet.
@@ -112,8 +113,8 @@ export function digestModal(form: DigestForm, target: FormTarget) {
     input(DIGEST_BLOCKS.timezone, 'Time zone', {
       type: 'static_select',
       action_id: ELEMENT,
-      option_groups: timeZoneOptionGroups(form.slot.timezone),
-      initial_option: zoneOption(form.slot.timezone),
+      option_groups: zones.optionGroups,
+      initial_option: zones.initial,
     }),
   ]);
 }

@@ -1,8 +1,52 @@
-// The time zones a digest modal offers, as a static select's option groups, with no external data source: every
-// IANA zone this runtime's Intl knows (what `digest subscribe` accepts), grouped by area. Slack allows at most 100
-// options a group, so a larger area (America) is split; UTC and the channel's current zone are always offered.
-const GROUP_MAX = 100;
-const OPTION_TEXT_MAX = 75;
+// The time zones a digest modal offers, with no external data source: a fixed list of 95 widely used IANA zones
+// covering the inhabited UTC offsets, grouped by area, plus the channel's current zone when it is another one. It
+// stays within 100 options in all, the strictest reading of Slack's select limits (every IANA zone, ~420, would
+// need option groups past that, which Slack's docs leave unclear). Any other zone is set with the text form,
+// `digest subscribe <day> <time> <zone>`, and is then offered as the channel's own.
+import { canonicalTimeZone } from '../../digest/delivery/schedule-time.ts';
+
+const TEXT_MAX = 75;
+
+const AREAS: readonly (readonly [string, readonly string[]])[] = [
+  ['UTC', ['UTC']],
+  [
+    'Americas',
+    [
+      'Pacific/Honolulu', 'America/Anchorage', 'America/Los_Angeles', 'America/Phoenix', 'America/Denver',
+      'America/Chicago', 'America/Mexico_City', 'America/Costa_Rica', 'America/New_York',
+      'America/Bogota', 'America/Lima', 'America/Halifax', 'America/Caracas', 'America/Santiago',
+      'America/Puerto_Rico', 'America/St_Johns', 'America/Sao_Paulo', 'America/Argentina/Buenos_Aires', 'America/Montevideo',
+      'America/Noronha',
+    ],
+  ],
+  [
+    'Europe',
+    [
+      'Atlantic/Azores', 'Atlantic/Reykjavik', 'Europe/London', 'Europe/Dublin', 'Europe/Lisbon', 'Europe/Madrid',
+      'Europe/Paris', 'Europe/Brussels', 'Europe/Amsterdam', 'Europe/Berlin', 'Europe/Zurich', 'Europe/Rome', 'Europe/Vienna',
+      'Europe/Prague', 'Europe/Warsaw', 'Europe/Copenhagen', 'Europe/Oslo', 'Europe/Stockholm', 'Europe/Helsinki', 'Europe/Athens', 'Europe/Bucharest', 'Europe/Sofia', 'Europe/Kyiv', 'Europe/Istanbul',
+      'Europe/Minsk', 'Europe/Moscow',
+    ],
+  ],
+  ['Africa', ['Africa/Casablanca', 'Africa/Lagos', 'Africa/Accra', 'Africa/Cairo', 'Africa/Johannesburg', 'Africa/Nairobi']],
+  [
+    'Asia',
+    [
+      'Asia/Jerusalem', 'Asia/Riyadh', 'Asia/Tehran', 'Asia/Dubai', 'Asia/Baku', 'Asia/Kabul', 'Asia/Karachi', 'Asia/Tashkent',
+      'Asia/Yekaterinburg', 'Asia/Kolkata', 'Asia/Colombo', 'Asia/Kathmandu', 'Asia/Dhaka', 'Asia/Almaty', 'Asia/Yangon',
+      'Asia/Bangkok', 'Asia/Ho_Chi_Minh', 'Asia/Jakarta', 'Asia/Novosibirsk', 'Asia/Singapore', 'Asia/Kuala_Lumpur', 'Asia/Manila',
+      'Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Seoul', 'Asia/Tokyo', 'Asia/Vladivostok',
+    ],
+  ],
+  [
+    'Australia and Pacific',
+    [
+      'Australia/Perth', 'Australia/Darwin', 'Australia/Adelaide', 'Australia/Brisbane', 'Australia/Sydney', 'Australia/Melbourne',
+      'Australia/Hobart', 'Pacific/Guam', 'Pacific/Noumea', 'Pacific/Auckland', 'Pacific/Fiji', 'Pacific/Tongatapu', 'Pacific/Chatham',
+      'Pacific/Kiritimati',
+    ],
+  ],
+];
 
 interface PlainText {
   type: 'plain_text';
@@ -17,44 +61,33 @@ interface OptionGroup {
   options: MenuOption[];
 }
 
-const plain = (text: string): PlainText => ({ type: 'plain_text', text: text.slice(0, OPTION_TEXT_MAX) });
+const plain = (text: string): PlainText => ({ type: 'plain_text', text: text.slice(0, TEXT_MAX) });
 
-/** The option for one zone: its IANA name as value, shown with spaces for underscores ("America/New York"). */
-export const zoneOption = (zone: string): MenuOption => ({ text: plain(zone.replace(/_/g, ' ')), value: zone });
+/** A zone as offered: shown by its current IANA name with spaces ("Asia/Ho Chi Minh"), valued as stored. */
+const option = (shown: string, value: string): MenuOption => ({ text: plain(shown.replace(/_/g, ' ')), value });
 
-let knownZones: string[] | undefined;
-function runtimeZones(): string[] {
-  knownZones ??= Intl.supportedValuesOf('timeZone');
-  return knownZones;
+let offered: OptionGroup[] | undefined;
+/**
+ * The list as this runtime spells it: each value is the name canonicalTimeZone gives, the spelling `digest
+ * subscribe` stores (an ICU that knows Asia/Kolkata as Asia/Calcutta stores that), and a name it does not know
+ * is left out.
+ */
+function offeredGroups(): OptionGroup[] {
+  offered ??= AREAS.map(([area, zones]) => ({
+    label: plain(area),
+    options: zones.flatMap((zone) => {
+      const canonical = canonicalTimeZone(zone);
+      return canonical ? [option(zone, canonical)] : [];
+    }),
+  }));
+  return offered;
 }
 
-/** Splits a list into the fewest chunks of at most `max`, of near-equal size. */
-function chunks<T>(items: T[], max: number): T[][] {
-  const count = Math.ceil(items.length / max);
-  const size = Math.ceil(items.length / count);
-  return Array.from({ length: count }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
-
-/** A split area is labelled by the first letters it covers ("America A–L"), so a reader can find a city. */
-function groupLabel(area: string, zones: string[], split: boolean): string {
-  if (!split) return area;
-  const letter = (zone: string) => zone.slice(area.length + 1, area.length + 2).toUpperCase();
-  return `${area} ${letter(zones[0]!)}–${letter(zones[zones.length - 1]!)}`;
-}
-
-export function timeZoneOptionGroups(current: string): OptionGroup[] {
-  const zones = runtimeZones();
-  const pinned = ['UTC', ...(current !== 'UTC' && !zones.includes(current) ? [current] : [])];
-  const byArea = new Map<string, string[]>();
-  for (const zone of zones) {
-    if (zone === 'UTC') continue;
-    const area = zone.includes('/') ? zone.slice(0, zone.indexOf('/')) : 'Other';
-    byArea.set(area, [...(byArea.get(area) ?? []), zone]);
-  }
-  const groups: OptionGroup[] = [{ label: plain(pinned.length > 1 ? 'UTC and this channel’s zone' : 'UTC'), options: pinned.map(zoneOption) }];
-  for (const [area, list] of byArea) {
-    const parts = chunks(list, GROUP_MAX);
-    for (const part of parts) groups.push({ label: plain(groupLabel(area, part, parts.length > 1)), options: part.map(zoneOption) });
-  }
-  return groups;
+/** The menu's option groups and the option for the channel's current zone, offered first when it is not listed. */
+export function timeZoneMenu(current: string): { optionGroups: OptionGroup[]; initial: MenuOption } {
+  const groups = offeredGroups();
+  const listed = groups.flatMap((g) => g.options).find((o) => o.value === current);
+  if (listed) return { optionGroups: groups, initial: listed };
+  const own = option(current, current);
+  return { optionGroups: [{ label: plain('This channel'), options: [own] }, ...groups], initial: own };
 }
