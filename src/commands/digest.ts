@@ -64,6 +64,23 @@ function findDefault(name: string): WatchItem | undefined {
   return baseWatchlist().find((item) => [item.id, item.name, item.crate, item.module].some((value) => value?.toLowerCase() === wanted));
 }
 
+/** `digest subscribe` alone where a form can open (a Slack modal): the channel's schedule, or the default, to edit. */
+async function subscriptionForm(ctx: CommandContext, channel: ChannelKey): Promise<ReplyInput> {
+  const { config, store } = ctx.services;
+  const current = await store.digestSubscriptions.get(channel);
+  const slot: WeeklySlot = current
+    ? { day: current.day, time: current.time, timezone: current.timezone }
+    : { day: config.DIGEST_DEFAULT_DAY, time: config.DIGEST_DEFAULT_TIME, timezone: canonicalTimeZone(config.DIGEST_DEFAULT_TIMEZONE) ?? 'UTC' };
+  const status = !current ? 'not subscribed' : current.paused ? `${describeSlot(current)}, paused: ${current.paused.reason}` : describeSlot(current);
+  return {
+    title: 'Weekly digest',
+    summary: `This channel: ${status}.`,
+    footer: 'Subscribe with `digest subscribe <day> <time> <timezone>`; stop it with `digest unsubscribe`.',
+    data: { subscribed: Boolean(current), ...slot },
+    form: { kind: 'digest_subscription', slot, status, subscribed: Boolean(current) },
+  };
+}
+
 const subscribe = defineCommand({
   name: 'subscribe',
   description: 'Send this channel the weekly Rust/Go ecosystem digest',
@@ -77,6 +94,7 @@ const subscribe = defineCommand({
   async handle(args, ctx) {
     const channel = requireChatChannel(ctx);
     const { config, store, now } = ctx.services;
+    if (ctx.invocation.forms && args.day === undefined && args.time === undefined && args.timezone === undefined) return subscriptionForm(ctx, channel);
     const timezone = canonicalTimeZone(args.timezone ?? config.DIGEST_DEFAULT_TIMEZONE);
     if (!timezone) {
       throw new UserError(`"${neutralizeMentions(truncate(args.timezone ?? '', 64))}" is not a time zone I know`, 'Use an IANA name such as `Europe/Berlin`, `America/New_York` or `UTC`.');

@@ -3,10 +3,16 @@
 import { z } from 'zod';
 import { defineCommand, defineGroup } from '../core/command-spec.ts';
 import { channelKeyOf } from '../store/channel-key.ts';
+import { stripInvocationPrefix } from '../core/parse-text.ts';
 import type { ReplyInput } from '../core/reply.ts';
 import { UserError } from '../core/user-error.ts';
 import { criterionIdSchema } from '../knowledge/criterion.ts';
 import { skillLevelSchema, type StoredTeamProfile, type TeamProfile } from '../store/team-profiles.ts';
+
+/** The profile as a reply, with the form to edit it where the platform can open one (a Slack modal). */
+function withForm(text: ReplyInput, stored: StoredTeamProfile | undefined): ReplyInput {
+  return { ...text, form: { kind: 'team_profile', ...(stored ? { current: stored.profile } : {}) } };
+}
 
 function describe(profile: TeamProfile): string {
   const priorities = profile.priorities.length ? profile.priorities.join(', ') : 'none';
@@ -38,7 +44,12 @@ const teamView = defineCommand({
   examples: ['team', 'team view'],
   access: 'everyone',
   args: z.object({}),
-  handle: async (_args, ctx) => teamViewReply(await ctx.services.store.teamProfiles.get(channelKeyOf(ctx.invocation))),
+  async handle(_args, ctx) {
+    const stored = await ctx.services.store.teamProfiles.get(channelKeyOf(ctx.invocation));
+    // `/rustvsgo team` alone opens the form where there is one; `team view` asks for the text.
+    const namedAlone = stripInvocationPrefix(ctx.invocation.rawText).toLowerCase() === 'team';
+    return ctx.invocation.forms && namedAlone ? withForm(teamViewReply(stored), stored) : teamViewReply(stored);
+  },
 });
 
 const teamSet = defineCommand({
@@ -53,6 +64,10 @@ const teamSet = defineCommand({
   }),
   async handle(args, ctx) {
     if (args.rust === undefined && args.go === undefined && args.priorities === undefined) {
+      if (ctx.invocation.forms) {
+        const stored = await ctx.services.store.teamProfiles.get(channelKeyOf(ctx.invocation));
+        return withForm(teamViewReply(stored), stored);
+      }
       throw new UserError('Nothing to set', 'Use `/rustvsgo team set rust=<none|some|strong> go=<none|some|strong> priorities=<criterion,...>`.');
     }
     // Merged inside the store's compare-and-set, so concurrent sets of different fields (any replica) all land.

@@ -115,7 +115,27 @@ async function answerParsed(parsed: ParsedText, rawText: string, origin: Invocat
   // Access is decided only for commands that need it, so everyday commands never cost the platform a lookup.
   const canManage = parsed.spec.access === 'manage' ? await mayManageSettings(origin, services.config) : false;
   const invocation: Invocation = { ...known, command: parsed.path, args: parsed.args, rawText, canManage };
-  return withShareAction(await run(parsed.spec, invocation, services), parsed.spec, invocation);
+  const outcome = await withFormIfAllowed(await run(parsed.spec, invocation, services), parsed.spec, invocation, origin, services);
+  return withShareAction(outcome, parsed.spec, invocation);
+}
+
+/**
+ * A settings form is offered only to someone who may save it, under the same SETTINGS_ACCESS rule as the text
+ * forms: `team` (which anyone may run, to read the profile) asks here, so a user who may not change the profile
+ * gets the profile as text instead of a form whose every submission would be refused.
+ */
+async function withFormIfAllowed(
+  outcome: DispatchOutcome,
+  spec: LeafCommand,
+  invocation: Invocation,
+  origin: InvocationOrigin,
+  services: Services,
+): Promise<DispatchOutcome> {
+  if (!outcome.reply.form) return outcome;
+  const allowed = invocation.forms === true && (spec.access === 'manage' ? invocation.canManage : await mayManageSettings(origin, services.config));
+  if (allowed) return outcome;
+  const { form: _dropped, ...text } = outcome.reply;
+  return { ...outcome, reply: text };
 }
 
 /**

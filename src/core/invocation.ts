@@ -21,6 +21,11 @@ export const invocationSchema = z.object({
   canManage: z.boolean(),
   /** "mention" for thread lookups (answers are condensed), "command" otherwise. */
   mode: z.enum(['command', 'mention']).default('command'),
+  /**
+   * The adapter can open a settings form for this invocation (Slack: a slash command or App Home button with a
+   * trigger_id, for a modal). Then `team` and `digest subscribe` with no arguments answer with a form.
+   */
+  forms: z.boolean().optional(),
 });
 export type Invocation = z.infer<typeof invocationSchema>;
 

@@ -5,6 +5,7 @@
 //   **bold**, `code`, [label](https://url), and lines starting with "• " for bullets.
 // User-typed text placed in a Reply must first go through neutralizeMentions (src/core/safe-text.ts).
 import { z } from 'zod';
+import { settingsFormSchema } from './settings-form.ts';
 
 const sourceSchema = z.object({
   title: z.string().min(1),
@@ -64,6 +65,11 @@ const replySchema = z.object({
   tone: z.enum(['answer', 'info', 'warning', 'error']).default('info'),
   /** Machine-readable result (the CLI's --json prints it), e.g. the advisor's JSON contract. */
   data: z.unknown().optional(),
+  /**
+   * A settings form the adapter opens in place of this reply when the invocation could take one (`forms`); only
+   * offered to a user who may save it (dispatch removes it otherwise). The rest of the reply is its text form.
+   */
+  form: settingsFormSchema.optional(),
 });
 /** A Reply as handlers build it (defaults optional). */
 export type ReplyInput = z.input<typeof replySchema>;

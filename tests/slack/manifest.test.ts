@@ -57,7 +57,7 @@ describe('slack/manifest.yaml', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...SLACK_BOT_EVENTS].sort());
   });
 
-  it('enables interactivity (Share in channel, Show full answer) and Socket Mode', () => {
+  it('enables interactivity (buttons, the settings and feedback modals, the shortcut) and Socket Mode', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });

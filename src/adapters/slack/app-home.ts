@@ -1,6 +1,7 @@
 // The Slack App Home tab (app_home_opened -> views.publish, a `home` view): how to ask, the team profile and digest
-// subscription of the channels the user asked in, and the user's last five questions with their verdicts. Built
-// fresh on every open; user text in it is made inert and every text stays within Block Kit's limits.
+// subscription of the channels the user asked in (each with "Edit team profile" / "Edit digest" buttons that open
+// the settings modals, settings-forms.ts), and the user's last five questions with their verdicts. Built fresh on
+// every open and after a save from it; user text in it is made inert and every text stays within Block Kit's limits.
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { neutralizeMentions, truncate } from '../../core/safe-text.ts';
@@ -17,6 +18,10 @@ const HOME_RECENT_QUESTIONS = 5;
 const HOME_CHANNEL_SCAN = 50;
 const HOME_MAX_CHANNELS = 10;
 const SECTION_TEXT_MAX = 3000;
+
+/** The per-channel buttons; each carries the channel id as its value. */
+export const HOME_EDIT_TEAM_ACTION = 'home_edit_team';
+export const HOME_EDIT_DIGEST_ACTION = 'home_edit_digest';
 
 const appHomeOpenedSchema = z.object({ type: z.literal('app_home_opened'), user: z.string().min(1), tab: z.string().optional() });
 const envelopeSchema = z.object({ team_id: z.string().optional() });
@@ -44,16 +49,15 @@ export function homeView(data: HomeData) {
         '*How to ask*',
         '• `/rustvsgo Rust or Go for an edge gateway?` in any channel: a sourced answer only you see, with *Share in channel*.',
         '• Mention `@rustvsgo` in a thread, or pick *Ask rustvsgo* in a message’s ⋯ menu: the answer goes into the thread.',
-        '• `/rustvsgo team set rust=some go=strong priorities=team-fit` tunes answers for a channel; `/rustvsgo digest subscribe` gets its weekly digest.',
+        '• `/rustvsgo team` tunes answers for a channel to its team (a form; or `team set rust=some go=strong priorities=team-fit`); `/rustvsgo digest subscribe` sets up its weekly digest. The buttons below edit both.',
         '• Under every answer: 👍 / 👎 tell us whether it helped; *Save as ADR* writes it up as a decision record.',
       ].join('\n'),
     ),
     { type: 'divider' },
   ];
   blocks.push(section('*Your channels*'));
-  const withSettings = data.channels.filter((c) => c.profile || c.digest);
-  if (withSettings.length === 0) blocks.push(section('_None of the channels you asked in has a team profile or a digest yet._'));
-  for (const c of withSettings) {
+  if (data.channels.length === 0) blocks.push(section('_Ask in a channel first: its team profile and digest then show here, with buttons to edit them._'));
+  for (const c of data.channels) {
     const profile = c.profile
       ? `Team: Rust ${c.profile.rust}, Go ${c.profile.go}${c.profile.priorities.length > 0 ? `; priorities ${c.profile.priorities.join(', ')}` : ''}`
       : 'Team: no profile';
@@ -61,6 +65,14 @@ export function homeView(data: HomeData) {
       ? `Digest: ${c.digest.day} ${c.digest.time} ${escapeSlackText(c.digest.timezone)}${c.digest.paused ? ' (paused)' : ''}`
       : 'Digest: not subscribed';
     blocks.push(section(`<#${escapeSlackText(c.channelId)}>\n${profile}\n${digest}`));
+    blocks.push({
+      type: 'actions',
+      block_id: `channel_${c.channelId}`.slice(0, 255),
+      elements: [
+        { type: 'button', action_id: HOME_EDIT_TEAM_ACTION, text: { type: 'plain_text', text: 'Edit team profile' }, value: c.channelId },
+        { type: 'button', action_id: HOME_EDIT_DIGEST_ACTION, text: { type: 'plain_text', text: 'Edit digest' }, value: c.channelId },
+      ],
+    });
   }
   blocks.push({ type: 'divider' }, section('*Your last questions*'));
   if (data.recent.length === 0) blocks.push(section('_No questions yet. Try `/rustvsgo Rust or Go for a CLI tool?`._'));
@@ -89,6 +101,14 @@ async function loadHomeData(services: Services, workspaceId: string, userId: str
   return { recent: asked.slice(0, HOME_RECENT_QUESTIONS), channels };
 }
 
+type WebClient = App['client'];
+
+/** Draws the user's Home tab afresh (on open, and after a settings modal opened from it saves). */
+export async function publishHome(client: WebClient, services: Services, workspaceId: string, userId: string): Promise<void> {
+  const data = await loadHomeData(services, workspaceId, userId);
+  await client.views.publish({ user_id: userId, view: homeView(data) });
+}
+
 export function registerAppHome(app: App, deps: AppHomeDeps): void {
   const { services } = deps;
   app.event('app_home_opened', async ({ event, body, client, context }) => {
@@ -98,10 +118,7 @@ export function registerAppHome(app: App, deps: AppHomeDeps): void {
     const workspaceId = envelopeSchema.safeParse(body).data?.team_id ?? context.teamId ?? 'unknown';
     const userId = opened.data.user;
     deps.track(
-      (async () => {
-        const data = await loadHomeData(services, workspaceId, userId);
-        await client.views.publish({ user_id: userId, view: homeView(data) });
-      })().catch((error: unknown) => services.logger.error({ err: error, platform: 'slack' }, 'could not publish the App Home')),
+      publishHome(client, services, workspaceId, userId).catch((error: unknown) => services.logger.error({ err: error, platform: 'slack' }, 'could not publish the App Home')),
     );
   });
 }

@@ -16,10 +16,11 @@ import { AnswerQueue } from '../answer-queue.ts';
 import { appMentionSchema, blockActionSchema, eventEnvelopeSchema, slashCommandSchema, tokensRevokedSchema, type BlockActionPayload } from './payloads.ts';
 import { ACTION_ID_PREFIX, renderBlockKit, type SlackMessage } from './render-block-kit.ts';
 import { SeenEvents } from './seen-events.ts';
-import { isWorkspaceAdmin } from './settings-access.ts';
+import { slackAdminPort } from './settings-access.ts';
 import { registerAnswerActions } from './feedback-actions.ts';
 import { registerMessageShortcut } from './message-shortcut.ts';
 import { registerAppHome } from './app-home.ts';
+import { openSettingsForm, registerSettingsForms } from './settings-forms.ts';
 
 export const SLASH_COMMAND = '/rustvsgo';
 
@@ -60,9 +61,8 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   };
 
   /** The core's access port: Slack's answer costs a users.info call, which dispatch makes only when it must. */
-  const isChannelAdmin = (userId: string, client: WebClient): Pick<InvocationOrigin, 'isChannelAdmin'> => ({
-    isChannelAdmin: () => isWorkspaceAdmin((user) => client.users.info({ user }), userId),
-  });
+  const isChannelAdmin = (userId: string, client: WebClient): Pick<InvocationOrigin, 'isChannelAdmin'> =>
+    slackAdminPort((user) => client.users.info({ user }), userId);
 
   const run = (text: string, origin: InvocationOrigin): Promise<DispatchOutcome> => dispatchText(text, origin, services, commands);
 
@@ -90,7 +90,18 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           requestId,
           ...isChannelAdmin(payload.user_id, client),
           mode: 'command',
+          // A trigger can open a modal: `team` and `digest subscribe` alone then answer with a settings form.
+          ...(payload.trigger_id ? { forms: true } : {}),
         });
+        if (outcome.reply.form && payload.trigger_id) {
+          const target = { channelId: payload.channel_id, openedFrom: 'command' as const, ...(payload.response_url ? { responseUrl: payload.response_url } : {}) };
+          const opened = await openSettingsForm(client, services, payload.trigger_id, outcome.reply.form, target).then(
+            () => true,
+            // The trigger lasts 3 s and works once; a form that cannot open leaves the text answer, which says how.
+            (error: unknown) => (services.logger.warn({ err: error, requestId, platform: 'slack' }, 'could not open a settings modal'), false),
+          );
+          if (opened) return;
+        }
         await answerCommand(outcome.reply.visibility, render(outcome.reply));
       },
       (message) => answerCommand('ephemeral', message),
@@ -243,6 +254,8 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   registerMessageShortcut(app, { services, commands, track: deps.track });
   // The App Home tab (app-home.ts).
   registerAppHome(app, { services, track: deps.track });
+  // Team profile and digest settings through modals, and the App Home's edit buttons (settings-forms.ts).
+  registerSettingsForms(app, { services, commands, track: deps.track });
 
   app.event('app_uninstalled', async ({ body }) => {
     deps.track(forgetLogged(body, 'app uninstalled'));

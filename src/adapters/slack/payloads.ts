@@ -11,6 +11,8 @@ export const slashCommandSchema = z.object({
   user_id: z.string().min(1),
   // Optional: without it the answer goes through chat.postEphemeral (see listeners.ts).
   response_url: z.url().optional(),
+  // Present on a real slash command (opens a modal within 3 s); absent from a hand-made request.
+  trigger_id: z.string().min(1).optional(),
 });
 
 export const blockActionSchema = z.object({

@@ -14,3 +14,8 @@ export async function isWorkspaceAdmin(lookupUser: LookupSlackUser, userId: stri
   const user = parsed.success ? parsed.data.user : undefined;
   return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
 }
+
+/** The core's isChannelAdmin port for a Slack user: a users.info call, made only when dispatch asks. */
+export function slackAdminPort(lookupUser: LookupSlackUser, userId: string): { isChannelAdmin: () => Promise<boolean> } {
+  return { isChannelAdmin: () => isWorkspaceAdmin(lookupUser, userId) };
+}
