@@ -5,7 +5,7 @@
 // `response_action: "errors"` per block when something is wrong, and confirms ephemerally in the channel.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CRITERION_IDS } from '../../src/knowledge/criterion.ts';
-import { blockActionBody, signedPost, slashCommandBody } from './support/signed-request.ts';
+import { blockActionBody, signedPost, slashCommandBody } from '../support/slack-signed-request.ts';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.ts';
 
 type Option = { text: { type: string; text: string }; value: string };
