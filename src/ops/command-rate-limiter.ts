@@ -8,11 +8,10 @@
 //   previous minute's count x (share of the last 60 s that still falls in the previous minute) + this minute's count
 // stays within the limit. A refused attempt is taken back, so retrying while refused does not push the wait out.
 import { createHash } from 'node:crypto';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { InvocationOrigin } from '../core/invocation.ts';
 import type { Platform } from '../shared/platform.ts';
 import type { CommandRateLimiter, RateLimitDecision } from '../core/rate-limit-gate.ts';
-import type { RateLimitPointStore } from '../store/rate-limit-points.ts';
+import type { PointCounter, RateLimitPointStore } from '../store/rate-limit-points.ts';
 
 interface RateLimitPolicy {
   userPerMinute: number;
@@ -40,9 +39,9 @@ export function createCommandRateLimiter(points: RateLimitPointStore, policy: Ra
   const platforms = policy.platforms ?? CHAT_PLATFORMS;
   // A minute's count is read during that minute and the next one, so it lives two windows.
   const durationSeconds = (2 * windowMs) / 1000;
-  const scopes: Record<Scope, { limit: number; counter: RateLimiterAbstract }> = {
-    user: { limit: policy.userPerMinute, counter: points.counter({ keyPrefix: 'cmd-user', points: policy.userPerMinute, durationSeconds }) },
-    channel: { limit: policy.channelPerMinute, counter: points.counter({ keyPrefix: 'cmd-channel', points: policy.channelPerMinute, durationSeconds }) },
+  const scopes: Record<Scope, { limit: number; counter: PointCounter }> = {
+    user: { limit: policy.userPerMinute, counter: points.counter({ keyPrefix: 'cmd-user', durationSeconds }) },
+    channel: { limit: policy.channelPerMinute, counter: points.counter({ keyPrefix: 'cmd-channel', durationSeconds }) },
   };
   let prunedWindow = -1;
 
@@ -52,11 +51,11 @@ export function createCommandRateLimiter(points: RateLimitPointStore, policy: Ra
     const key = `${bucketKey(scope, origin)}@${window}`;
     // Share of the sliding minute that still lies in the previous aligned minute.
     const previousWeight = 1 - (now - window * windowMs) / windowMs;
-    const previous = (await counter.get(`${bucketKey(scope, origin)}@${window - 1}`))?.consumedPoints ?? 0;
-    // consume() adds the hit atomically and rejects (with the count) once this minute alone is over the limit.
-    const current = (await counter.consume(key).catch(countFromRejection)).consumedPoints;
+    const previous = await counter.count(`${bucketKey(scope, origin)}@${window - 1}`);
+    // Added first, then judged: concurrent commands each see a distinct count, so together they never pass more.
+    const current = await counter.add(key);
     if (previous * previousWeight + current <= limit) return { allowed: true };
-    await counter.reward(key);
+    await counter.takeBack(key);
     const retryAfterMs = msUntilAdmitted({ previous, current: current - 1, limit, windowMs, now });
     return { allowed: false, scope, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
   }
@@ -78,16 +77,10 @@ export function createCommandRateLimiter(points: RateLimitPointStore, policy: Ra
       if (!user.allowed) return user;
       const channel = await admit('channel', origin, now);
       // The command does not run, so the user's hit is given back too.
-      if (!channel.allowed) await scopes.user.counter.reward(`${bucketKey('user', origin)}@${window}`);
+      if (!channel.allowed) await scopes.user.counter.takeBack(`${bucketKey('user', origin)}@${window}`);
       return channel;
     },
   };
-}
-
-/** consume() rejects with the count when over the points, and with an Error when the store and insurance fail. */
-function countFromRejection(rejection: unknown): RateLimiterRes {
-  if (rejection instanceof RateLimiterRes) return rejection;
-  throw rejection;
 }
 
 /**
