@@ -1,6 +1,8 @@
 // `rustvsgo digest collect|preview|run`: the digest from the command line. `--now` pins the clock so every step
 // is reproducible; `--demo` renders recorded data shipped in src/digest/demo with no network and no database.
-import { parseArgs } from 'node:util';
+// commander parses the arguments and writes the usage (src/cli/cli-program.ts).
+import { Command } from 'commander';
+import { z } from 'zod';
 import { renderText } from '../adapters/shell/render-text.ts';
 import type { Services } from '../core/services.ts';
 import { writeFile } from 'node:fs/promises';
@@ -14,16 +16,7 @@ import { buildEdition, type WeeklyEdition } from '../digest/weekly-edition.ts';
 import { runDueCommand } from '../digest/run-due.ts';
 import { postersFromConfig } from '../runtime/digest-posters.ts';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
-
-const DIGEST_USAGE = `Usage: rustvsgo digest <subcommand>
-
-  digest collect [--now ISO] [--watchlist FILE]            collect this week's data from every source and store it
-                                                          (exit 1 naming the sources when every source failed)
-  digest preview [--now ISO] [--json] [--demo] [--watchlist FILE] [--chart FILE.png]
-                                                          show this week's digest (collects first if the week has none);
-                                                          --chart also writes the trend chart as a PNG
-  digest run [--now ISO]                                  collect if due and deliver what is due
-`;
+import { processOutput, rejectUnknownSubcommands, runProgram, USAGE_EXIT_CODE, type CliContext, type ExitCodeAction } from './cli-program.ts';
 
 export interface DigestCliOptions {
   stdout?: (text: string) => void;
@@ -35,6 +28,23 @@ export interface DigestCliOptions {
 
 class UsageError extends Error {}
 
+const digestFlagsSchema = z.object({
+  now: z.string().optional(),
+  json: z.boolean().optional(),
+  demo: z.boolean().optional(),
+  watchlist: z.string().optional(),
+  chart: z.string().optional(),
+});
+type DigestFlags = z.infer<typeof digestFlagsSchema>;
+type Subcommand = 'collect' | 'preview' | 'run';
+
+/** What a caller may fix beyond the flags: the sources' clock, the watchlist, and whether text is coloured. */
+interface DigestRunOptions {
+  clock?: SourceClock;
+  watchlist?: WatchItem[];
+  color: boolean;
+}
+
 function parseNow(value: string | undefined, fallback: () => Date): Date {
   if (value === undefined) return fallback();
   const time = Date.parse(value);
@@ -42,22 +52,50 @@ function parseNow(value: string | undefined, fallback: () => Date): Date {
   return new Date(time);
 }
 
+/** `digest` and its subcommands, for the `rustvsgo` program (src/cli/main.ts) and runDigestCli. */
+export function digestCommand(exitCode: ExitCodeAction, context: CliContext, options: DigestRunOptions): Command {
+  const digest = rejectUnknownSubcommands(
+    new Command('digest').description("the weekly ecosystem digest: collect, preview or deliver this week's"),
+    (name) => `rustvsgo digest: unknown subcommand "${name}"`,
+  ).addHelpText('after', '\nExamples:\n  rustvsgo digest preview --demo\n  rustvsgo digest collect --now 2025-07-08T09:00:00Z\n  rustvsgo digest run\n');
+  const run = (subcommand: Subcommand) =>
+    exitCode((flags: unknown) => context.withServices((services) => runSubcommand(subcommand, digestFlagsSchema.parse(flags), services, context, options)));
+  digest
+    .command('collect')
+    .description("collect this week's data from every source and store it (exit 1 naming the sources when every source failed)")
+    .option('--now <iso>', 'the clock for this run, e.g. 2025-07-08T09:00:00Z')
+    .option('--json', 'a JSON summary instead of text')
+    .option('--watchlist <file>', 'a YAML watchlist instead of the default one')
+    .action(run('collect'));
+  digest
+    .command('preview')
+    .description("show this week's digest (collects first if the week has none)")
+    .option('--now <iso>', 'the clock for this run, e.g. 2025-07-08T09:00:00Z')
+    .option('--json', 'the digest as JSON')
+    .option('--demo', 'recorded sample data: no network, no database')
+    .option('--watchlist <file>', 'a YAML watchlist instead of the default one')
+    .option('--chart <file.png>', 'also write the trend chart as a PNG')
+    .action(run('preview'));
+  digest
+    .command('run')
+    .description('collect if due and deliver what is due')
+    .option('--now <iso>', 'the clock for this run, e.g. 2025-07-08T09:00:00Z')
+    .action(run('run'));
+  return digest;
+}
+
+/** `rustvsgo digest ...` with the given services (tests and callers that already hold them). */
 export async function runDigestCli(argv: string[], services: Services, options: DigestCliOptions = {}): Promise<number> {
-  const stdout = options.stdout ?? ((text: string) => process.stdout.write(text));
-  const stderr = options.stderr ?? ((text: string) => process.stderr.write(text));
+  const output = { stdout: options.stdout ?? processOutput.stdout, stderr: options.stderr ?? processOutput.stderr };
+  const context: CliContext = { output, withServices: (fn) => fn(services) };
   const args = argv[0] === 'digest' ? argv.slice(1) : argv;
-  const [subcommand, ...rest] = args;
-  if (subcommand !== 'collect' && subcommand !== 'preview' && subcommand !== 'run') {
-    // Before anything else: an unknown subcommand needs neither the clock nor the store.
-    stderr(subcommand ? `rustvsgo digest: unknown subcommand "${subcommand.slice(0, 40)}"\n\n${DIGEST_USAGE}` : DIGEST_USAGE);
-    return 2;
-  }
+  const runOptions = { clock: options.clock, watchlist: options.watchlist, color: Boolean(process.stdout.isTTY) && !options.stdout };
+  return runProgram((exitCode) => new Command('rustvsgo').addCommand(digestCommand(exitCode, context, runOptions)), ['digest', ...args], output);
+}
+
+async function runSubcommand(subcommand: Subcommand, values: DigestFlags, services: Services, context: CliContext, options: DigestRunOptions): Promise<number> {
+  const { stdout, stderr } = context.output;
   try {
-    const { values } = parseArgs({
-      args: rest,
-      allowPositionals: false,
-      options: { now: { type: 'string' }, json: { type: 'boolean' }, demo: { type: 'boolean' }, watchlist: { type: 'string' }, chart: { type: 'string' } },
-    });
     const now = parseNow(values.now, services.now);
     const watchlist = options.watchlist ?? (values.watchlist ? loadWatchlist(values.watchlist) : undefined);
     const collectInput = { store: services.store, config: services.config, now, watchlist, clock: options.clock, logger: services.logger };
@@ -88,7 +126,7 @@ export async function runDigestCli(argv: string[], services: Services, options: 
           stdout(`${JSON.stringify(digest)}\n`);
         } else {
           const reply = renderDigest(digest);
-          const text = renderText(values.demo ? { ...reply, title: `${reply.title} (demo: recorded sample data, values illustrative)` } : reply, { color: Boolean(process.stdout.isTTY) && !options.stdout });
+          const text = renderText(values.demo ? { ...reply, title: `${reply.title} (demo: recorded sample data, values illustrative)` } : reply, { color: options.color });
           stdout(`${text}\n`);
         }
         return 0;
@@ -98,9 +136,9 @@ export async function runDigestCli(argv: string[], services: Services, options: 
         return runDueCommand({ ...services, now: () => now }, await postersFromConfig(services.config, services.store), (line) => stdout(`${line}\n`));
     }
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (error instanceof UsageError) {
       stderr(`rustvsgo digest: ${error.message}\n`);
-      return 2;
+      return USAGE_EXIT_CODE;
     }
     throw error;
   }

@@ -1,16 +1,18 @@
-// The `rustvsgo` command line: start | ask | lookup | help | digest | kb. Results go to stdout and nothing else
-// does (logs go to stderr), so `npm run --silent rustvsgo -- ask --json "..."` is safe to pipe.
+// The `rustvsgo` command line: start | ask | lookup | digest | kb | feedback | help, parsed by commander (usage text
+// generated from the definitions below). Results go to stdout and nothing else does (logs go to stderr), so
+// `npm run --silent rustvsgo -- ask --json "..."` is safe to pipe.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { Command } from 'commander';
 import { z } from 'zod';
 import { renderText } from '../adapters/shell/render-text.ts';
 import { commands } from '../commands/index.ts';
 import type { Config } from '../config/env.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { dispatchStructured } from '../core/dispatch.ts';
-import { runDigestCli } from './digest-cli.ts';
-import { runKbCli } from './kb-cli.ts';
-import { runFeedbackCli } from './feedback-cli.ts';
+import { processOutput, rejectUnknownSubcommands, runProgram, type CliContext, type ExitCodeAction } from './cli-program.ts';
+import { digestCommand } from './digest-cli.ts';
+import { kbCommand } from './kb-cli.ts';
+import { feedbackCommand } from './feedback-cli.ts';
 import { printAdr } from './adr-cli.ts';
 import { packageVersion } from './version.ts';
 import type { InvocationOrigin } from '../core/invocation.ts';
@@ -21,28 +23,6 @@ import { createServices } from '../runtime/create-services.ts';
 import { exitOnStartupProblem } from '../runtime/fatal-start-error.ts';
 import { startBot } from '../runtime/start.ts';
 import { withTerminalLogLevel } from '../runtime/terminal-log-level.ts';
-
-const USAGE = `Usage: rustvsgo <command>
-
-  rustvsgo start                          run the bot (shell when no platform tokens are set)
-  rustvsgo ask [--json] [--full] "<question>"
-                                          answer one question (condensed; --full: every reason and source)
-  rustvsgo ask --adr "<question>"         the answer as a Markdown architecture decision record (MADR)
-  rustvsgo ask --json --batch FILE        answer JSON lines {"id","question"}; one JSON line out per case
-  rustvsgo lookup [--json] "<topic>"      search the facts
-  rustvsgo digest collect [--now ISO] [--watchlist FILE]
-                                          collect this week's ecosystem data (exit 1 if every source failed)
-  rustvsgo digest preview [--now ISO] [--json] [--demo] [--watchlist FILE] [--chart FILE.png]
-                                          show this week's digest (--demo: recorded data, no network;
-                                          --watchlist: a YAML watchlist instead of the default one;
-                                          --chart: also write the trend chart as a PNG)
-  rustvsgo digest run [--now ISO]         collect if due and deliver what is due
-  rustvsgo kb check [--json] [--now ISO]  knowledge-base entries behind the newest stored Go/Rust releases
-                                          or reviewed more than 12 months ago (exit 1 when any)
-  rustvsgo feedback export                every vote on an answer (thumbs up/down) as one JSON line
-  rustvsgo help                           this text
-  rustvsgo --version                      the installed version
-`;
 
 const cliOrigin = (): InvocationOrigin => ({
   platform: 'cli',
@@ -58,7 +38,17 @@ const cliOrigin = (): InvocationOrigin => ({
 
 const batchCaseSchema = z.object({ id: z.union([z.string(), z.number()]), question: z.string() });
 
-async function withServices<T>(config: Config, fn: (services: Services) => Promise<T>): Promise<T> {
+// The configuration is read only when an action runs: help, --version and usage mistakes need none.
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    exitOnStartupProblem(error);
+  }
+}
+
+async function withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
+  const config = configOrExit();
   const services = await createServices(config, createLogger(config));
   try {
     return await fn(services);
@@ -95,68 +85,94 @@ async function runBatch(services: Services, file: string): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
-export async function cli(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (command === '--version' || command === '-v' || command === 'version') {
-    process.stdout.write(`rustvsgo ${packageVersion()}\n`);
-    return 0;
-  }
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    exitOnStartupProblem(error);
-  }
-  switch (command) {
-    case 'start': {
-      const bot = await startBot(config, createLogger(withTerminalLogLevel(config, process.env, process)), { handleSignals: true });
-      await bot.stopped;
-      return 0;
-    }
-    case 'ask': {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: { json: { type: 'boolean' }, full: { type: 'boolean' }, batch: { type: 'string' }, adr: { type: 'boolean' } },
-      });
-      if (values.batch) return withServices(config, (s) => runBatch(s, values.batch!));
-      const question = positionals.join(' ').trim();
-      if (!question) {
-        process.stderr.write('rustvsgo ask: give a question, e.g. rustvsgo ask "Rust or Go for an edge gateway?"\n');
-        return 2;
-      }
-      if (values.adr) {
-        if (question.length > 1000) {
-          process.stderr.write('rustvsgo ask: the question is longer than 1000 characters\n');
+const askFlagsSchema = z.object({ json: z.boolean().optional(), full: z.boolean().optional(), batch: z.string().optional(), adr: z.boolean().optional() });
+const lookupFlagsSchema = z.object({ json: z.boolean().optional() });
+const wordsSchema = z.array(z.string());
+
+/** The `rustvsgo` program: commander parses the arguments and writes the help from these definitions. */
+function rustvsgoProgram(exitCode: ExitCodeAction): Command {
+  const context: CliContext = { output: processOutput, withServices };
+  const version = `rustvsgo ${packageVersion()}`;
+  const program = rejectUnknownSubcommands(new Command('rustvsgo'), (name) => `rustvsgo: unknown command "${name}"`)
+    .description('Rust or Go for a backend component: sourced answers, facts and a weekly ecosystem digest.')
+    .version(version, '-v, --version', 'the installed version')
+    .helpCommand('help [command]', 'this text, or one command in detail')
+    .addHelpText('after', '\nExamples:\n  rustvsgo ask "Rust or Go for an edge gateway?"\n  rustvsgo lookup "gc pauses"\n  rustvsgo digest preview --demo\n');
+
+  program
+    .command('start')
+    .description('run the bot (shell when no platform tokens are set)')
+    .action(
+      exitCode(async () => {
+        const config = configOrExit();
+        const bot = await startBot(config, createLogger(withTerminalLogLevel(config, process.env, process)), { handleSignals: true });
+        await bot.stopped;
+        return 0;
+      }),
+    );
+
+  program
+    .command('ask')
+    .description('answer one question (condensed)')
+    .argument('[question...]', 'the question, e.g. "Rust or Go for an edge gateway?"')
+    .option('--json', 'the answer as one JSON object')
+    .option('--full', 'every reason and source')
+    .option('--adr', 'the answer as a Markdown architecture decision record (MADR)')
+    .option('--batch <file>', 'answer JSON lines {"id","question"}; one JSON line out per case (use with --json)')
+    .action(
+      exitCode(async (words: unknown, flags: unknown) => {
+        const values = askFlagsSchema.parse(flags);
+        const { batch } = values;
+        if (batch) return withServices((s) => runBatch(s, batch));
+        const question = wordsSchema.parse(words).join(' ').trim();
+        if (!question) {
+          process.stderr.write('rustvsgo ask: give a question, e.g. rustvsgo ask "Rust or Go for an edge gateway?"\n');
           return 2;
         }
-        return withServices(config, async (s) => printAdr(s, question));
-      }
-      return withServices(config, (s) => runCommandOnce(s, 'ask', { question, full: Boolean(values.full) }, Boolean(values.json)));
-    }
-    case 'lookup': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' } } });
-      const topic = positionals.join(' ').trim();
-      if (!topic) {
-        process.stderr.write('rustvsgo lookup: give a topic, e.g. rustvsgo lookup "gc pauses"\n');
-        return 2;
-      }
-      return withServices(config, (s) => runCommandOnce(s, 'lookup', { topic }, Boolean(values.json)));
-    }
-    case 'digest':
-      return withServices(config, (s) => runDigestCli(rest, s));
-    case 'kb':
-      return withServices(config, (s) => runKbCli(rest, s));
-    case 'feedback':
-      return withServices(config, (s) => runFeedbackCli(rest, s));
-    default:
-      process.stderr.write(`rustvsgo: unknown command "${command.slice(0, 40)}"\n\n${USAGE}`);
-      return 2;
-  }
+        if (values.adr) {
+          if (question.length > 1000) {
+            process.stderr.write('rustvsgo ask: the question is longer than 1000 characters\n');
+            return 2;
+          }
+          return withServices(async (s) => printAdr(s, question));
+        }
+        return withServices((s) => runCommandOnce(s, 'ask', { question, full: Boolean(values.full) }, Boolean(values.json)));
+      }),
+    );
+
+  program
+    .command('lookup')
+    .description('search the facts')
+    .argument('[topic...]', 'what to look up, e.g. "gc pauses"')
+    .option('--json', 'the facts as JSON')
+    .action(
+      exitCode(async (words: unknown, flags: unknown) => {
+        const topic = wordsSchema.parse(words).join(' ').trim();
+        if (!topic) {
+          process.stderr.write('rustvsgo lookup: give a topic, e.g. rustvsgo lookup "gc pauses"\n');
+          return 2;
+        }
+        return withServices((s) => runCommandOnce(s, 'lookup', { topic }, Boolean(lookupFlagsSchema.parse(flags).json)));
+      }),
+    );
+
+  program.addCommand(digestCommand(exitCode, context, { color: Boolean(process.stdout.isTTY) }));
+  program.addCommand(kbCommand(exitCode, context));
+  program.addCommand(feedbackCommand(exitCode, context));
+  // `rustvsgo version`, as scripts may already call it; --version is the documented spelling.
+  program.command('version', { hidden: true }).action(
+    exitCode(() => {
+      processOutput.stdout(`${version}\n`);
+      return 0;
+    }),
+  );
+  return program;
+}
+
+/** Runs the command line `argv` (no node or script path); returns the exit code. */
+export function cli(argv: string[]): Promise<number> {
+  // No command at all is a request for help, answered on stdout with exit 0 as always.
+  return runProgram(rustvsgoProgram, argv.length === 0 ? ['help'] : argv, processOutput);
 }
 
 try {

@@ -14,8 +14,12 @@ type DatabaseKind = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<DatabaseSchema>;
   kind: DatabaseKind;
+  /** The connection under Kysely, for a library that speaks to the driver itself (rate-limit-points.ts). */
+  driver: DatabaseDriver;
   close(): Promise<void>;
 }
+
+type DatabaseDriver = { kind: 'sqlite'; sqlite: SQLite.Database } | { kind: 'postgres'; pool: pg.Pool };
 
 export class DatabaseUrlError extends Error {}
 
@@ -31,7 +35,7 @@ export function openDatabase(url: string): Database {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
-    return wrap(new MigrationLockingSqliteDialect({ database: sqlite }), 'sqlite');
+    return wrap(new MigrationLockingSqliteDialect({ database: sqlite }), { kind: 'sqlite', sqlite });
   }
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
   throw new DatabaseUrlError('DATABASE_URL: expected sqlite:<path> or postgres://...');
@@ -88,7 +92,7 @@ function openPostgres(url: string): Database {
   // 'error' on the client itself, where the pool's listener does not reach; unheard, it ends the process. The
   // query that was waiting fails on its own.
   pool.on('connect', (client) => client.on('error', () => {}));
-  return wrap(new PostgresDialect({ pool }), 'postgres');
+  return wrap(new PostgresDialect({ pool }), { kind: 'postgres', pool });
 }
 
 // Kysely's SQLite adapter takes no migration lock (it assumes one process), so two processes starting on a new
@@ -115,9 +119,9 @@ class MigrationLockingSqliteDialect extends SqliteDialect {
   }
 }
 
-function wrap(dialect: Dialect, kind: DatabaseKind): Database {
+function wrap(dialect: Dialect, driver: DatabaseDriver): Database {
   const db = new Kysely<DatabaseSchema>({ dialect });
-  return { db, kind, close: () => db.destroy() };
+  return { db, kind: driver.kind, driver, close: () => db.destroy() };
 }
 
 /** Applies every migration not yet applied; returns the names applied now. */

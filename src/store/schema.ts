@@ -7,7 +7,7 @@ import type { DigestSubscriptionTables } from './digest-subscriptions.ts';
 import type { DiscordActionTables } from './discord-actions.ts';
 import type { FeedbackTables } from './feedback.ts';
 import type { AskedQuestionTables } from './asked-questions.ts';
-import type { RateLimitTables } from './rate-limits.ts';
+import type { RateLimitPointTables } from './rate-limit-points.ts';
 import type { SeenSignatureTables } from './seen-signatures.ts';
 import type { SlackInstallationTables } from './slack-installations.ts';
 import type { SourceValidatorTables } from './source-validators.ts';
@@ -19,7 +19,7 @@ export interface DatabaseSchema
     SourceValidatorTables,
     DigestSnapshotTables,
     DiscordActionTables,
-    RateLimitTables,
+    RateLimitPointTables,
     DigestSubscriptionTables,
     DigestLedgerTables,
     SeenSignatureTables,

@@ -1,5 +1,6 @@
 // What one weekly collection stores: a snapshot per watched item and per feed, plus each source's status.
 // The digest builder compares two of these; the store keeps one per ISO week.
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { languageSchema } from '../knowledge/watchlist.ts';
 
@@ -76,10 +77,10 @@ export type Collection = z.infer<typeof collectionSchema>;
 
 /** ISO-8601 week of a UTC instant, e.g. 2025-07-07 -> "2025-W28". */
 export function isoWeek(date: Date): string {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const weekday = day.getUTCDay() || 7;
-  day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
-  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+  return isoWeekOf(DateTime.fromJSDate(date, { zone: 'utc' }));
+}
+
+/** ISO week ("2026-W10") of a luxon date-time, in its own zone: the week-numbering year, not the calendar year. */
+export function isoWeekOf(dateTime: DateTime): string {
+  return dateTime.toFormat("kkkk-'W'WW");
 }

@@ -3,7 +3,7 @@
 import { migrateToLatest, openDatabase, type Database } from './database.ts';
 import { TeamProfileRepository } from './team-profiles.ts';
 import { SlackInstallationRepository } from './slack-installations.ts';
-import { RateLimitRepository } from './rate-limits.ts';
+import { RATE_LIMIT_POINTS_TABLE, RateLimitPointStore } from './rate-limit-points.ts';
 import { SourceValidatorRepository } from './source-validators.ts';
 import { DigestSnapshotRepository } from './digest-snapshots.ts';
 import { DiscordActionRepository } from './discord-actions.ts';
@@ -19,7 +19,7 @@ export interface Store {
   readonly database: Database;
   readonly teamProfiles: TeamProfileRepository;
   readonly slackInstallations: SlackInstallationRepository;
-  readonly rateLimits: RateLimitRepository;
+  readonly rateLimits: RateLimitPointStore;
   readonly sourceValidators: SourceValidatorRepository;
   readonly digestSnapshots: DigestSnapshotRepository;
   readonly discordActions: DiscordActionRepository;
@@ -45,7 +45,7 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     database,
     teamProfiles: new TeamProfileRepository(db),
     slackInstallations: new SlackInstallationRepository(db, options.tokenCipher),
-    rateLimits: new RateLimitRepository(db),
+    rateLimits: new RateLimitPointStore(database, db),
     sourceValidators: new SourceValidatorRepository(db),
     digestSnapshots: new DigestSnapshotRepository(db),
     discordActions: new DiscordActionRepository(db),
@@ -57,11 +57,11 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
     async ping() {
       await db.selectFrom('team_profiles').select('platform').limit(1).execute();
       // A write too: a full disk or a read-only database still answers reads, yet every command that saves fails.
-      // The probe row sits in a window the rate limiter prunes, so it never accumulates.
+      // One row, replaced each time; it is born expired, so the rate limiter neither counts nor keeps it.
       await db
-        .insertInto('rate_limit_counters')
-        .values({ bucket_key: READINESS_PROBE_KEY, window_start: 0, hits: 1 })
-        .onConflict((oc) => oc.columns(['bucket_key', 'window_start']).doUpdateSet({ hits: 1 }))
+        .insertInto(RATE_LIMIT_POINTS_TABLE)
+        .values({ key: READINESS_PROBE_KEY, points: 0, expire: 0 })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ points: 0, expire: 0 }))
         .execute();
     },
     close: () => database.close(),

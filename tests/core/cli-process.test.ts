@@ -53,6 +53,22 @@ describe('rustvsgo CLI', () => {
     expect(result.stdout).toBe('');
   });
 
+  it.each([
+    // [argv, exit code, stream that holds the text, text]
+    [[], 0, 'stdout', 'Usage: rustvsgo [options] [command]'],
+    [['--version'], 0, 'stdout', /^rustvsgo \d+\.\d+\.\d+\n$/],
+    [['help', 'ask'], 0, 'stdout', '--batch <file>'],
+    [['digest', 'preview', '--help'], 0, 'stdout', '--chart <file.png>'],
+    [['ask', '--frob', 'x'], 2, 'stderr', "rustvsgo: unknown option '--frob'"],
+    [['digest'], 2, 'stderr', 'Usage: rustvsgo digest'],
+  ] as const)('rustvsgo %j exits %i with the help, version or mistake on %s', (args, status, stream, text) => {
+    const { result } = cli([...args]);
+    expect(result.status).toBe(status);
+    if (typeof text === 'string') expect(result[stream]).toContain(text);
+    else expect(result[stream]).toMatch(text);
+    expect(result[stream === 'stdout' ? 'stderr' : 'stdout']).toBe('');
+  });
+
   it('ask without a question says what to do and exits 2', () => {
     const { result } = cli(['ask', '--json']);
     expect(result.status).toBe(2);

@@ -69,9 +69,10 @@ describe('dispatch with operations hooks', () => {
     expect(second.command).toBe('ping');
     expect(second.reply.tone).toBe('warning');
     expect(second.reply.visibility).toBe('ephemeral');
-    // The test clock is 10:00:00 exactly, so the window ends in 60 s.
-    expect(second.reply.summary).toContain('Try again in 60 seconds (after 10:01:00 UTC)');
-    expect(observer.waits).toEqual([['user', 60]]);
+    // The test clock is 10:00:00 exactly: this minute holds the one command, and in the next minute it weighs
+    // less than a whole command only once that minute is over (the sliding window errs towards refusing).
+    expect(second.reply.summary).toContain('Try again in 120 seconds (after 10:02:00 UTC)');
+    expect(observer.waits).toEqual([['user', 120]]);
     expect(observer.finished.map((f) => f.outcome)).toEqual(['ok', 'rate_limited']);
     await services.store.close();
   });

@@ -41,7 +41,9 @@ describe('rustvsgo feedback export', () => {
     let err = '';
     expect(await runFeedbackCli([], services, { stderr: (t) => (err += t) })).toBe(2);
     expect(await runFeedbackCli(['import'], services, { stderr: (t) => (err += t) })).toBe(2);
+    expect(await runFeedbackCli(['export', 'extra'], services, { stderr: (t) => (err += t) })).toBe(2);
     expect(err).toContain('Usage: rustvsgo feedback export');
+    expect(err).toContain('unknown subcommand "import"');
   });
 });
 

@@ -54,7 +54,7 @@ describeEachBackend('migrations', (backend) => {
       await row('C1', 'failed', '1780000001.000100'); // posted; its chart may or may not have been shared
       await row('C2', 'claimed', null); // not posted yet
       await row('C3', 'sent', '1780000002.000100'); // finished
-      expect(await migrateToLatest(opened.db)).toEqual(['0010_digest_chart_state', '0011_feedback', '0012_asked_questions']);
+      expect(await migrateToLatest(opened.db)).toEqual(['0010_digest_chart_state', '0011_feedback', '0012_asked_questions', '0013_rate_limit_points']);
       const states = (await store.digestLedger.forWeek('2026-W49')).map((r) => [r.channel.channelId, r.chartState]);
       expect(states).toEqual([
         ['C1', 'started'],

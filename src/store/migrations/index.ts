@@ -13,6 +13,7 @@ import * as m0009 from './0009_digest_skip_empty.ts';
 import * as m0010 from './0010_digest_chart_state.ts';
 import * as m0011 from './0011_feedback.ts';
 import * as m0012 from './0012_asked_questions.ts';
+import * as m0013 from './0013_rate_limit_points.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_team_profiles': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_digest_chart_state': m0010,
   '0011_feedback': m0011,
   '0012_asked_questions': m0012,
+  '0013_rate_limit_points': m0013,
 };
