@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { Adapter } from '../adapters/adapter.ts';
 import { warmClauses } from '../advisor/clauses.ts';
+import { compileKb } from '../advisor/compiled-kb.ts';
 import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { commands } from '../commands/index.ts';
 import type { Config } from '../config/env.ts';
@@ -11,7 +12,6 @@ import { assertPlatformCredentials } from '../config/platform-credentials.ts';
 import type { Services } from '../core/services.ts';
 import type { DigestScheduler } from '../digest/scheduler.ts';
 import { createHttpServer, type HttpServer } from '../http/server.ts';
-import { installOpsRoutes, withOps } from '../ops/install-ops.ts';
 import { createServices } from './create-services.ts';
 import { startShutdownWatchdog, type ShutdownWatchdog } from './shutdown-watchdog.ts';
 
@@ -38,14 +38,22 @@ export interface StartOptions {
 export async function startBot(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningBot> {
   // Before anything is opened: half-set credentials (or production with none) stop start-up with exit code 2.
   assertPlatformCredentials(config);
-  const { services, metrics } = withOps(await createServices(config, logger));
   const platforms = configuredPlatforms(config);
   const adapters: Adapter[] = [];
   const http = createHttpServer(logger);
   const needsHttp = anyPlatformRuns(platforms);
   // Health and metrics ride on the same server; the shell alone opens no port unless HTTP_SERVER=always.
   const serveHttp = needsHttp || config.HTTP_SERVER === 'always';
-  installOpsRoutes(services, metrics, http, () => adapters);
+  // The terminal shell alone (no port, no platform) opens the database on the first command that needs it, and has
+  // no metrics or rate limits to serve (both exist for HTTP and chat platforms): `help` loads neither (bench/startup.ts).
+  const base = await createServices(config, logger, { openStore: serveHttp ? 'at-start' : 'on-first-use' });
+  let services = base;
+  if (serveHttp) {
+    const { installOpsRoutes, withOps } = await import('../ops/install-ops.ts');
+    const ops = withOps(base);
+    services = ops.services;
+    installOpsRoutes(services, ops.metrics, http, () => adapters);
+  }
 
   // Platform adapters register here (each reads its own variables from config).
   // Imported only when configured: Bolt and discord.js are most of the shell's start-up time otherwise (bench/startup.ts).
@@ -75,10 +83,14 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
     logger.info({ port }, 'http server listening');
   }
   for (const adapter of adapters) await adapter.start();
-  // The advisor's language model (wink-nlp, ~0.3-1 s) loads on first use. A server, or a person at the prompt, has
-  // time to spare now; a piped script asking for `help` should not pay for it.
+  // The advisor's lexicon and language model (wink-nlp, ~0.3-1 s) load on first use. A server, or a person at the
+  // prompt, has time to spare now; a piped script asking for `help` should not pay for them.
   const interactive = Boolean((options.input ?? process.stdin as { isTTY?: boolean }).isTTY);
-  if (adapters.some((a) => a.name !== 'shell') || interactive) setImmediate(warmClauses).unref();
+  const warmAdvisor = () => {
+    compileKb(services.knowledge);
+    warmClauses();
+  };
+  if (adapters.some((a) => a.name !== 'shell') || interactive) setImmediate(warmAdvisor).unref();
   logger.info({ adapters: adapters.map((a) => a.name), database: services.store.kind }, 'rustvsgo started');
   // Weekly digests: scheduled rounds plus a catch-up round now (not awaited: a collection can take minutes).
   // The scheduler pulls in the platform posters (Bolt, discord.js); without any posting credential it would not run
