@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { ConfigError, type Config } from '../config/env.ts';
 import type { Services } from '../core/services.ts';
 import { loadShippedKnowledgeBase } from '../knowledge/kb-snapshot.ts';
-import { databaseKindOf } from '../store/database-url.ts';
+import { checkSqliteFile, databaseKindOf } from '../store/database-url.ts';
 import { deferredStore } from '../store/deferred-store.ts';
 import type { Store, StoreOptions } from '../store/store.ts';
 import { createTokenCipher, encryptionKeySchema, type TokenCipher } from '../store/token-cipher.ts';
@@ -25,7 +25,11 @@ export async function createServices(config: Config, logger: Logger, options: Se
   const storeOptions: StoreOptions = { tokenCipher: tokenCipherFrom(config) };
   const kind = databaseKindOf(config.DATABASE_URL);
   const open = async (): Promise<Store> => (await import('../store/store.ts')).openStore(config.DATABASE_URL, storeOptions);
-  const store = options.openStore === 'on-first-use' ? deferredStore(kind, open) : await open();
+  let store: Store;
+  if (options.openStore === 'on-first-use') {
+    checkSqliteFile(config.DATABASE_URL);
+    store = deferredStore(kind, open);
+  } else store = await open();
   return { config, logger, store, knowledge, now: options.now ?? (() => new Date()) };
 }
 
