@@ -11,7 +11,7 @@ import { anyPlatformRuns, configuredPlatforms } from '../config/platforms.ts';
 import { assertPlatformCredentials } from '../config/platform-credentials.ts';
 import type { Services } from '../core/services.ts';
 import type { DigestScheduler } from '../digest/scheduler.ts';
-import { createHttpServer, type HttpServer } from '../http/server.ts';
+import type { HttpServer } from '../http/server.ts';
 import { createServices } from './create-services.ts';
 import { startShutdownWatchdog, type ShutdownWatchdog } from './shutdown-watchdog.ts';
 
@@ -40,15 +40,16 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   assertPlatformCredentials(config);
   const platforms = configuredPlatforms(config);
   const adapters: Adapter[] = [];
-  const http = createHttpServer(logger);
   const needsHttp = anyPlatformRuns(platforms);
-  // Health and metrics ride on the same server; the shell alone opens no port unless HTTP_SERVER=always.
+  // Health and metrics ride on the same server; the shell alone opens no port unless HTTP_SERVER=always (and then
+  // does not even load the HTTP module).
   const serveHttp = needsHttp || config.HTTP_SERVER === 'always';
+  const http = serveHttp ? (await import('../http/server.ts')).createHttpServer(logger) : undefined;
   // The terminal shell alone (no port, no platform) opens the database on the first command that needs it, and has
   // no metrics or rate limits to serve (both exist for HTTP and chat platforms): `help` loads neither (bench/startup.ts).
   const base = await createServices(config, logger, { openStore: serveHttp ? 'at-start' : 'on-first-use' });
   let services = base;
-  if (serveHttp) {
+  if (http) {
     const { installOpsRoutes, withOps } = await import('../ops/install-ops.ts');
     const ops = withOps(base);
     services = ops.services;
@@ -57,11 +58,12 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
 
   // Platform adapters register here (each reads its own variables from config).
   // Imported only when configured: Bolt and discord.js are most of the shell's start-up time otherwise (bench/startup.ts).
-  if (platforms.slack) {
+  // A configured platform always means an HTTP server (needsHttp above).
+  if (platforms.slack && http) {
     const { createSlackAdapter } = await import('../adapters/slack/slack-adapter.ts');
     adapters.push(createSlackAdapter({ config, services, http, commands }));
   }
-  if (platforms.discordHttp || platforms.discordGateway) {
+  if ((platforms.discordHttp || platforms.discordGateway) && http) {
     const { createDiscordAdapters } = await import('../adapters/discord/discord-adapters.ts');
     adapters.push(...createDiscordAdapters({ services, commands, http }));
   }
@@ -78,7 +80,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   }
 
   let port: number | undefined;
-  if (serveHttp) {
+  if (http) {
     port = await http.listen(config.PORT, config.HOST);
     logger.info({ port }, 'http server listening');
   }
@@ -121,7 +123,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
         (async () => {
           // Stop taking work everywhere at once (no new schedule rounds, events or connections), and wait for
           // what is in flight: the current digest round, handlers, open HTTP requests. The database goes last.
-          await Promise.allSettled([digestScheduler?.stop(), ...adapters.map((a) => a.stop()), serveHttp ? http.close() : undefined]);
+          await Promise.allSettled([digestScheduler?.stop(), ...adapters.map((a) => a.stop()), http?.close()]);
           await services.store.close();
         })().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed')),
         deadline,
@@ -147,5 +149,5 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const shell = adapters.find((a) => a.finished);
   if (shell?.finished && adapters.length === 1) void shell.finished.then(() => stop());
 
-  return { services, adapters, http: serveHttp ? http : undefined, port, digest: digestScheduler, stopped, stop };
+  return { services, adapters, http, port, digest: digestScheduler, stopped, stop };
 }
