@@ -38,16 +38,18 @@ const ENTRIES = [
 
 /**
  * Left to Node's resolver: native addons (better-sqlite3, resvg), packages that start worker threads or load files
- * by path at run time (discord.js's shards, the wink model), packages loaded only in some modes (pg, pino-pretty for
- * a terminal), and the large platform SDKs that only load when a platform is configured (bundling them gains nothing
- * at start and risks their dynamic requires). pino itself is bundled: the logger uses no pino transport (the worker
- * thread a transport starts would need pino's files on disk).
+ * by path at run time (discord.js's shards, the wink model), packages loaded only in some modes (pg; pino-pretty for
+ * a terminal; js-yaml when data files are read instead of the build's knowledge-base snapshot), and the large
+ * platform SDKs that only load when a platform is configured (bundling them gains nothing at start and risks their
+ * dynamic requires). pino itself is bundled: the logger uses no pino transport (the worker thread a transport starts
+ * would need pino's files on disk).
  */
 const EXTERNAL = [
   'better-sqlite3',
   '@resvg/resvg-js',
   'pg',
   'pino-pretty',
+  'js-yaml',
   'discord.js',
   '@discordjs/*',
   '@slack/*',

@@ -2,8 +2,6 @@
 // terminal shell when none is. Stops cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
 import type { Logger } from 'pino';
 import type { Adapter } from '../adapters/adapter.ts';
-import { warmClauses } from '../advisor/clauses.ts';
-import { compileKb } from '../advisor/compiled-kb.ts';
 import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { commands } from '../commands/index.ts';
 import type { Config } from '../config/env.ts';
@@ -88,11 +86,14 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   // The advisor's lexicon and language model (wink-nlp, ~0.3-1 s) load on first use. A server, or a person at the
   // prompt, has time to spare now; a piped script asking for `help` should not pay for them.
   const interactive = Boolean((options.input ?? process.stdin as { isTTY?: boolean }).isTTY);
-  const warmAdvisor = () => {
+  const warmAdvisor = async () => {
+    const [{ compileKb }, { warmClauses }] = await Promise.all([import('../advisor/compiled-kb.ts'), import('../advisor/clauses.ts')]);
     compileKb(services.knowledge);
     warmClauses();
   };
-  if (adapters.some((a) => a.name !== 'shell') || interactive) setImmediate(warmAdvisor).unref();
+  if (adapters.some((a) => a.name !== 'shell') || interactive) {
+    setImmediate(() => void warmAdvisor().catch((error: unknown) => logger.warn({ err: error }, 'advisor warm-up failed'))).unref();
+  }
   logger.info({ adapters: adapters.map((a) => a.name), database: services.store.kind }, 'rustvsgo started');
   // Weekly digests: scheduled rounds plus a catch-up round now (not awaited: a collection can take minutes).
   // The scheduler pulls in the platform posters (Bolt, discord.js); without any posting credential it would not run
