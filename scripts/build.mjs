@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -101,6 +102,24 @@ const withoutZodLocales = {
   },
 };
 
+/**
+ * Node's own modules by require(), not by import: importing a builtin into an ES module builds an ES facade of it,
+ * which reads every export, and for node:fs that getter pulls in the whole streams stack (about a tenth of start-up
+ * before the first reply in a profile). require() hands back the module object as it is. Only static imports are
+ * rewritten; the bundle's require is the banner's createRequire.
+ */
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(builder) {
+    const builtins = new Set(builtinModules);
+    builder.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      if (args.kind !== 'import-statement' || !builtins.has(args.path.replace(/^node:/, ''))) return undefined;
+      return { path: args.path, namespace: 'builtin-require' };
+    });
+    builder.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 const id = buildId();
 await build({
@@ -121,7 +140,7 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
-  plugins: [keepModuleUrls, withoutZodLocales],
+  plugins: [keepModuleUrls, withoutZodLocales, builtinsByRequire],
   logLevel: 'warning',
 });
 
