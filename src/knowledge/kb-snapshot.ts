@@ -5,8 +5,12 @@
 // id); anything else (a stale file, a hand edit, running from src/ with tsx) falls back to the YAML.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEFAULT_DATA_DIR, loadKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
+import type { KnowledgeBase } from './knowledge-base.ts';
+
+/** Where the shipped data files (and the build's snapshot) are: knowledge-base.ts's DEFAULT_DATA_DIR, this folder. */
+const SHIPPED_DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 
 /** Bump when the snapshot's layout changes (not its content: the build id covers the schemas and the data). */
 const KB_SNAPSHOT_FORMAT = 1;
@@ -37,13 +41,15 @@ export function readKbSnapshot(path: string, buildId: string | undefined = CURRE
   return header.data.kb as unknown as KnowledgeBase;
 }
 
-/** Writes the validated knowledge base of `dir` as a snapshot for `buildId` (throws on a broken data file). */
-export function writeKbSnapshot(dir: string, buildId: string): void {
-  const kb = loadKnowledgeBase(dir);
+/** Writes a knowledge base loaded (so validated) from `dir` as that folder's snapshot for `buildId`. */
+export function writeKbSnapshot(dir: string, buildId: string, kb: KnowledgeBase): void {
   writeFileSync(join(dir, KB_SNAPSHOT_FILE), JSON.stringify({ format: KB_SNAPSHOT_FORMAT, build: buildId, kb }));
 }
 
-/** The knowledge base the bot ships with: the build's snapshot when it matches, else the YAML (validated). */
-export function loadShippedKnowledgeBase(): KnowledgeBase {
-  return readKbSnapshot(join(DEFAULT_DATA_DIR, KB_SNAPSHOT_FILE)) ?? loadKnowledgeBase(DEFAULT_DATA_DIR);
+/**
+ * The knowledge base the bot ships with: the build's snapshot when it matches, else the YAML (validated). The YAML
+ * loader and its schemas are imported only for that fallback: constructing them was part of every start.
+ */
+export async function loadShippedKnowledgeBase(): Promise<KnowledgeBase> {
+  return readKbSnapshot(join(SHIPPED_DATA_DIR, KB_SNAPSHOT_FILE)) ?? (await import('./knowledge-base.ts')).loadKnowledgeBase(SHIPPED_DATA_DIR);
 }

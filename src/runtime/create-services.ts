@@ -21,7 +21,7 @@ export interface ServiceOptions {
 export async function createServices(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<Services> {
   // The knowledge base first: a broken data file should stop start-up before anything is opened. The built bot reads
   // the snapshot its build validated (kb-snapshot.ts); from src/ it is the YAML.
-  const knowledge = loadShippedKnowledgeBase();
+  const knowledge = await loadShippedKnowledgeBase();
   const storeOptions: StoreOptions = { tokenCipher: tokenCipherFrom(config) };
   const kind = databaseKindOf(config.DATABASE_URL);
   const open = async (): Promise<Store> => (await import('../store/store.ts')).openStore(config.DATABASE_URL, storeOptions);

@@ -19,22 +19,22 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the knowledge-base snapshot', () => {
   it('given a snapshot of this build then it reads back equal to the YAML', () => {
-    writeKbSnapshot(dir, 'build-a');
+    writeKbSnapshot(dir, 'build-a', loadKnowledgeBase(dir));
     expect(readKbSnapshot(snapshotPath(), 'build-a')).toEqual(loadKnowledgeBase(dir));
   });
 
   it('given a snapshot written by another build then it is not trusted', () => {
-    writeKbSnapshot(dir, 'build-a');
+    writeKbSnapshot(dir, 'build-a', loadKnowledgeBase(dir));
     expect(readKbSnapshot(snapshotPath(), 'build-b')).toBeUndefined();
   });
 
   it('given code run from the sources (no build id) then no snapshot is used', () => {
-    writeKbSnapshot(dir, 'build-a');
+    writeKbSnapshot(dir, 'build-a', loadKnowledgeBase(dir));
     expect(readKbSnapshot(snapshotPath(), undefined)).toBeUndefined();
   });
 
   it('given a snapshot of another format version then it is not trusted', () => {
-    writeKbSnapshot(dir, 'build-a');
+    writeKbSnapshot(dir, 'build-a', loadKnowledgeBase(dir));
     const data = JSON.parse(readFileSync(snapshotPath(), 'utf8')) as { format: number };
     writeFileSync(snapshotPath(), JSON.stringify({ ...data, format: data.format + 1 }));
     expect(readKbSnapshot(snapshotPath(), 'build-a')).toBeUndefined();
@@ -49,7 +49,7 @@ describe('the knowledge-base snapshot', () => {
   it('given a broken data file then no snapshot is written (the build fails with the loader message)', () => {
     const path = join(dir, 'criteria.yaml');
     writeFileSync(path, readFileSync(path, 'utf8').replace(/id: performance\b/, 'id: speed'));
-    expect(() => writeKbSnapshot(dir, 'build-a')).toThrow(KnowledgeFileError);
+    expect(() => writeKbSnapshot(dir, 'build-a', loadKnowledgeBase(dir))).toThrow(KnowledgeFileError);
     expect(() => readFileSync(snapshotPath())).toThrow();
   });
 });
