@@ -1,8 +1,8 @@
 // Start-up time and memory, as a user meets them: `printf '/rustvsgo help\n' | npm start` (npm, then the compiled
 // bot in shell mode) timed from spawn to its first reply on stdout, against `npm run env` (npm's own start-up,
 // spawn to exit) in the same run, interleaved; target: at most 2x. And the resident memory of the bot process
-// itself (`node dist/main.js`, no npm) after that reply (knowledge base loaded, store open), against an idle bare
-// node; target: at most 100 MiB. Runs the build first when dist/ is older than src/ (tests/helpers/ensure-built.ts).
+// itself (`node dist/main.js`, no npm) after that reply (knowledge base loaded; the shell alone opens its store on
+// the first command that needs one, which help is not), against an idle bare node; target: at most 100 MiB. Runs the build first when dist/ is older than src/ (tests/helpers/ensure-built.ts).
 // Run alone: `npx tsx bench/startup.ts [runs]`.
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -118,7 +118,7 @@ export async function runStartupBench(runs = RUNS): Promise<BenchResult[]> {
       baselineValue: round(median(npmEnv)),
     }),
     benchResult({
-      name: 'peak resident memory of the shell answering help (`node dist/main.js`; knowledge base loaded, store open)',
+      name: 'peak resident memory of the shell answering help (`node dist/main.js`; knowledge base loaded, store not needed yet)',
       value: rss,
       unit: 'MiB',
       baselineName: 'idle bare node (peak)',

@@ -1,6 +1,5 @@
 // `/rustvsgo ask <question>` (and `/rustvsgo <question>`): a sourced Rust/Go/hybrid recommendation.
 import { z } from 'zod';
-import { advise } from '../advisor/advise.ts';
 import { adviceReply } from '../advisor/advice-reply.ts';
 import type { Advice } from '../advisor/advice.ts';
 import { defineCommand, type CommandContext } from '../core/command-spec.ts';
@@ -38,7 +37,8 @@ export const askCommand = defineCommand({
     full: z.boolean().default(false).describe('The full answer: every reason, the team note and all sources'),
   }),
   async handle(args, ctx) {
-    const profile = await channelTeamProfile(ctx);
+    // The advisor (its tables, lexicon and language model) loads with the first question, not with the bot.
+    const [profile, { advise }] = await Promise.all([channelTeamProfile(ctx), import('../advisor/advise.ts')]);
     const advice = advise(args.question, profile, ctx.services.knowledge);
     rememberQuestion(ctx, advice);
     return askReply(advice, args.full);

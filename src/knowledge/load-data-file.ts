@@ -1,8 +1,15 @@
 // Reads one YAML data file of the knowledge base and validates it; a broken file names the file, entry and field.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import { load } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import type { z } from 'zod';
+
+// Loaded on the first YAML file read, synchronously like the rest of this loader: the built bot starts from the
+// knowledge-base snapshot (kb-snapshot.ts), so answering `help` needs no YAML parser (scripts/build.mjs keeps js-yaml
+// out of the bundle).
+let yaml: typeof JsYaml | undefined;
+const loadYaml = (): typeof JsYaml => (yaml ??= createRequire(import.meta.url)('js-yaml') as typeof JsYaml);
 
 export class KnowledgeFileError extends Error {
   constructor(
@@ -62,7 +69,7 @@ export function loadDataFile<S extends z.ZodType>(path: string, schema: S): z.in
   let data: unknown;
   try {
     // js-yaml, not the `yaml` package: about five times faster here, which keeps start-up within budget.
-    data = load(text);
+    data = loadYaml().load(text);
   } catch (err) {
     throw new KnowledgeFileError(file, undefined, undefined, `not valid YAML: ${(err as Error).message}`);
   }

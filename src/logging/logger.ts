@@ -3,7 +3,9 @@
 // Credentials that are not configuration but arrive with requests are scrubbed by shape (CREDENTIAL_PATTERNS):
 // Discord interaction tokens and webhook URLs (discord.js puts them in a REST error's `url`), Slack response URLs
 // and Slack tokens.
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
+import type PinoPretty from 'pino-pretty';
 import { SECRET_VARIABLES, type Config } from '../config/env.ts';
 import { stderrDestination } from './stderr-destination.ts';
 
@@ -50,10 +52,16 @@ export function createLogger(config: Config, options: LoggerOptions = {}): Logge
   };
   if (options.destination) return pino(base, options.destination);
   if (pretty) {
-    return pino({ ...base, transport: { target: 'pino-pretty', options: { destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss' } } });
+    // In this thread, not as a pino transport: a transport starts a worker thread (tens of ms and MBs before the
+    // prompt) for the few lines a terminal shows, and pino stays bundled (a transport needs pino's files on disk).
+    // pino-pretty loads only here, for a terminal (it is left out of the bundle, scripts/build.mjs).
+    const prettyStream = loadPinoPretty()({ destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss', sync: true });
+    return pino(base, prettyStream);
   }
   return pino(base, stderrDestination());
 }
+
+const loadPinoPretty = () => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
 
 /**
  * Credentials recognised by their shape. A Discord interaction token lets its holder post as the bot for 15

@@ -39,14 +39,22 @@ export function createCommandRateLimiter(points: RateLimitPointStore, policy: Ra
   const platforms = policy.platforms ?? CHAT_PLATFORMS;
   // A minute's count is read during that minute and the next one, so it lives two windows.
   const durationSeconds = (2 * windowMs) / 1000;
-  const scopes: Record<Scope, { limit: number; counter: PointCounter }> = {
-    user: { limit: policy.userPerMinute, counter: points.counter({ keyPrefix: 'cmd-user', durationSeconds }) },
-    channel: { limit: policy.channelPerMinute, counter: points.counter({ keyPrefix: 'cmd-channel', durationSeconds }) },
-  };
+  const limits: Record<Scope, number> = { user: policy.userPerMinute, channel: policy.channelPerMinute };
+  // Made on the first check, not here: a store that opens on first use stays closed until a command is counted.
+  let counters: Promise<Record<Scope, PointCounter>> | undefined;
+  const countersOf = (): Promise<Record<Scope, PointCounter>> =>
+    (counters ??= Promise.all([points.counter({ keyPrefix: 'cmd-user', durationSeconds }), points.counter({ keyPrefix: 'cmd-channel', durationSeconds })]).then(
+      ([user, channel]) => ({ user, channel }),
+      (error: unknown) => {
+        counters = undefined;
+        throw error;
+      },
+    ));
   let prunedWindow = -1;
 
   async function admit(scope: Scope, origin: InvocationOrigin, now: number): Promise<RateLimitDecision> {
-    const { limit, counter } = scopes[scope];
+    const limit = limits[scope];
+    const counter = (await countersOf())[scope];
     const window = Math.floor(now / windowMs);
     const key = `${bucketKey(scope, origin)}@${window}`;
     // Share of the sliding minute that still lies in the previous aligned minute.
@@ -77,7 +85,7 @@ export function createCommandRateLimiter(points: RateLimitPointStore, policy: Ra
       if (!user.allowed) return user;
       const channel = await admit('channel', origin, now);
       // The command does not run, so the user's hit is given back too.
-      if (!channel.allowed) await scopes.user.counter.takeBack(`${bucketKey('user', origin)}@${window}`);
+      if (!channel.allowed) await (await countersOf()).user.takeBack(`${bucketKey('user', origin)}@${window}`);
       return channel;
     },
   };

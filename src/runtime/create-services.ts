@@ -1,22 +1,35 @@
 // Builds the long-lived parts every command needs: config, logger, store, knowledge base, clock.
 import type { Logger } from 'pino';
-import { compileKb } from '../advisor/compiled-kb.ts';
 import { ConfigError, type Config } from '../config/env.ts';
 import type { Services } from '../core/services.ts';
-import { loadKnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { openStore } from '../store/store.ts';
+import { loadShippedKnowledgeBase } from '../knowledge/kb-snapshot.ts';
+import { checkSqliteFile, databaseKindOf } from '../store/database-url.ts';
+import { deferredStore } from '../store/deferred-store.ts';
+import type { Store, StoreOptions } from '../store/store.ts';
 import { createTokenCipher, encryptionKeySchema, type TokenCipher } from '../store/token-cipher.ts';
 
 export interface ServiceOptions {
   now?: () => Date;
+  /**
+   * When the database opens: at start (default; servers and the CLI, so an unreachable database stops them), or on
+   * the first command that reads or writes it (the terminal shell: `help` should not wait for Kysely and migrations).
+   * DATABASE_URL and the token keys are checked at start either way.
+   */
+  openStore?: 'at-start' | 'on-first-use';
 }
 
 export async function createServices(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<Services> {
-  // The knowledge base first: a broken data file should stop start-up before anything is opened.
-  const knowledge = loadKnowledgeBase();
-  // Compile the advisor's lexicon now, so the first question does not pay for it.
-  compileKb(knowledge);
-  const store = await openStore(config.DATABASE_URL, { tokenCipher: tokenCipherFrom(config) });
+  // The knowledge base first: a broken data file should stop start-up before anything is opened. The built bot reads
+  // the snapshot its build validated (kb-snapshot.ts); from src/ it is the YAML.
+  const knowledge = await loadShippedKnowledgeBase();
+  const storeOptions: StoreOptions = { tokenCipher: tokenCipherFrom(config) };
+  const kind = databaseKindOf(config.DATABASE_URL);
+  const open = async (): Promise<Store> => (await import('../store/store.ts')).openStore(config.DATABASE_URL, storeOptions);
+  let store: Store;
+  if (options.openStore === 'on-first-use') {
+    checkSqliteFile(config.DATABASE_URL);
+    store = deferredStore(kind, open);
+  } else store = await open();
   return { config, logger, store, knowledge, now: options.now ?? (() => new Date()) };
 }
 

@@ -3,8 +3,7 @@
 // trace. A database that cannot be opened (unreachable, or a file that is not a database) exits 1, also with one
 // message. Anything else is a defect and keeps its stack trace.
 import { ConfigError } from '../config/env.ts';
-import { DatabaseUrlError } from '../store/database.ts';
-import { DatabaseUnavailableError } from '../store/store.ts';
+import { DatabaseUnavailableError, DatabaseUrlError } from '../store/database-url.ts';
 
 export function isStartupProblem(error: unknown): error is Error {
   return (

@@ -2,7 +2,6 @@
 // terminal shell when none is. Stops cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
 import type { Logger } from 'pino';
 import type { Adapter } from '../adapters/adapter.ts';
-import { warmClauses } from '../advisor/clauses.ts';
 import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
 import { commands } from '../commands/index.ts';
 import type { Config } from '../config/env.ts';
@@ -10,8 +9,7 @@ import { anyPlatformRuns, configuredPlatforms } from '../config/platforms.ts';
 import { assertPlatformCredentials } from '../config/platform-credentials.ts';
 import type { Services } from '../core/services.ts';
 import type { DigestScheduler } from '../digest/scheduler.ts';
-import { createHttpServer, type HttpServer } from '../http/server.ts';
-import { installOpsRoutes, withOps } from '../ops/install-ops.ts';
+import type { HttpServer } from '../http/server.ts';
 import { createServices } from './create-services.ts';
 import { startShutdownWatchdog, type ShutdownWatchdog } from './shutdown-watchdog.ts';
 
@@ -38,22 +36,32 @@ export interface StartOptions {
 export async function startBot(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningBot> {
   // Before anything is opened: half-set credentials (or production with none) stop start-up with exit code 2.
   assertPlatformCredentials(config);
-  const { services, metrics } = withOps(await createServices(config, logger));
   const platforms = configuredPlatforms(config);
   const adapters: Adapter[] = [];
-  const http = createHttpServer(logger);
   const needsHttp = anyPlatformRuns(platforms);
-  // Health and metrics ride on the same server; the shell alone opens no port unless HTTP_SERVER=always.
+  // Health and metrics ride on the same server; the shell alone opens no port unless HTTP_SERVER=always (and then
+  // does not even load the HTTP module).
   const serveHttp = needsHttp || config.HTTP_SERVER === 'always';
-  installOpsRoutes(services, metrics, http, () => adapters);
+  const http = serveHttp ? (await import('../http/server.ts')).createHttpServer(logger) : undefined;
+  // The terminal shell alone (no port, no platform) opens the database on the first command that needs it, and has
+  // no metrics or rate limits to serve (both exist for HTTP and chat platforms): `help` loads neither (bench/startup.ts).
+  const base = await createServices(config, logger, { openStore: serveHttp ? 'at-start' : 'on-first-use' });
+  let services = base;
+  if (http) {
+    const { installOpsRoutes, withOps } = await import('../ops/install-ops.ts');
+    const ops = withOps(base);
+    services = ops.services;
+    installOpsRoutes(services, ops.metrics, http, () => adapters);
+  }
 
   // Platform adapters register here (each reads its own variables from config).
   // Imported only when configured: Bolt and discord.js are most of the shell's start-up time otherwise (bench/startup.ts).
-  if (platforms.slack) {
+  // A configured platform always means an HTTP server (needsHttp above).
+  if (platforms.slack && http) {
     const { createSlackAdapter } = await import('../adapters/slack/slack-adapter.ts');
     adapters.push(createSlackAdapter({ config, services, http, commands }));
   }
-  if (platforms.discordHttp || platforms.discordGateway) {
+  if ((platforms.discordHttp || platforms.discordGateway) && http) {
     const { createDiscordAdapters } = await import('../adapters/discord/discord-adapters.ts');
     adapters.push(...createDiscordAdapters({ services, commands, http }));
   }
@@ -70,15 +78,22 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   }
 
   let port: number | undefined;
-  if (serveHttp) {
+  if (http) {
     port = await http.listen(config.PORT, config.HOST);
     logger.info({ port }, 'http server listening');
   }
   for (const adapter of adapters) await adapter.start();
-  // The advisor's language model (wink-nlp, ~0.3-1 s) loads on first use. A server, or a person at the prompt, has
-  // time to spare now; a piped script asking for `help` should not pay for it.
+  // The advisor's lexicon and language model (wink-nlp, ~0.3-1 s) load on first use. A server, or a person at the
+  // prompt, has time to spare now; a piped script asking for `help` should not pay for them.
   const interactive = Boolean((options.input ?? process.stdin as { isTTY?: boolean }).isTTY);
-  if (adapters.some((a) => a.name !== 'shell') || interactive) setImmediate(warmClauses).unref();
+  const warmAdvisor = async () => {
+    const [{ compileKb }, { warmClauses }] = await Promise.all([import('../advisor/compiled-kb.ts'), import('../advisor/clauses.ts')]);
+    compileKb(services.knowledge);
+    warmClauses();
+  };
+  if (adapters.some((a) => a.name !== 'shell') || interactive) {
+    setImmediate(() => void warmAdvisor().catch((error: unknown) => logger.warn({ err: error }, 'advisor warm-up failed'))).unref();
+  }
   logger.info({ adapters: adapters.map((a) => a.name), database: services.store.kind }, 'rustvsgo started');
   // Weekly digests: scheduled rounds plus a catch-up round now (not awaited: a collection can take minutes).
   // The scheduler pulls in the platform posters (Bolt, discord.js); without any posting credential it would not run
@@ -109,7 +124,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
         (async () => {
           // Stop taking work everywhere at once (no new schedule rounds, events or connections), and wait for
           // what is in flight: the current digest round, handlers, open HTTP requests. The database goes last.
-          await Promise.allSettled([digestScheduler?.stop(), ...adapters.map((a) => a.stop()), serveHttp ? http.close() : undefined]);
+          await Promise.allSettled([digestScheduler?.stop(), ...adapters.map((a) => a.stop()), http?.close()]);
           await services.store.close();
         })().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed')),
         deadline,
@@ -135,5 +150,5 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const shell = adapters.find((a) => a.finished);
   if (shell?.finished && adapters.length === 1) void shell.finished.then(() => stop());
 
-  return { services, adapters, http: serveHttp ? http : undefined, port, digest: digestScheduler, stopped, stop };
+  return { services, adapters, http, port, digest: digestScheduler, stopped, stop };
 }

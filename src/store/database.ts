@@ -8,8 +8,7 @@ import { Kysely, Migrator, PostgresDialect, sql, SqliteAdapter, SqliteDialect, t
 import type pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
-
-type DatabaseKind = 'sqlite' | 'postgres';
+import { databaseKindOf, type DatabaseKind } from './database-url.ts';
 
 export interface Database {
   db: Kysely<DatabaseSchema>;
@@ -21,13 +20,10 @@ export interface Database {
 
 type DatabaseDriver = { kind: 'sqlite'; sqlite: SQLite.Database } | { kind: 'postgres'; pool: pg.Pool };
 
-export class DatabaseUrlError extends Error {}
-
-/** `sqlite:./data/x.db`, `sqlite::memory:` (tests), or a postgres:// URL. */
+/** `sqlite:./data/x.db`, `sqlite::memory:` (tests), or a postgres:// URL (database-url.ts rejects anything else). */
 export function openDatabase(url: string): Database {
-  if (url.startsWith('sqlite:')) {
+  if (databaseKindOf(url) === 'sqlite') {
     const path = url.slice('sqlite:'.length);
-    if (path === '') throw new DatabaseUrlError('DATABASE_URL: expected sqlite:<path>');
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const sqlite = new SQLite(path);
     // WAL lets readers proceed while a writer commits; busy_timeout rides out short lock contention
@@ -37,8 +33,7 @@ export function openDatabase(url: string): Database {
     sqlite.pragma('foreign_keys = ON');
     return wrap(new MigrationLockingSqliteDialect({ database: sqlite }), { kind: 'sqlite', sqlite });
   }
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
-  throw new DatabaseUrlError('DATABASE_URL: expected sqlite:<path> or postgres://...');
+  return openPostgres(url);
 }
 
 // Timestamps are bigint epoch milliseconds and counts come back as bigint (COUNT(*)); pg returns int8 as a

@@ -43,7 +43,8 @@ export class RateLimitPointStore {
     private readonly db: Kysely<DatabaseSchema>,
   ) {}
 
-  counter(options: { keyPrefix: string; durationSeconds: number }): PointCounter {
+  // Async like every repository method, so the shell's deferred store (deferred-store.ts) can stand in for it.
+  async counter(options: { keyPrefix: string; durationSeconds: number }): Promise<PointCounter> {
     const MemoryLimiter = loadClass<typeof Flexible.RateLimiterMemory>('RateLimiterMemory');
     const common = {
       keyPrefix: options.keyPrefix,

@@ -13,6 +13,7 @@ import { SeenSignatureRepository } from './seen-signatures.ts';
 import { FeedbackRepository } from './feedback.ts';
 import { AskedQuestionRepository } from './asked-questions.ts';
 import type { TokenCipher } from './token-cipher.ts';
+import { DatabaseUnavailableError } from './database-url.ts';
 
 export interface Store {
   readonly kind: Database['kind'];
@@ -71,13 +72,6 @@ export function createStore(database: Database, options: StoreOptions = {}): Sto
 /** The row /readyz writes to prove the database takes writes. */
 const READINESS_PROBE_KEY = 'readiness:probe';
 
-/** The database could not be opened or migrated; the message says why without the URL (it may hold a password). */
-export class DatabaseUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(`cannot open or migrate the database named by DATABASE_URL: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-    this.name = 'DatabaseUnavailableError';
-  }
-}
 
 /** Opens the database at `url`, applies migrations and returns the store. */
 export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {

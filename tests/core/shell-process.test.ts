@@ -1,5 +1,5 @@
 // The shell adapter driven through a real child process with piped stdin, as `printf ... | npm start` runs it.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,25 @@ describe('shell adapter over piped stdin', () => {
     const detail = result.stdout.indexOf('/rustvsgo help [command]');
     expect(unknown).toBeGreaterThanOrEqual(0);
     expect(detail).toBeGreaterThan(unknown);
+  });
+});
+
+// The shell alone opens its database on the first command that needs it (src/store/deferred-store.ts): `help`
+// creates no database file, and a command that saves settings creates it and keeps them for the next run.
+describe('the shell database, opened on first use', { timeout: 90_000 }, () => {
+  it('help leaves no database file; a saved team profile creates it and is read back', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'rustvsgo-lazy-store-'));
+    const file = join(cwd, 'data', 'bot.db');
+    const env = cleanEnv({ DATABASE_URL: `sqlite:${file}` });
+    const help = runEntrySync('src/main.ts', [], { cwd, env, input: '/rustvsgo help\n' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('/rustvsgo team');
+    expect(existsSync(file)).toBe(false);
+    const saved = runEntrySync('src/main.ts', [], { cwd, env, input: '/rustvsgo team set rust=strong\n' });
+    expect(saved.stdout).toContain('Team profile saved');
+    expect(existsSync(file)).toBe(true);
+    const read = runEntrySync('src/main.ts', [], { cwd, env, input: '/rustvsgo team\n' });
+    expect(read.stdout).toContain('Rust: strong');
   });
 });
 

@@ -121,13 +121,18 @@ describe("the image's entrypoint, run without Docker", { timeout: 120_000 }, () 
     let logs = '';
     bot.stderr.on('data', (chunk: Buffer) => (logs += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
-    for (let i = 0; i < 300 && !logs.includes('rustvsgo started'); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(logs).toContain('rustvsgo started');
-    const [, ...healthArgs] = healthcheck();
-    const health = spawnSync(process.execPath, healthArgs, { env: { PATH: process.env.PATH, PORT: String(port) }, encoding: 'utf8', timeout: 30_000 });
-    expect(health.status).toBe(0);
-    bot.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    try {
+      for (let i = 0; i < 300 && !logs.includes('rustvsgo started'); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(logs).toContain('rustvsgo started');
+      const [, ...healthArgs] = healthcheck();
+      const health = spawnSync(process.execPath, healthArgs, { env: { PATH: process.env.PATH, PORT: String(port) }, encoding: 'utf8', timeout: 30_000 });
+      expect(health.status).toBe(0);
+      bot.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      // A failed expectation above must not leave the bot serving after the suite.
+      if (bot.exitCode === null && bot.signalCode === null) bot.kill('SIGKILL');
+    }
   });
 
   it('runs discord:deploy from the image: the compiled script exists and names what it needs', () => {

@@ -4,7 +4,8 @@ import { describeOptions } from '../../src/core/command-spec.ts';
 import { reply } from '../../src/core/reply.ts';
 import { containsLivePing } from '../../src/core/safe-text.ts';
 import { commands } from '../../src/commands/index.ts';
-import { lookupCommand, lookupReply } from '../../src/commands/lookup.ts';
+import { lookupCommand } from '../../src/commands/lookup.ts';
+import { lookupReply } from '../../src/commands/lookup-reply.ts';
 import { buildFactIndex } from '../../src/knowledge/fact-search.ts';
 import { shippedFacts } from './facts-data.ts';
 

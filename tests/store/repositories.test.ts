@@ -60,7 +60,7 @@ describeEachBackend('repositories', (backend) => {
     const replicas: Store[] = [];
     for (let i = 0; i < 4; i++) replicas.push(await database.open());
     try {
-      const counters = replicas.map((replica) => replica.rateLimits.counter({ keyPrefix: 'test', durationSeconds: 60 }));
+      const counters = await Promise.all(replicas.map((replica) => replica.rateLimits.counter({ keyPrefix: 'test', durationSeconds: 60 })));
       const counts = await Promise.all(counters.flatMap((counter) => Array.from({ length: 10 }, () => counter.add('user:slack:T1:U1'))));
       // Each hit saw a distinct running total: no two increments read the same value.
       expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
