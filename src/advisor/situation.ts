@@ -78,7 +78,15 @@ const PSEUDO_NEXT: Record<string, Set<string>> = {
   no: new Set(['doubt', 'matter', 'longer', 'later', 'more']),
 };
 /** Words that end a negation scope inside a clause. */
-const TERMINATORS = new Set(['which', 'who', 'whose', 'because', 'since', 'so', 'and', ',', '.', '?', '!', 'while', 'then', 'instead']);
+const TERMINATORS = new Set(['which', 'who', 'whose', 'because', 'since', 'so', 'and', ',', '.', '?', '!', 'while', 'then', 'instead', '—', '–', '-', '--', ':']);
+/**
+ * A negation of a *problem* ("without the segfaults", "we don't want memory-safety bugs", "we'd rather not pay
+ * for a GC", "not unsafe C++ again") states a need, not its absence: the problem's signal holds. Team and code
+ * readers still see the tokens as negated ("without Rust experience" stays a team with none).
+ */
+const PROBLEM = /^(?:bugs?|crash(?:es)?|segfaults?|seg faults?|races?|data races?|vulnerabilit(?:y|ies)|cves?|leaks?|memory leaks?|pauses?|gc|garbage|collector|spikes?|jitter|stalls?|outages?|unsafe|undefined|use-after-free|overflows?|memory-safety|memory|corruption|footguns?|stop-the-world)$/i;
+/** Words between an aversion trigger and the problem it names ("rather not pay for a GC", "don't want any ..."). */
+const AVERSION_GAP = new Set(['the', 'a', 'an', 'any', 'more', 'another', 'to', 'pay', 'for', 'deal', 'with', 'have', 'having', 'get', 'getting', 'risk', 'ship', 'shipping', 'again', 'c', 'c++', 'cpp', 'memory', 'safety', 'memory-safety', 'of', 'those', 'these', 'random', 'production', 'prod', 'in', 'our', 'latency', 'tail', 'long', 'occasional']);
 const POST_TRIGGER =
   /\b(?:(?:does|do|did|is|are|was|were|would|will)\s*(?:not|n't)|doesn't|don't|isn't|aren't|won't)\s+(?:really\s+|that\s+|much\s+|too\s+)?(?:matter|an?\s+(?:issue|concern|problem|priority|factor|requirement|constraint)|important|critical|relevant|a\s+big\s+deal|needed|required)\b|\b(?:irrelevant|unimportant|is\s+a\s+non-?issue|is\s+not\s+a\s+(?:concern|priority|factor|problem|issue))\b/i;
 const DONT_CARE = /\b(?:do|does)\s*(?:not|n't)\s+(?:really\s+)?care\s+(?:about|much about)\s+([^,.;]+)/i;
@@ -100,6 +108,9 @@ function isGoLanguage(tokens: readonly ClauseToken[], i: number): boolean {
   if (t.sentenceStart && t.text === 'Go') return LANG_NEXT.has(next) || t.pos === 'PROPN';
   if (VERB_NEXT.has(next) && !LANG_PREV.has(prev)) return false;
   if (next === 'to' && (prev === 'to' || prev === 'ready')) return false;
+  // "good to go", "ready to go", "set to go", "all systems go": idioms, whatever follows.
+  if (prev === 'to' && ['good', 'ready', 'set', 'raring', 'way'].includes(tokens[i - 2]?.lower ?? '')) return false;
+  if (prev === 'systems') return false;
   if (LANG_NEXT.has(next) && !VERB_PREV.has(prev)) return true;
   if (LANG_PREV.has(prev) && !VERB_NEXT.has(next)) return true;
   return t.pos === 'PROPN';
@@ -134,34 +145,59 @@ function choiceIndexes(tokens: readonly ClauseToken[]): Set<number> {
   return out;
 }
 
-function negationOf(tokens: readonly ClauseToken[]): boolean[] {
+/** Is the trigger at `i` an aversion to a problem ("without the segfaults", "don't want ... bugs")? */
+function aversionAt(tokens: readonly ClauseToken[], i: number): boolean {
+  const w = tokens[i]!.lower;
+  const next = tokens[i + 1]?.lower ?? '';
+  let from: number;
+  if (w === 'without') from = i + 1;
+  else if (w === 'no' && next === 'more') from = i + 2;
+  else if (w === 'never' && next === 'again') from = i + 2;
+  else if ((w === 'not' || w === "n't") && ['want', 'wanna', 'need'].includes(next)) from = i + 2;
+  else if (w === 'not' && (tokens[i - 1]?.lower === 'rather' || next === 'unsafe')) from = i + 1;
+  else return false;
+  for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
+    const l = tokens[k]!.lower;
+    // "memory" is a problem only when one follows ("memory-safety bugs", "memory leaks").
+    const isProblem = PROBLEM.test(l) && !((l === 'memory' || l === 'memory-safety') && !PROBLEM.test(tokens[k + 1]?.lower ?? ''));
+    if (isProblem) return true;
+    if (!AVERSION_GAP.has(l)) return false;
+  }
+  return false;
+}
+
+function negationOf(tokens: readonly ClauseToken[]): { negated: boolean[]; averse: boolean[] } {
   const negated = new Array<boolean>(tokens.length).fill(false);
+  const averse = new Array<boolean>(tokens.length).fill(false);
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.lower;
     const isTrigger = TRIGGERS.has(w) || (w === 'one' && tokens[i - 1]?.lower === 'no');
     if (!isTrigger) continue;
     if (PSEUDO_NEXT[w]?.has(tokens[i + 1]?.lower ?? '')) continue;
+    const aversion = aversionAt(tokens, i);
     for (let j = i + 1; j < tokens.length; j++) {
       const l = tokens[j]!.lower;
       // "and" only ends the scope when a new statement follows ("no Go, and we ..."), not in "Rust and Go".
       if (TERMINATORS.has(l) && !(l === 'and' && (languageAt(tokens, j + 1) !== undefined || tokens[j + 1]?.lower === 'no'))) break;
-      if (l === 'with' && j > i + 1) break;
+      if (l === 'with' && j > i + 1 && !aversion) break;
       negated[j] = true;
+      if (aversion) averse[j] = true;
     }
   }
-  return negated;
+  return { negated, averse };
 }
 
 export function readClauses(question: string): ReadClause[] {
   return splitClauses(question).map((clause) => {
-    const negated = negationOf(clause.tokens);
+    const { negated, averse } = negationOf(clause.tokens);
     const post = POST_TRIGGER.exec(clause.text);
     const notMatterText = post ? clause.text.slice(0, post.index) : '';
     let negatedText = '';
     let affirmedText = '';
     for (const [i, t] of clause.tokens.entries()) {
       if (TRIGGERS.has(t.lower)) continue;
-      if (negated[i]) negatedText += ` ${t.text}`;
+      // An aversion's problem holds ("without the segfaults" needs safety): its words are affirmed for signals.
+      if (negated[i] && !averse[i]) negatedText += ` ${t.text}`;
       else affirmedText += ` ${t.text}`;
     }
     if (post) {
@@ -245,7 +281,7 @@ export function describesExistingCode(clause: Clause): boolean {
 }
 
 /** Existing libraries the new part would use ("every shared library we have is Go"). */
-const OWN_LIBRARIES = /\b(?:shared|internal|common|in-house|our) (?:librar(?:y|ies)|packages|sdks?|modules)\b/i;
+const OWN_LIBRARIES = /\b(?:shared|internal|common|in-house|our) (?:(?:db|database|api|service|grpc|kafka|storage) )?(?:librar(?:y|ies)|packages|sdks?|modules|clients)\b/i;
 
 function readCodebase(clauses: readonly ReadClause[], full: string): Situation['codebase'] {
   let language: Situation['codebase']['language'] = null;
@@ -275,7 +311,7 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
 
 const POLICY = /\b(bans?|policy|policies|mandate[sd]?|mandatory|standardi[sz]ed on|our standard|company standard|only (?:allowed|approved|permitted|sanctioned)|approved languages?|allow-?list|banned|forbid(?:s|den)?|not allowed|not permitted|prohibit\w*|required to use|must (?:be (?:written )?in|use)|has to be (?:written )?in|have to (?:be (?:written )?in|use)|compliance requires|security team requires|cto (?:says|requires|mandates))\b/i;
 const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language)\b/i;
-const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
+const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|\b(?:requires?|mandates?|demands?) memory[- ]safety\b|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
 
 /** A garbage collector ruled out: Go is. */
 const NO_GC = /\b(no (?:garbage[- ]collected|gc'?d?) languages?|(?:garbage[- ]collected|gc'?d?) languages? (?:are |is )?(?:not allowed|banned|forbidden|ruled out)|(?:can(?:'t|not)|cannot) (?:have|afford|use) (?:a |any )?(?:garbage collector|gc)\b|no garbage collector (?:allowed|at all|anywhere))/i;
@@ -329,6 +365,9 @@ const MEMORY = /(\d+(?:\.\d+)?)\s*(kb|kib|mb|mib|gb|gib)\b[^.;!?]{0,30}?\b(memor
 const THROUGHPUT = /(\d+(?:[.,]\d+)?)\s*(k|m|thousand|million|billion|b)?\s*(?:req(?:uest)?s?|messages?|events?|queries|ops|operations|transactions|calls|rps|qps)\s*(?:\/|per|a|an|each)\s*(s\b|sec|second|minute|min\b|day|hour)|(\d+(?:[.,]\d+)?)\s*(k|m)?\s*(rps|qps)\b/i;
 const DEADLINE = /\b(?:in|within|by|next|of|under|about)\s+(\d+|a|one|two|three|four|five|six|eight|ten|twelve)\s+(weeks?|months?|days?|quarters?|sprints?)\b/i;
 
+/** "the binary is 11MB", "a 40 MB image": a size on disk, not a memory budget. */
+const BINARY_SIZE = /\b(?:binar(?:y|ies)|executable|image|download|artifact|package|bundle)\b[^.;!?\d]{0,12}\d/i;
+
 function toMs(v: number, unit: string): number {
   const u = unit.toLowerCase();
   if (u === 'µs' || u === 'us' || u.startsWith('micro')) return v / 1000;
@@ -350,8 +389,9 @@ function readNumbersOf(full: string): Situation['numbers'] {
   const dl = DEADLINE.exec(full);
   let throughput: number | null = null;
   if (thr) {
-    const value = Number((thr[1] ?? thr[5] ?? '0').replace(',', '.'));
-    const scale = SCALE[(thr[2] ?? thr[6] ?? '').toLowerCase()] ?? 1;
+    // Groups: 1-3 "<n> <scale> <unit> per <period>", 4-5 "<n> <scale> rps".
+    const value = Number((thr[1] ?? thr[4] ?? '0').replace(',', '.'));
+    const scale = SCALE[(thr[2] ?? thr[5] ?? '').toLowerCase()] ?? 1;
     const per = thr[3] ? (PER[thr[3].toLowerCase()] ?? 1) : 1;
     throughput = Math.round(value * scale * per);
     if (!Number.isFinite(throughput) || throughput <= 0) throughput = null;
@@ -366,7 +406,7 @@ function readNumbersOf(full: string): Situation['numbers'] {
   const finite = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
   if (!finite(deadlineWeeks)) deadlineWeeks = null;
   return {
-    memoryMiB: mem ? Math.round(toMiB(Number(mem[1] ?? mem[5]), (mem[2] ?? mem[6])!) * 100) / 100 : null,
+    memoryMiB: mem && !BINARY_SIZE.test(full.slice(Math.max(0, mem.index - 25), mem.index + mem[0].length)) ? Math.round(toMiB(Number(mem[1] ?? mem[5]), (mem[2] ?? mem[6])!) * 100) / 100 : null,
     latencyMs: lat ? finite(toMs(Number(lat[2]), lat[3]!)) : null,
     percentile: pct ? pct[1]!.toLowerCase() : null,
     throughputPerSecond: throughput,
@@ -385,10 +425,10 @@ const OTHER_PAIR = new RegExp(`(?<![\\w.])(${OTHER_TECH})\\s*(?:\\bor\\b|\\bvs\\
 const HOW_TO = /^\s*(?:how (?:do|can|should) (?:i|we|you)|how to)\b/i;
 const NAMES_RUST_OR_GO = /\b(rust|golang)\b|\bGo\b/;
 const BOTH_CHOICE = /\b(rust\s*(?:,|\/|\bor\b|\bvs\.?|\bversus\b|\band\b)\s*(?:go|golang)|(?:go|golang)\s*(?:,|\/|\bor\b|\bvs\.?|\bversus\b|\band\b)\s*rust)\b/i;
-const FRONT_END = /\b((?:react|vue|angular|svelte|next\.?js) (?:front[- ]?end|app|ui|components?)|state management|(?:web |website |dashboard |browser )?front[- ]?end (?:of|for) (?:our|the|a) (?:web|site|website|dashboard|app|admin|portal)\w*|web front[- ]?end|front[- ]?end (?:app|code|ui|framework)|user interface|\bui\b|ui layer|web page|landing page|single[- ]page app|spa\b|react app|css|(?:ios|android|mobile) app(?:'s)? (?:ui|screens?|interface|front ?end)|app's ui|(?:ios|android|iphone) app\b|mobile app\b|game ui|desktop gui|gui)\b/i;
+const FRONT_END = /\b((?:react|vue|angular|svelte|next\.?js) (?:front[- ]?end|app|ui|components?)|state management|(?:web |website |dashboard |browser )?front[- ]?end (?:of|for) (?:our|the|a) (?:web|site|website|dashboard|app|admin|portal)\w*|web front[- ]?end|front[- ]?end (?:app|code|ui|framework)|user interface|\bui\b|ui layer|web page|landing page|single[- ]page app|spa\b|react app|css|(?:ios|android|mobile) app(?:'s)? (?:ui|screens?|interface|front ?end)|(?:ios|android|mobile)(?: and (?:ios|android))? (?:screens|views|ui)|app's ui|(?:ios|android|iphone) app\b|mobile app\b|game ui|desktop gui|gui)\b/i;
 const BACKEND_WORDS = /\b(back[- ]?end|server|service|services|api|apis|daemon|proxy|gateway|engine|database|storage|sync|core library|shared core|cli|pipeline|worker|queue|broker|runtime|infrastructure|infra|agent|cache|scheduler|compiler|tool|library)\b/i;
 
-const FILLER = new Set(['rust', 'go', 'golang', 'or', 'vs', 'versus', 'which', 'one', 'should', 'we', 'i', 'use', 'pick', 'choose', 'for', 'our', 'a', 'an', 'the', 'new', 'what', 'is', 'better', 'language', 'do', 'you', 'recommend', 'thing', 'project', 'something', 'it', 'this', 'to', 'me', 'us', 'and', 'in', 'with', 'go?', 'hey', 'hi', 'please', 'best', 'between']);
+const FILLER = new Set(['rust', 'go', 'golang', 'or', 'vs', 'versus', 'which', 'one', 'should', 'we', 'i', 'use', 'pick', 'choose', 'for', 'our', 'a', 'an', 'the', 'new', 'what', 'is', 'better', 'language', 'do', 'you', 'recommend', 'thing', 'project', 'something', 'it', 'this', 'to', 'me', 'us', 'and', 'in', 'with', 'go?', 'hey', 'hi', 'please', 'best', 'between', 'general', 'generally', 'overall', 'curious', 'just', 'wondering', 'opinion', 'thoughts', 'think', 'honestly', 'really', 'has', 'have', 'are', 'more', 'which', 'would', 'if', 'out', 'of', 'two', 'languages']);
 /** Words that could name a component or context, beyond the choice itself and filler. */
 function contentWords(full: string): number {
   return full.toLowerCase().split(/[^a-z0-9+#.-]+/).filter((w) => w.length > 1 && !FILLER.has(w)).length;
@@ -411,7 +451,9 @@ function readScope(full: string, workloads: readonly string[], anythingElse: boo
     // A UI, or an app named with no backend part ("the backend of our mobile app" is in scope).
     if (/\b(ui|user interface|front[- ]?end|screens?|gui|web page|landing page|css|spa|react app)\b/i.test(fe[0]) || !BACKEND_WORDS.test(rest)) return { kind: 'front-end', detail: fe[0] };
   }
-  if (workloads.length === 0 && !anythingElse && contentWords(full) < 2) return { kind: 'nothing-named', detail: '' };
+  // Nothing to judge: no workload, no constraint, team or code fact, and no word that could name a component
+  // ("which has the cuter mascot?", "which is better in general?").
+  if (workloads.length === 0 && !anythingElse && (contentWords(full) < 2 || !BACKEND_WORDS.test(full))) return { kind: 'nothing-named', detail: '' };
   return null;
 }
 

@@ -33,6 +33,10 @@ const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
   ['Not only do we know Go well, we also run it everywhere.', { go: 'strong' }],
   ['We have no Rust experience, but plenty of Go engineers.', { rust: 'none', go: 'strong' }],
   ['I have written Rust for years; my team knows Go.', { rust: 'strong', go: 'strong' }],
+  // Idioms with "go" after "good to" / "ready to" are verbs, whatever follows them.
+  ["We're good to go, the team wrote it in Rust already.", { rust: 'strong', go: null }],
+  // A slash list of backgrounds is not a C++ shop (no guessed Rust skill).
+  ['Team knows Java/C++/Node today. What should the new payment services be written in?', { rust: null, go: null }],
 ];
 
 const NEGATION: [string, string, boolean][] = [
@@ -45,6 +49,18 @@ const NEGATION: [string, string, boolean][] = [
   ['We have a hard deadline next quarter.', 'deadline', false],
   ['Memory is not a concern on these boxes.', 'memory-tight', true],
   ['It is not only latency-sensitive but also memory constrained.', 'latency-sensitive', false],
+  // An aversion to a problem states the need: "without the segfaults" wants safety.
+  ['We want C++-level speed for the transcoding workers without the segfaults.', 'safety-critical', false],
+  ["We really don't want memory-safety bugs in consensus code.", 'safety-critical', false],
+  ["We'd rather not pay for a GC on small devices.", 'gc-pauses-hurt', false],
+  // A dash ends the negation scope: the speed after it is wanted.
+  ['not unsafe C++ again — we want C++-level speed for the video transcoding workers', 'cpu-bound', false],
+  // A stated number outranks a loose word.
+  ['REST + Postgres CRUD service for an internal admin panel, heavily loaded at 50 rps.', 'high-throughput', true],
+  ['Our Go JSON API uses 2% CPU; my manager wants it faster.', 'cpu-bound', true],
+  ['IoT gateway on an ARM box with 2 GB RAM, memory constrained they say.', 'memory-tight', true],
+  // "CPU cycles" are not cyclic data structures.
+  ['Every CPU cycle costs us money at this scale.', 'cyclic-data', true],
 ];
 
 const CODE: [string, Partial<Situation['codebase']>][] = [
@@ -56,6 +72,7 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   ['It will be a library embedded in our existing Go services.', { language: 'go', linksIn: true }],
   ['Rust or Go for a brand new image resizing service?', { language: null }],
   ['Everything we run is in Rust already; new metrics exporter.', { language: 'rust' }],
+  ['Batch ETL worker; the team already has a big Go codebase with all our DB clients.', { language: 'go', linksIn: true }],
 ];
 
 const RULES: [string, Partial<Situation['rules']>][] = [
@@ -67,6 +84,7 @@ const RULES: [string, Partial<Situation['rules']>][] = [
   ['We only have one language across the company and want to keep a single language for everything.', { noSecondLanguage: true }],
   ['Go is not allowed by our compliance team for this product.', { excludes: ['go'] }],
   ['Rust or Go for an API gateway with a p99 under 5 ms?', { mandates: null, excludes: [], noSecondLanguage: false }],
+  ['The security team requires memory safety and forbids C/C++ for the new proxy.', { memorySafe: true }],
 ];
 
 const DEPLOYMENT: [string, Situation['deployment']][] = [
@@ -95,6 +113,10 @@ const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kin
   ['New payment services, high concurrency. The team knows Java/C++/Node today. What should we write them in?', null],
   ['A container engine shipped as one binary with no Python/Ruby/JVM deps. What language?', null],
   ['Java or Kotlin for the new service?', 'other-language'],
+  ['Should we write the iOS and Android screens of our banking app in Rust or Go?', 'front-end'],
+  ['which language is better in general, Rust or Go? just curious', 'nothing-named'],
+  ['which language has the cuter mascot, rust or go?', 'nothing-named'],
+  ['Rust or Go for our new backend service?', null],
 ];
 
 const NUMBERS: [string, Partial<Situation['numbers']>][] = [
@@ -102,6 +124,9 @@ const NUMBERS: [string, Partial<Situation['numbers']>][] = [
   ['We need p999 latency under 2 ms.', { latencyMs: 2, percentile: 'p999' }],
   ['Each pod has a 64 MB memory limit.', { memoryMiB: 64 }],
   ['It must handle 50k requests per second.', { throughputPerSecond: 50000 }],
+  ['An admin panel API at 50 rps.', { throughputPerSecond: 50 }],
+  ['A gateway at 200k rps.', { throughputPerSecond: 200000 }],
+  ['The in-guest agent binary is 11MB and eats guest memory.', { memoryMiB: null }],
   ['We have to ship in 6 weeks.', { deadlineWeeks: 6 }],
   ['Launch is in two months.', { deadlineWeeks: 8.6 }],
 ];
