@@ -70,7 +70,7 @@ export function prepare(compiled: CompiledKb, read: ReadQuestion, profile: TeamP
   const blocked = rule !== undefined || situation.rules.noSecondLanguage || linksIn;
   const strict = blocked ? undefined : (hybridFromComponents(compiled, u, team, priorities) ?? hybridFromShape(compiled, u, score, team));
   const loose = blocked || strict ? undefined : (hybridFromComponents(compiled, u, team, priorities, true) ?? hybridFromShape(compiled, u, score, team, true));
-  const features = featuresOf(situation, kbMargin);
+  const features = featuresOf(situation, kbMargin, (id) => compiled.workloads.get(id)?.role);
   const hybridFeatures: Features = new Map([...features].filter(([k]) => k !== 'kb-margin'));
   if (strict) hybridFeatures.set('plan:strict', 1);
   if (loose) hybridFeatures.set('plan:loose', 1);

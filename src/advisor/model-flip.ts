@@ -74,7 +74,7 @@ export function modelPRust(compiled: CompiledKb, base: Prepared, profile: TeamPr
   // The knowledge-base margin depends on workloads and constraints only: team and code changes reuse it.
   const same = s.workloads === base.situation.workloads && constraintsKey(s) === constraintsKey(base.situation);
   const kbMargin = same ? base.kbMargin : scoreScene(compiled, sceneFor(situation, {}, profile?.priorities ?? [])).margin;
-  const logit = linearLogit(w.bias, w.weights, featuresOf(situation, kbMargin)) + decisiveOffsets(situation).logit;
+  const logit = linearLogit(w.bias, w.weights, featuresOf(situation, kbMargin, (id) => compiled.workloads.get(id)?.role)) + decisiveOffsets(situation).logit;
   return probabilityRust(w, logit);
 }
 
