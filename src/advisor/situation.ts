@@ -266,10 +266,10 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
 
 // ---- existing code --------------------------------------------------------------------------------------
 
-const CODE_WORDS = /\b(everything|agent|daemon|proxy|gateway|server|cli|packages|platform|codebase|code base|code|stack|services|service|monolith|backend|libraries|library|repo|repos|monorepo|systems?|infrastructure|tooling|microservices|shop|written|apps?|binaries|sdk|modules?)\b/i;
+const CODE_WORDS = /\b(everything|agent|daemon|proxy|gateway|server|database|cli|packages|platform|codebase|code base|code|stack|services|service|monolith|backend|libraries|library|repo|repos|monorepo|systems?|infrastructure|tooling|microservices|shop|written|apps?|binaries|sdk|modules?)\b/i;
 const OWN_WORDS = /\b(everything|our|existing|current|currently|already|today|whole|every|all|legacy|we have|we run|written|is in|are in|is all|are all|mostly|entirely|shop)\b/i;
 const LEAVING = /\b(rewrit\w*|port(?:ing|ed)?|migrat\w*|replac\w*|mov(?:e|ing) (?:away )?(?:off|from)|moving off|leav\w*|sunset\w*)\b/i;
-const LINKS_IN = /\b(links? (?:in)?to|links? (?:our|the|its|their)|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for|used by|inside|that our)|as a library|sdk for|bindings)\b/i;
+const LINKS_IN = /\b((?:services|programs|apps|applications|code|binaries) (?:can|could|would|will) (?:embed|import|link)|embeddable (?:in|into|by)|links? (?:in)?to|links? (?:our|the|its|their)|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for|used by|inside|that our)|as a library|sdk for|bindings)\b/i;
 const OTHER_CODE = /\b(java|kotlin|scala|python|ruby|php|node(?:js|\.js)?|typescript|javascript|c\+\+|cpp|c#|\.net|elixir|erlang|perl)\b/i;
 
 /** "Our whole platform is Go", "every shared library we have is Go": a statement about code that exists. */
@@ -279,6 +279,8 @@ export function describesExistingCode(clause: Clause): boolean {
   const choice = choiceIndexes(clause.tokens);
   return clause.tokens.some((_, i) => languageAt(clause.tokens, i) !== undefined && !choice.has(i)) && !/\b(new|rewrite|build|building|write|writing|need|want|should|which|choose|pick)\b/i.test(clause.text);
 }
+
+const EMBEDDED_BY = /\b(go|golang|rust)\s+(?:services|programs|apps|applications|code|binaries)\s+(?:can|could|would|will)\s+(?:embed|import|link)\b/i;
 
 /** Existing libraries the new part would use ("every shared library we have is Go"). */
 const OWN_LIBRARIES = /\b(?:shared|internal|common|in-house|our) (?:(?:db|database|api|service|grpc|kafka|storage) )?(?:librar(?:y|ies)|packages|sdks?|modules|clients)\b/i;
@@ -303,6 +305,9 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
     const other = clauses.find((rc) => CODE_WORDS.test(rc.clause.text) && OWN_WORDS.test(rc.clause.text) && OTHER_CODE.test(rc.clause.text));
     if (other) language = 'other';
   }
+  // "a runtime that Go services can embed": the code it links into is named by what embeds it.
+  const embeddedBy = EMBEDDED_BY.exec(full);
+  if (language === null && embeddedBy) language = /^rust$/i.test(embeddedBy[1]!) ? 'rust' : 'go';
   const linksIn = LINKS_IN.test(full) || clauses.some((rc) => describesExistingCode(rc.clause) && OWN_LIBRARIES.test(rc.clause.text));
   return { language, linksIn: language !== null && linksIn, leaving: language !== null && LEAVING.test(full) };
 }
@@ -311,7 +316,7 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
 
 const POLICY = /\b(bans?|policy|policies|mandate[sd]?|mandatory|standardi[sz]ed on|our standard|company standard|only (?:allowed|approved|permitted|sanctioned)|approved languages?|allow-?list|banned|forbid(?:s|den)?|not allowed|not permitted|prohibit\w*|required to use|must (?:be (?:written )?in|use)|has to be (?:written )?in|have to (?:be (?:written )?in|use)|compliance requires|security team requires|cto (?:says|requires|mandates))\b/i;
 const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language)\b/i;
-const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|\b(?:requires?|mandates?|demands?) memory[- ]safety\b|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
+const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|\b(?:requires?|mandates?|demands?) memory[- ]safety\b|\bonly (?:want|allow|accept|use) memory[- ]safe\b|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
 
 /** A garbage collector ruled out: Go is. */
 const NO_GC = /\b(no (?:garbage[- ]collected|gc'?d?) languages?|(?:garbage[- ]collected|gc'?d?) languages? (?:are |is )?(?:not allowed|banned|forbidden|ruled out)|(?:can(?:'t|not)|cannot) (?:have|afford|use) (?:a |any )?(?:garbage collector|gc)\b|no garbage collector (?:allowed|at all|anywhere))/i;
@@ -345,6 +350,9 @@ function readRules(clauses: readonly ReadClause[], full: string, codebase: Situa
 const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel|driver)|in-kernel|inside the kernel|kernel-mode|ebpf programs?|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
 const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
 const WASM = /\b(webassembly|wasm|in the browser|browser extension|runs? in (?:a|the) browser|client-side in the browser)\b/i;
+/** A Wasm runtime, host or engine runs Wasm modules; it is not itself deployed as Wasm. */
+const WASM_HOST = /\b(?:wasm|webassembly)\s+(?:runtime|runtimes|engine|engines|vm|host|interpreter|jit)\b|\b(?:runs?|executes?|executing|embed(?:s|ded)?|hosts?|hosting|loads?)\s+(?:the\s+|untrusted\s+|user\s+)?(?:wasm|webassembly)\b|\b(?:wasm|webassembly)\s+(?:smart contracts?|plugins?|policies|modules instead|apps as)\b/i;
+const WASM_TARGET = /\b(?:in the browser|browser extension|runs? in (?:a|the) browser|client-side|compiles? (?:it )?to (?:wasm|webassembly)|(?:as|into) (?:a )?(?:wasm|webassembly) module|wasm32|front-?end)\b/i;
 const MOBILE = /\b(ios|android|mobile (?:app|apps|client|sdk)|on (?:the )?phones?|react native|flutter)\b/i;
 const SERVERLESS = /\b(serverless|lambda|cloud functions?|cloud run|faas|azure functions?)\b/i;
 const EDGE = /\b(edge (?:box|boxes|device|devices|node|nodes|location|locations|servers?|workers?)|at the edge|cdn edge|on-?prem(?:ise)? boxes|edge computing)\b/i;
@@ -352,7 +360,7 @@ const EDGE = /\b(edge (?:box|boxes|device|devices|node|nodes|location|locations|
 function readDeployment(full: string): Situation['deployment'] {
   if (KERNEL.test(full)) return 'kernel';
   if (BARE_METAL.test(full)) return 'bare-metal';
-  if (WASM.test(full)) return 'browser-wasm';
+  if (WASM.test(full) && (!WASM_HOST.test(full) || WASM_TARGET.test(full))) return 'browser-wasm';
   if (MOBILE.test(full)) return 'mobile';
   if (SERVERLESS.test(full)) return 'serverless';
   if (EDGE.test(full)) return 'edge';

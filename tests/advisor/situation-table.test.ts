@@ -61,6 +61,8 @@ const NEGATION: [string, string, boolean][] = [
   ['IoT gateway on an ARM box with 2 GB RAM, memory constrained they say.', 'memory-tight', true],
   // "CPU cycles" are not cyclic data structures.
   ['Every CPU cycle costs us money at this scale.', 'cyclic-data', true],
+  ['A programmable proxy framework; memory bugs are not acceptable at this layer.', 'safety-critical', false],
+  ['Instances run on cheap VPSes, so the server must be light on RAM.', 'memory-tight', false],
 ];
 
 const CODE: [string, Partial<Situation['codebase']>][] = [
@@ -73,6 +75,9 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   ['Rust or Go for a brand new image resizing service?', { language: null }],
   ['Everything we run is in Rust already; new metrics exporter.', { language: 'rust' }],
   ['Batch ETL worker; the team already has a big Go codebase with all our DB clients.', { language: 'go', linksIn: true }],
+  // What embeds the new part names the code it links into.
+  ['We want a wasm runtime that Go services can embed for plugins.', { language: 'go', linksIn: true }],
+  ['Our distributed database is all Go; the storage engine is a C++ LSM we call through cgo.', { language: 'go', linksIn: true }],
 ];
 
 const RULES: [string, Partial<Situation['rules']>][] = [
@@ -85,6 +90,7 @@ const RULES: [string, Partial<Situation['rules']>][] = [
   ['Go is not allowed by our compliance team for this product.', { excludes: ['go'] }],
   ['Rust or Go for an API gateway with a p99 under 5 ms?', { mandates: null, excludes: [], noSecondLanguage: false }],
   ['The security team requires memory safety and forbids C/C++ for the new proxy.', { memorySafe: true }],
+  ['Our access proxy is written in Go and we only want memory-safe code.', { memorySafe: true }],
 ];
 
 const DEPLOYMENT: [string, Situation['deployment']][] = [
@@ -96,6 +102,10 @@ const DEPLOYMENT: [string, Situation['deployment']][] = [
   ['It will run as AWS Lambda functions.', 'serverless'],
   ['It runs on edge boxes in retail stores.', 'edge'],
   ['A websocket chat server for our users.', null],
+  // A Wasm runtime or host runs Wasm; it is not deployed to the browser.
+  ['We want a wasm runtime that Go services can embed for plugins.', null],
+  ['A containerd shim on each node that executes the Wasm modules.', null],
+  ['The editor core must compile to WebAssembly for our web app.', 'browser-wasm'],
 ];
 
 const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kind: infer K } ? K | null : null) : null][] = [
