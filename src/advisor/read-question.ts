@@ -30,6 +30,9 @@ function teamSignal(compiled: CompiledKb, id: string, offset: number): DetectedS
   return c ? { id, kind: c.kind === 'constraint' ? 'constraint' : c.kind, label: c.label, negated: false, offset } : undefined;
 }
 
+/** "X read that ...", "people say ...", "I heard ...": what follows is someone's claim about a language. */
+const HEARSAY = /\b(?:read|heard|hears|says?|said|claims?|claimed|told (?:me|us|them)|keeps? saying|thinks?)\s+(?:that\s+)?(?:rust|go|golang)(?:'s)?\s+(?:is|are|was|would be|will be|gets?|makes?|has)\b/i;
+
 /** Below these, a stated number contradicts the word that raised the constraint. */
 const LOW_THROUGHPUT_PER_SECOND = 1000;
 const ROOMY_MEMORY_MIB = 1024;
@@ -66,10 +69,17 @@ export function readQuestion(compiled: CompiledKb, question: string): ReadQuesti
   const inCode = new Set<string>();
   if (codeClauses.length > 0) for (const rc of clauses) for (const id of idsIn(compiled, rc.clause.text, memo)) (codeClauses.includes(rc) ? inCode : elsewhere).add(id);
   const backgroundOnly = (id: string): boolean => inCode.has(id) && !elsewhere.has(id);
+  // Reported speech about a language ("my manager read that Rust is faster") is a claim, not a requirement of
+  // the component: a signal named only there is not read.
+  const hearsay = clauses.filter((rc) => HEARSAY.test(rc.clause.text));
+  const hearsayIds = new Set<string>();
+  const outsideHearsay = new Set<string>();
+  if (hearsay.length > 0) for (const rc of clauses) for (const id of idsIn(compiled, rc.clause.text, memo)) (hearsay.includes(rc) ? hearsayIds : outsideHearsay).add(id);
   const signals: DetectedSignal[] = [];
   for (const s of whole.signals) {
     if (TEAM_SKILL_IDS.has(s.id)) continue;
     if (s.kind === 'workload' && backgroundOnly(s.id)) continue;
+    if (hearsayIds.has(s.id) && !outsideHearsay.has(s.id)) continue;
     // Negated when every clause that names it negates it; the lexicon's own word-window guess is dropped.
     const negated = negatedIds.has(s.id) && !affirmedIds.has(s.id);
     const constraint = compiled.constraints.get(s.id);

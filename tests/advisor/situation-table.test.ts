@@ -63,6 +63,9 @@ const NEGATION: [string, string, boolean][] = [
   ['Every CPU cycle costs us money at this scale.', 'cyclic-data', true],
   ['A programmable proxy framework; memory bugs are not acceptable at this layer.', 'safety-critical', false],
   ['Instances run on cheap VPSes, so the server must be light on RAM.', 'memory-tight', false],
+  // Reported speech about a language is a claim, not a requirement.
+  ['My manager read that Rust is faster. Our service is a Go JSON API.', 'performance-critical', true],
+  ['Rust is faster and this service must be as fast as possible.', 'performance-critical', false],
 ];
 
 const CODE: [string, Partial<Situation['codebase']>][] = [
