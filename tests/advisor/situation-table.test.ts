@@ -92,6 +92,8 @@ const RULES: [string, Partial<Situation['rules']>][] = [
   ['We only have one language across the company and want to keep a single language for everything.', { noSecondLanguage: true }],
   ['Go is not allowed by our compliance team for this product.', { excludes: ['go'] }],
   ['Rust or Go for an API gateway with a p99 under 5 ms?', { mandates: null, excludes: [], noSecondLanguage: false }],
+  // A policy language or engine is the product's subject, not a rule on the team's choice.
+  ['We evaluate RBAC rules written in a standard policy language whose reference engine is a Rust library.', { mandates: null, excludes: [] }],
   ['The security team requires memory safety and forbids C/C++ for the new proxy.', { memorySafe: true }],
   ['Our access proxy is written in Go and we only want memory-safe code.', { memorySafe: true }],
 ];
@@ -105,6 +107,10 @@ const DEPLOYMENT: [string, Situation['deployment']][] = [
   ['It will run as AWS Lambda functions.', 'serverless'],
   ['It runs on edge boxes in retail stores.', 'edge'],
   ['A websocket chat server for our users.', null],
+  // Code around the kernel is not in it: a daemon that loads eBPF programs, userland tools next to a kernel.
+  ['One privileged daemon per node that loads and unloads eBPF programs pulled as OCI images.', null],
+  ['Replacing firmware with a Linux kernel plus a tiny userland in the boot flash; the initramfs tools in what?', null],
+  ['We are writing eBPF programs for packet filtering.', 'kernel'],
   // A Wasm runtime or host runs Wasm; it is not deployed to the browser.
   ['We want a wasm runtime that Go services can embed for plugins.', null],
   ['A containerd shim on each node that executes the Wasm modules.', null],
