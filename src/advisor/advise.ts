@@ -123,7 +123,10 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
     const lang: Language = p.rule.recommendation;
     const other: Language = lang === 'rust' ? 'go' : 'rust';
     const weighed = reasonsFor(p.score, lang, p.team, 3);
-    const reasons: Reason[] = p.rule.kind === 'only-one' ? [p.rule.reason] : onPoint(weighed, touched);
+    // "Only Rust can do this" leads; the knowledge base's reasons that fit the question still follow it (a
+    // kernel driver's memory safety), so the answer says why Rust is also a good fit, not only the only one.
+    const rule = p.rule;
+    const reasons: Reason[] = rule.kind === 'only-one' ? [rule.reason, ...onPoint(weighed, touched).filter((r) => r.criterion !== rule.reason.criterion)].slice(0, 3) : onPoint(weighed, touched);
     const ruleConfidence = p.rule.kind === 'one-language' ? 0.9 : 0.95;
     return {
       ...base,
