@@ -351,7 +351,7 @@ function readRules(clauses: readonly ReadClause[], full: string, codebase: Situa
 
 // "A Linux kernel plus a tiny userland", "loads eBPF programs": code around the kernel, not in it. Only code that
 // runs in the kernel counts: a module or driver, "in the kernel", or eBPF programs being written.
-const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel (?:module|driver|code|subsystem)|driver)|(?:in|for|into) the linux kernel|in-kernel|inside the kernel|kernel-mode|(?:write|writing|build|building|author|authoring) (?:the |our |an? )?(?:ebpf|bpf) programs?|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
+const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel (?:module|driver|code|subsystem)|driver)|(?:in|for|into) the linux kernel|in-kernel|inside the kernel|kernel-mode|(?:write|writing|build|building|author|authoring) (?:the |our |an? )?(?:ebpf|bpf) programs?(?! (?:manager|loader|management|operator|registry))|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
 const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
 const WASM = /\b(webassembly|wasm|in the browser|browser extension|runs? in (?:a|the) browser|client-side in the browser)\b/i;
 /** A Wasm runtime, host or engine runs Wasm modules; it is not itself deployed as Wasm. */
@@ -435,16 +435,22 @@ const OTHER_TECH = `${OTHER_LANGUAGES}|postgres(?:ql)?|mysql|mongo(?:db)?|redis|
 const OTHER_PAIR = new RegExp(`(?<![\\w.])(${OTHER_TECH})\\s*(?:\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_TECH})(?![\\w+#])`, 'i');
 /** A how-to question ("how do I set up ...") that names neither language asks for no choice. */
 const HOW_TO = /^\s*(?:how (?:do|can|should) (?:i|we|you)|how to)\b/i;
-const NAMES_RUST_OR_GO = /\b(rust|golang)\b|\bGo\b/;
+/** "Rust" in any case, "golang", or "Go" capitalised (lower-case "go" is usually the verb). */
+const NAMES_RUST_OR_GO = /\b(?:[Rr]ust|RUST|[Gg]olang)\b|\bGo\b/;
 const BOTH_CHOICE = /\b(rust\s*(?:,|\/|\bor\b|\bvs\.?|\bversus\b|\band\b)\s*(?:go|golang)|(?:go|golang)\s*(?:,|\/|\bor\b|\bvs\.?|\bversus\b|\band\b)\s*rust)\b/i;
 const FRONT_END = /\b((?:react|vue|angular|svelte|next\.?js) (?:front[- ]?end|app|ui|components?)|state management|(?:web |website |dashboard |browser )?front[- ]?end (?:of|for) (?:our|the|a) (?:web|site|website|dashboard|app|admin|portal)\w*|web front[- ]?end|front[- ]?end (?:app|code|ui|framework)|user interface|\bui\b|ui layer|web page|landing page|single[- ]page app|spa\b|react app|css|(?:ios|android|mobile) app(?:'s)? (?:ui|screens?|interface|front ?end)|(?:ios|android|mobile)(?: and (?:ios|android))? (?:screens|views|ui)|app's ui|(?:ios|android|iphone) app\b|mobile app\b|game ui|desktop gui|gui)\b/i;
-const BACKEND_WORDS = /\b(back[- ]?end|server|service|services|api|apis|daemon|proxy|gateway|engine|database|storage|sync|core library|shared core|cli|pipeline|worker|queue|broker|runtime|infrastructure|infra|agent|cache|scheduler|compiler|tool|library)\b/i;
+const BACKEND_WORDS = /\b(back[- ]?end|server|service|services|api|apis|daemon|proxy|gateway|engine|database|storage|sync|core library|shared core|cli|pipeline|worker|queue|broker|runtime|infrastructure|infra|agent|cache|scheduler|compiler|tool|tools|library|node|nodes|client|clients|validator|firmware|driver|plugin|sdk|parser|bot|system|platform)\b/i;
+/** A UI that comes with a backend part ("an internal HTTPS service with a web UI") leaves the question in scope. */
+const FRONT_END_ATTACHED = /\b(?:with|plus|and|has|have|behind|including)\s+(?:a|an|its|the|some)?\s*(?:small\s+|simple\s+|basic\s+|tiny\s+)?(?:web\s+|admin\s+)?(?:ui|gui|dashboard|front[- ]?end|user interface)\b/i;
 
 const FILLER = new Set(['rust', 'go', 'golang', 'or', 'vs', 'versus', 'which', 'one', 'should', 'we', 'i', 'use', 'pick', 'choose', 'for', 'our', 'a', 'an', 'the', 'new', 'what', 'is', 'better', 'language', 'do', 'you', 'recommend', 'thing', 'project', 'something', 'it', 'this', 'to', 'me', 'us', 'and', 'in', 'with', 'go?', 'hey', 'hi', 'please', 'best', 'between', 'general', 'generally', 'overall', 'curious', 'just', 'wondering', 'opinion', 'thoughts', 'think', 'honestly', 'really', 'has', 'have', 'are', 'more', 'which', 'would', 'if', 'out', 'of', 'two', 'languages']);
 /** Words that could name a component or context, beyond the choice itself and filler. */
 function contentWords(full: string): number {
   return full.toLowerCase().split(/[^a-z0-9+#.-]+/).filter((w) => w.length > 1 && !FILLER.has(w)).length;
 }
+
+/** Content words up to which a question with no component word names nothing ("which is better in general?"). */
+const SHORT_QUESTION_WORDS = 6;
 
 function readScope(full: string, workloads: readonly string[], anythingElse: boolean): Situation['outOfScope'] {
   const other = OTHER_CHOICE.exec(full);
@@ -461,11 +467,14 @@ function readScope(full: string, workloads: readonly string[], anythingElse: boo
   if (fe) {
     const rest = full.replace(FRONT_END, ' ');
     // A UI, or an app named with no backend part ("the backend of our mobile app" is in scope).
-    if (/\b(ui|user interface|front[- ]?end|screens?|gui|web page|landing page|css|spa|react app)\b/i.test(fe[0]) || !BACKEND_WORDS.test(rest)) return { kind: 'front-end', detail: fe[0] };
+    const attached = FRONT_END_ATTACHED.test(full) && BACKEND_WORDS.test(rest);
+    if (!attached && (/\b(ui|user interface|front[- ]?end|screens?|gui|web page|landing page|css|spa|react app)\b/i.test(fe[0]) || !BACKEND_WORDS.test(rest))) return { kind: 'front-end', detail: fe[0] };
   }
   // Nothing to judge: no workload, no constraint, team or code fact, and no word that could name a component
   // ("which has the cuter mascot?", "which is better in general?").
-  if (workloads.length === 0 && !anythingElse && (contentWords(full) < 2 || !BACKEND_WORDS.test(full))) return { kind: 'nothing-named', detail: '' };
+  // A long question names something even in words this reader does not know ("our L2 rollup nodes ...").
+  const words = contentWords(full);
+  if (workloads.length === 0 && !anythingElse && (words < 2 || (!BACKEND_WORDS.test(full) && words <= SHORT_QUESTION_WORDS))) return { kind: 'nothing-named', detail: '' };
   return null;
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { advise } from '../../src/advisor/advise.ts';
 import { adviceSchema } from '../../src/advisor/advice.ts';
 import { compileKb } from '../../src/advisor/compiled-kb.ts';
-import { decide, prepare } from '../../src/advisor/decide.ts';
+import { decide, prepare, type TeamProfileInput } from '../../src/advisor/decide.ts';
 import { loadFittedWeights } from '../../src/advisor/fitted-model.ts';
 import { readQuestion } from '../../src/advisor/read-question.ts';
 import { CRITERION_IDS } from '../../src/knowledge/criterion.ts';
@@ -13,7 +13,7 @@ import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 const kb = loadKnowledgeBase();
 const compiled = compileKb(kb);
 /** The knowledge base's criterion margin (Rust - Go, without team fit): where a constraint adds or damps weight. */
-const modelPRust = (q: string, profile?: { rust: 'none' | 'some' | 'strong'; go: 'none' | 'some' | 'strong'; priorities: [] }): number =>
+const modelPRust = (q: string, profile?: TeamProfileInput): number =>
   decide(prepare(compiled, readQuestion(compiled, q), profile), loadFittedWeights()).pRust;
 const kbMargin = (q: string): number => prepare(compiled, readQuestion(compiled, q), undefined).kbMargin;
 
@@ -116,7 +116,7 @@ describe('team context', () => {
   // so the Go-only profile's pull is gone. (On this near tie the fitted weight of "knows Rust well" alone,
   // without a word on Go, is small: the answer itself may stay at a coin toss.)
   it('what the question says about the team beats the channel profile', () => {
-    const profile = { rust: 'none', go: 'strong', priorities: [] } as const;
+    const profile: TeamProfileInput = { rust: 'none', go: 'strong', priorities: [] };
     const stated = `${close} Our team knows Rust well.`;
     expect(modelPRust(stated, profile)).toBeGreaterThan(modelPRust(close, profile) + 0.2);
   });

@@ -111,6 +111,7 @@ const DEPLOYMENT: [string, Situation['deployment']][] = [
   ['One privileged daemon per node that loads and unloads eBPF programs pulled as OCI images.', null],
   ['Replacing firmware with a Linux kernel plus a tiny userland in the boot flash; the initramfs tools in what?', null],
   ['We are writing eBPF programs for packet filtering.', 'kernel'],
+  ['How should we build an eBPF program manager for k8s that attaches XDP programs on every node?', null],
   // A Wasm runtime or host runs Wasm; it is not deployed to the browser.
   ['We want a wasm runtime that Go services can embed for plugins.', null],
   ['A containerd shim on each node that executes the Wasm modules.', null],
@@ -136,6 +137,11 @@ const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kin
   ['which language is better in general, Rust or Go? just curious', 'nothing-named'],
   ['which language has the cuter mascot, rust or go?', 'nothing-named'],
   ['Rust or Go for our new backend service?', null],
+  // A UI that comes with a backend part is in scope; "Rust" capitalised names the choice in a how-to question.
+  ['Two-person rule for our secrets, served by a small internal HTTPS service with a web UI. Rust or Go?', null],
+  ['How should we build an eBPF program manager for k8s? The loader could use a pure Rust BPF crate.', null],
+  // A long question names a component even in words the reader does not know.
+  ['Our L2 rollup nodes pair a Go consensus client with a Go execution client; archive disk grows 500 GB a week and there is a Rust execution client. What should we run for each half of the node?', null],
 ];
 
 const NUMBERS: [string, Partial<Situation['numbers']>][] = [
