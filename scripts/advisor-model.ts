@@ -169,6 +169,16 @@ const TABLE_EDGES = [0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.01];
 /** Below this observed accuracy a bin's answers may not be called "high" (>= 0.8). */
 const HIGH_PRECISION = 0.95;
 
+/** Lower end of the 95% Wilson score interval for `right` successes in `n` trials. */
+function wilsonLower(right: number, n: number): number {
+  if (n === 0) return 0;
+  const z = 1.96;
+  const p = right / n;
+  const centre = p + (z * z) / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return (centre - spread) / (1 + (z * z) / n);
+}
+
 /** Histogram binning with pool-adjacent-violators, so a higher raw confidence never maps lower. */
 export function reliabilityTable(results: readonly CvResult[]): FittedWeights['calibration'] {
   let bins = TABLE_EDGES.map((below, i) => {
@@ -189,8 +199,11 @@ export function reliabilityTable(results: readonly CvResult[]): FittedWeights['c
     }
   }
   return bins.map((b) => {
-    const acc = b.right / b.n;
-    const confidence = acc < HIGH_PRECISION ? Math.min(acc, 0.79) : acc;
+    // Laplace's estimate, not the raw share: a bin of 5 answers all right is not "right 100% of the time".
+    const acc = (b.right + 1) / (b.n + 2);
+    // "High" needs evidence: the bin's 95% Wilson lower bound must reach the 95% precision target, so a few
+    // lucky answers in the top bin cannot make the model say 0.97 (a paraphrase of a training case did).
+    const confidence = wilsonLower(b.right, b.n) < HIGH_PRECISION ? Math.min(acc, 0.79) : acc;
     return { below: b.below, confidence: Math.round(Math.max(0.5, confidence) * 100) / 100 };
   });
 }

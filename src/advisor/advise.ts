@@ -24,6 +24,16 @@ function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+/**
+ * The scores a one-language answer shows: the winner's is 100 x the stated confidence, so "Rust 79 / Go 21" sits
+ * beside "confidence 0.79" (the model's raw probability saturates near 0 or 100 and said more than it knows).
+ */
+function shownScores(winner: Language, confidence: number): { rust: number; go: number } {
+  const w = round1(confidence * 100);
+  const l = round1(100 - confidence * 100);
+  return winner === 'rust' ? { rust: w, go: l } : { rust: l, go: w };
+}
+
 function adviceSignals(p: Prepared, profile: TeamProfileInput | undefined): AdviceSignal[] {
   const out: AdviceSignal[] = p.read.understanding.signals.map((s) => ({ id: s.id, kind: s.kind, label: s.label, negated: s.negated }));
   if (profile) out.push({ id: 'team-profile', kind: 'team-profile', label: `team profile: Rust ${profile.rust}, Go ${profile.go}`, negated: false });
@@ -113,12 +123,16 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
     const lang: Language = p.rule.recommendation;
     const other: Language = lang === 'rust' ? 'go' : 'rust';
     const weighed = reasonsFor(p.score, lang, p.team, 3);
-    const reasons: Reason[] = p.rule.kind === 'only-one' ? [p.rule.reason] : onPoint(weighed, touched);
+    // "Only Rust can do this" leads; the knowledge base's reasons that fit the question still follow it (a
+    // kernel driver's memory safety), so the answer says why Rust is also a good fit, not only the only one.
+    const rule = p.rule;
+    const reasons: Reason[] = rule.kind === 'only-one' ? [rule.reason, ...onPoint(weighed, touched).filter((r) => r.criterion !== rule.reason.criterion)].slice(0, 3) : onPoint(weighed, touched);
+    const ruleConfidence = p.rule.kind === 'one-language' ? 0.9 : 0.95;
     return {
       ...base,
       recommendation: lang,
-      confidence: p.rule.kind === 'one-language' ? 0.9 : 0.95,
-      scores: { rust: lang === 'rust' ? 100 : 0, go: lang === 'go' ? 100 : 0 },
+      confidence: ruleConfidence,
+      scores: shownScores(lang, ruleConfidence),
       reasons,
       tradeoff: p.rule.kind === 'only-one' ? null : (onPoint(reasonsFor(p.score, other, p.team, 1), touched)[0] ?? null),
       flip: `${p.rule.note} Only a change to that would change the answer.`,
@@ -171,11 +185,12 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
     ...base,
     recommendation: winner,
     confidence,
-    scores: { rust: round1(d.pRust * 100), go: round1(100 - d.pRust * 100) },
+    scores: shownScores(winner, confidence),
     reasons,
     // The case for the other side: on point if it has one, else its strongest criterion.
     tradeoff: onPoint(reasonsFor(p.score, other, p.team, 3), touched)[0] ?? reasonsFor(p.score, other, p.team, 1)[0] ?? null,
-    flip: findModelFlip(compiled, p, profile, w, d.pRust),
+    // The flip line speaks on the verdict's scale: the confidence the changed question would be answered with.
+    flip: findModelFlip(compiled, p, profile, w, d.pRust, (pr, s) => 100 * confidenceOf(pr, s, s.team.rust === null && s.team.go === null && teamDecisive, hybridChance(p, w), w.calibration)),
     hybrid: null,
     read_as: `${readAs}${notes}`,
     clarifying_question: low ? (p.scene.workloads.length === 0 ? WHAT_COMPONENT : settlingQuestion(compiled, p.scene, p.score)) : null,

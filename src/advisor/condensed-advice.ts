@@ -62,8 +62,13 @@ export function condensedAdviceReply(advice: Advice): ReplyInput {
 
 function build(advice: Advice, caps: Caps): ReplyInput {
   const numbers = new SourceNumbers();
-  // One source per line keeps the list short; the full answer cites them all.
-  const cite = (r: Reason) => (r.sources[0] ? ` ${numbers.refs([r.sources[0]])}` : '');
+  // A line cites the sources that say what it shows: the whole sentence cites all of them; a line cut to its
+  // opening clause cites the first, which the knowledge base lists as the one backing that clause
+  // (docs/knowledge.md, editing rules). The full answer cites them all.
+  const cite = (r: Reason, text: string) => {
+    const shown = shortened(text, caps.line) === text ? r.sources : r.sources.slice(0, 1);
+    return shown.length ? ` ${numbers.refs(shown)}` : '';
+  };
   const short = (text: string) => neutralizeMentions(shortened(text, caps.line));
   const hybrid = advice.recommendation === 'hybrid';
 
@@ -77,7 +82,7 @@ function build(advice: Advice, caps: Caps): ReplyInput {
     const side = hybrid ? ` → ${LANGUAGE_NAME[r.favours]}` : '';
     // A hybrid reason opens with "For <component>: "; the split above already says which part is which.
     const text = hybrid ? r.text.replace(/^For [^:]{1,200}: /, '') : r.text;
-    why.push(`• **${r.criterion}**${side}: ${short(text)}${cite(r)}`);
+    why.push(`• **${r.criterion}**${side}: ${short(text)}${cite(r, text)}`);
   }
 
   const sections: ReplySection[] = [];
@@ -85,7 +90,7 @@ function build(advice: Advice, caps: Caps): ReplyInput {
   const more: string[] = [];
   if (advice.tradeoff) {
     const side = LANGUAGE_NAME[advice.tradeoff.favours];
-    more.push(`**Case for ${side}${hybrid ? ' alone' : ''}:** ${short(advice.tradeoff.text)}${cite(advice.tradeoff)}`);
+    more.push(`**Case for ${side}${hybrid ? ' alone' : ''}:** ${short(advice.tradeoff.text)}${cite(advice.tradeoff, advice.tradeoff.text)}`);
   }
   if (advice.flip && caps.flip) more.push(`**Would flip it:** ${short(advice.flip)}`);
   const asked = (text: string) => neutralizeMentions(shortened(text, caps.question));

@@ -7,7 +7,7 @@ import type { SkillLevel } from '../knowledge/constraint-signal.ts';
 import type { CompiledKb } from './compiled-kb.ts';
 import { decisiveOffsets, featuresOf, linearLogit, probabilityRust, sigmoid, type Features, type FittedWeights } from './fitted-model.ts';
 import { hardRule, type RuleDecision } from './hard-rules.ts';
-import { hybridFromComponents, hybridFromShape, type HybridPlan } from './hybrid.ts';
+import { hybridFromCodebase, hybridFromComponents, hybridFromShape, type HybridPlan } from './hybrid.ts';
 import type { ReadQuestion } from './read-question.ts';
 import { scoreScene, type Scene, type SceneScore, type TeamSkills } from './score.ts';
 import type { Situation } from './situation.ts';
@@ -61,7 +61,8 @@ export function prepare(compiled: CompiledKb, read: ReadQuestion, profile: TeamP
   const priorities = profile?.priorities ?? [];
   const scene = sceneFor(situation, team, priorities);
   const score = scoreScene(compiled, scene);
-  const kbMargin = scoreScene(compiled, { ...scene, team: {} }).margin;
+  const kbScore = scoreScene(compiled, { ...scene, team: {} });
+  const kbMargin = kbScore.margin;
   const rule = hardRule(situation);
   const u = read.understanding;
   // A rule, "no second language" even when it names no language, or a part that links into existing Rust or Go
@@ -70,13 +71,17 @@ export function prepare(compiled: CompiledKb, read: ReadQuestion, profile: TeamP
   const blocked = rule !== undefined || situation.rules.noSecondLanguage || linksIn;
   const strict = blocked ? undefined : (hybridFromComponents(compiled, u, team, priorities) ?? hybridFromShape(compiled, u, score, team));
   const loose = blocked || strict ? undefined : (hybridFromComponents(compiled, u, team, priorities, true) ?? hybridFromShape(compiled, u, score, team, true));
-  const features = featuresOf(situation, kbMargin);
+  // Existing Rust or Go code and a question about one part of it that leans the other way.
+  const code = situation.codebase.language;
+  const byCode = blocked || strict || loose || (code !== 'rust' && code !== 'go') ? undefined : hybridFromCodebase(compiled, u, code, kbScore, team);
+  const features = featuresOf(situation, kbMargin, (id) => compiled.workloads.get(id)?.role);
   const hybridFeatures: Features = new Map([...features].filter(([k]) => k !== 'kb-margin'));
   if (strict) hybridFeatures.set('plan:strict', 1);
   if (loose) hybridFeatures.set('plan:loose', 1);
+  if (byCode) hybridFeatures.set('plan:code', 1);
   if (u.components.length >= 2) hybridFeatures.set('components:2+', 1);
   hybridFeatures.set('kb-margin:abs', Math.abs(kbMargin) / 10);
-  return { read, situation, team, score, scene, kbMargin, features, offsets: decisiveOffsets(situation), rule, hybrid: strict ?? loose, hybridFeatures };
+  return { read, situation, team, score, scene, kbMargin, features, offsets: decisiveOffsets(situation), rule, hybrid: strict ?? loose ?? byCode, hybridFeatures };
 }
 
 function hybridGate(p: Prepared, w: FittedWeights): boolean {

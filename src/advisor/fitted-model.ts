@@ -63,10 +63,33 @@ function hasDeadline(s: Situation): boolean {
   return s.constraints.some((c) => c.id === 'deadline' && !c.negated) || (s.numbers.deadlineWeeks !== null && s.numbers.deadlineWeeks <= SHORT_DEADLINE_WEEKS);
 }
 
-/** Features the regression weighs. `kbMargin` is the knowledge base's criterion score margin (Rust - Go) without team fit. */
-export function featuresOf(s: Situation, kbMargin: number): Features {
+/** Thresholds that turn the question's numbers into features (a number is a fact, a word a hint). */
+const STRICT_LATENCY_MS = 10;
+const SMALL_MEMORY_MIB = 128;
+const HIGH_THROUGHPUT_PER_SECOND = 100_000;
+
+/**
+ * Features the regression weighs. `kbMargin` is the knowledge base's criterion score margin (Rust - Go) without
+ * team fit; `roleOf` gives a workload's class (data plane, control plane, any), which pools the evidence of
+ * workloads that have few labelled decisions each.
+ */
+export function featuresOf(s: Situation, kbMargin: number, roleOf?: (workload: string) => string | undefined): Features {
   const f: Features = new Map();
   f.set('kb-margin', kbMargin / 10);
+  for (const w of s.workloads) {
+    const role = roleOf?.(w);
+    if (role) f.set(`role:${role}`, 1);
+  }
+  const n = s.numbers;
+  if (n.latencyMs !== null) f.set(n.latencyMs <= STRICT_LATENCY_MS ? 'num:latency-strict' : 'num:latency-loose', 1);
+  if (n.memoryMiB !== null) f.set(n.memoryMiB <= SMALL_MEMORY_MIB ? 'num:memory-small' : 'num:memory-roomy', 1);
+  if (n.throughputPerSecond !== null && n.throughputPerSecond >= HIGH_THROUGHPUT_PER_SECOND) f.set('num:throughput-high', 1);
+  if (hasDeadline(s)) {
+    f.set('deadline', 1);
+    // Team x deadline: the language the team would have to learn under time pressure.
+    for (const lang of ['rust', 'go'] as const) if (s.team[lang] === 'none' || s.team[lang] === 'some') f.set(`deadline:${lang}-unfamiliar`, 1);
+  }
+  if (s.codebase.linksIn && s.codebase.language) f.set(`code:${s.codebase.language}:links-in`, 1);
   for (const lang of ['rust', 'go'] as const) {
     const level = s.team[lang];
     if (level) f.set(`team:${lang}:${level}`, 1);

@@ -1,7 +1,7 @@
 // Hybrid answers: when two named components pull opposite ways, or a workload/fleet is inherently two-part,
 // the answer splits languages by component (moved from advise.ts unchanged, apart from exports).
 import type { CriterionId } from '../knowledge/criterion.ts';
-import type { Reason } from './advice.ts';
+import type { Language, Reason } from './advice.ts';
 import type { CompiledKb } from './compiled-kb.ts';
 import { LANGUAGE_NAME, reasonsFor, winnerOf } from './explain.ts';
 import { scoreScene, type Scene, type SceneScore, type TeamSkills } from './score.ts';
@@ -120,3 +120,27 @@ export function hybridFromShape(compiled: CompiledKb, u: Understanding, score: S
   };
 }
 
+
+/** The new part must lean away from the existing code's language by at least this (points of 100). */
+const CODE_SPLIT_MARGIN = 1.5;
+
+/**
+ * A candidate split along the existing code, when the question asks about one part of it ("rewrite only that
+ * part", "except one component"): the codebase stays in its language and the part, which leans the other way,
+ * is written in the other. Only a candidate: the fitted hybrid gate decides (decide.ts). `score` is the
+ * knowledge-base score of the question without team fit.
+ */
+export function hybridFromCodebase(compiled: CompiledKb, u: Understanding, code: 'rust' | 'go', score: SceneScore, team: TeamSkills): HybridPlan | undefined {
+  if (!u.signals.some((s) => s.id === 'split-question' && !s.negated)) return undefined;
+  const leans: Language = score.margin > 0 ? 'rust' : 'go';
+  if (leans === code || Math.abs(score.margin) < CODE_SPLIT_MARGIN) return undefined;
+  const names = u.signals.filter((s) => s.kind === 'workload' && !s.negated).map((s) => compiled.workloads.get(s.id)?.name ?? s.label);
+  const part = names.length ? `the part in question (${names.join(' + ')})` : 'the part in question';
+  const existing = `the existing ${LANGUAGE_NAME[code]} code`;
+  return {
+    split: leans === 'rust' ? { rust: part, go: existing } : { rust: existing, go: part },
+    reasons: reasonsFor(score, leans, team, 3, `For ${part}: `),
+    confidence: 0.6,
+    flip: `One language would do if ${part} did not pull away from ${existing}: it leans ${LANGUAGE_NAME[leans]} by ${Math.round(Math.abs(score.margin))} points.`,
+  };
+}

@@ -74,20 +74,33 @@ export function modelPRust(compiled: CompiledKb, base: Prepared, profile: TeamPr
   // The knowledge-base margin depends on workloads and constraints only: team and code changes reuse it.
   const same = s.workloads === base.situation.workloads && constraintsKey(s) === constraintsKey(base.situation);
   const kbMargin = same ? base.kbMargin : scoreScene(compiled, sceneFor(situation, {}, profile?.priorities ?? [])).margin;
-  const logit = linearLogit(w.bias, w.weights, featuresOf(situation, kbMargin)) + decisiveOffsets(situation).logit;
+  const logit = linearLogit(w.bias, w.weights, featuresOf(situation, kbMargin, (id) => compiled.workloads.get(id)?.role)) + decisiveOffsets(situation).logit;
   return probabilityRust(w, logit);
 }
 
-export function findModelFlip(compiled: CompiledKb, base: Prepared, profile: TeamProfileInput | undefined, w: FittedWeights, pRust: number): string {
+/**
+ * `shownScore` turns a changed situation's P(rust) into the score its answer would show for its winner (100 x its
+ * stated confidence), so the flip line speaks on the same scale as the verdict line's scores.
+ */
+export function findModelFlip(
+  compiled: CompiledKb,
+  base: Prepared,
+  profile: TeamProfileInput | undefined,
+  w: FittedWeights,
+  pRust: number,
+  shownScore: (pRust: number, s: Situation) => number,
+): string {
   const rustNow = pRust >= 0.5;
-  let best: { condition: string; p: number } | undefined;
+  let best: { condition: string; p: number; situation: Situation } | undefined;
   for (const change of candidateSituationChanges(compiled, base.situation)) {
     const p = modelPRust(compiled, base, profile, w, change.situation);
     if (p >= 0.5 === rustNow) continue;
-    if (!best || Math.abs(p - 0.5) < Math.abs(best.p - 0.5)) best = { condition: change.condition, p };
+    if (!best || Math.abs(p - 0.5) < Math.abs(best.p - 0.5)) best = { condition: change.condition, p, situation: change.situation };
   }
   if (!best) return `No single change of context flips this: the case for ${rustNow ? 'Rust' : 'Go'} rests on several facts of the question.`;
-  const rust = best.p * 100;
-  const go = 100 - rust;
-  return rust > go ? `Rust would win (${pair(rust, go)}) if ${best.condition}.` : `Go would win (${pair(go, rust)}) if ${best.condition}.`;
+  const winner = shownScore(best.p, best.situation);
+  const name = best.p >= 0.5 ? 'Rust' : 'Go';
+  // At a stated confidence of 0.5 the changed answer is a coin toss, not a win.
+  if (Math.round(winner) <= 50) return `It would be a toss-up (50 vs 50) if ${best.condition}.`;
+  return `${name} would win (${pair(winner, 100 - winner)}) if ${best.condition}.`;
 }

@@ -30,6 +30,24 @@ function teamSignal(compiled: CompiledKb, id: string, offset: number): DetectedS
   return c ? { id, kind: c.kind === 'constraint' ? 'constraint' : c.kind, label: c.label, negated: false, offset } : undefined;
 }
 
+/** "X read that ...", "people say ...", "I heard ...": what follows is someone's claim about a language. */
+const HEARSAY = /\b(?:read|heard|hears|says?|said|claims?|claimed|told (?:me|us|them)|keeps? saying|thinks?)\s+(?:that\s+)?(?:rust|go|golang)(?:'s)?\s+(?:is|are|was|would be|will be|gets?|makes?|has)\b/i;
+
+/** Below these, a stated number contradicts the word that raised the constraint. */
+const LOW_THROUGHPUT_PER_SECOND = 1000;
+const ROOMY_MEMORY_MIB = 1024;
+const LOW_CPU_PERCENT = 20;
+const CPU_PERCENT = /\b(\d{1,2}(?:\.\d)?)\s*%\s*(?:of\s+(?:a|one|the)\s+)?(?:cpu|of cpu|cpu usage|core)\b|\b(?:cpu|cpu usage)\s+(?:at|of|is|around|about)?\s*(\d{1,2}(?:\.\d)?)\s*%/i;
+
+function contradictedByNumbers(s: Situation, question: string): string[] {
+  const out: string[] = [];
+  if (s.numbers.throughputPerSecond !== null && s.numbers.throughputPerSecond < LOW_THROUGHPUT_PER_SECOND) out.push('high-throughput');
+  if (s.numbers.memoryMiB !== null && s.numbers.memoryMiB >= ROOMY_MEMORY_MIB) out.push('memory-tight');
+  const cpu = CPU_PERCENT.exec(question);
+  if (cpu && Number(cpu[1] ?? cpu[2]) < LOW_CPU_PERCENT) out.push('cpu-bound');
+  return out;
+}
+
 export function readQuestion(compiled: CompiledKb, question: string): ReadQuestion {
   const whole = understandQuestion(compiled, question);
   const clauses = readClauses(question);
@@ -51,10 +69,17 @@ export function readQuestion(compiled: CompiledKb, question: string): ReadQuesti
   const inCode = new Set<string>();
   if (codeClauses.length > 0) for (const rc of clauses) for (const id of idsIn(compiled, rc.clause.text, memo)) (codeClauses.includes(rc) ? inCode : elsewhere).add(id);
   const backgroundOnly = (id: string): boolean => inCode.has(id) && !elsewhere.has(id);
+  // Reported speech about a language ("my manager read that Rust is faster") is a claim, not a requirement of
+  // the component: a signal named only there is not read.
+  const hearsay = clauses.filter((rc) => HEARSAY.test(rc.clause.text));
+  const hearsayIds = new Set<string>();
+  const outsideHearsay = new Set<string>();
+  if (hearsay.length > 0) for (const rc of clauses) for (const id of idsIn(compiled, rc.clause.text, memo)) (hearsay.includes(rc) ? hearsayIds : outsideHearsay).add(id);
   const signals: DetectedSignal[] = [];
   for (const s of whole.signals) {
     if (TEAM_SKILL_IDS.has(s.id)) continue;
     if (s.kind === 'workload' && backgroundOnly(s.id)) continue;
+    if (hearsayIds.has(s.id) && !outsideHearsay.has(s.id)) continue;
     // Negated when every clause that names it negates it; the lexicon's own word-window guess is dropped.
     const negated = negatedIds.has(s.id) && !affirmedIds.has(s.id);
     const constraint = compiled.constraints.get(s.id);
@@ -73,12 +98,21 @@ export function readQuestion(compiled: CompiledKb, question: string): ReadQuesti
     workloads: signals.filter((s) => s.kind === 'workload').map((s) => s.id),
     constraints: constraintSignals.map((s) => ({ id: s.id, negated: s.negated })),
   });
+  // A stated number outranks a loose word: "50 rps" is not high throughput, a 1 GB budget is not tight memory,
+  // "2% CPU" is not CPU-bound.
+  for (const id of contradictedByNumbers(situation, question)) {
+    situation.constraints = situation.constraints.filter((c) => c.id !== id || c.negated);
+    const i = signals.findIndex((s) => s.id === id && !s.negated);
+    if (i >= 0) signals.splice(i, 1);
+  }
   // The lexicon still knows code phrasings the Situation reader does not: used only when the clause-level
   // reading said nothing, and never when the phrase sits under a negation.
   const lexTeam = (id: string): boolean => whole.signals.some((s) => s.id === id) && !negatedIds.has(id);
   // Skill phrases are read by the clause reader only: the lexicon's gapped matching pairs "new" and "Rust"
   // across a sentence ("Zig or Rust for the new proxy"). A C++ background is the exception it does not read.
-  if (situation.team.rust === null && situation.team.go === null && lexTeam('team-cpp')) {
+  // A mixed background ("Java/C++/Node") is not a C++ shop.
+  const otherThanCpp = /(?:\b[a-z#.]+\s*\/\s*)+c\+\+|c\+\+(?:\s*\/\s*[a-z#.]+\b)+/i.test(question);
+  if (situation.team.rust === null && situation.team.go === null && lexTeam('team-cpp') && !otherThanCpp) {
     situation.team.rust = 'some';
     situation.team.go = 'none';
   }

@@ -78,7 +78,15 @@ const PSEUDO_NEXT: Record<string, Set<string>> = {
   no: new Set(['doubt', 'matter', 'longer', 'later', 'more']),
 };
 /** Words that end a negation scope inside a clause. */
-const TERMINATORS = new Set(['which', 'who', 'whose', 'because', 'since', 'so', 'and', ',', '.', '?', '!', 'while', 'then', 'instead']);
+const TERMINATORS = new Set(['which', 'who', 'whose', 'because', 'since', 'so', 'and', ',', '.', '?', '!', 'while', 'then', 'instead', '—', '–', '-', '--', ':']);
+/**
+ * A negation of a *problem* ("without the segfaults", "we don't want memory-safety bugs", "we'd rather not pay
+ * for a GC", "not unsafe C++ again") states a need, not its absence: the problem's signal holds. Team and code
+ * readers still see the tokens as negated ("without Rust experience" stays a team with none).
+ */
+const PROBLEM = /^(?:bugs?|crash(?:es)?|segfaults?|seg faults?|races?|data races?|vulnerabilit(?:y|ies)|cves?|leaks?|memory leaks?|pauses?|gc|garbage|collector|spikes?|jitter|stalls?|outages?|unsafe|undefined|use-after-free|overflows?|memory-safety|memory|corruption|footguns?|stop-the-world)$/i;
+/** Words between an aversion trigger and the problem it names ("rather not pay for a GC", "don't want any ..."). */
+const AVERSION_GAP = new Set(['the', 'a', 'an', 'any', 'more', 'another', 'to', 'pay', 'for', 'deal', 'with', 'have', 'having', 'get', 'getting', 'risk', 'ship', 'shipping', 'again', 'c', 'c++', 'cpp', 'memory', 'safety', 'memory-safety', 'of', 'those', 'these', 'random', 'production', 'prod', 'in', 'our', 'latency', 'tail', 'long', 'occasional']);
 const POST_TRIGGER =
   /\b(?:(?:does|do|did|is|are|was|were|would|will)\s*(?:not|n't)|doesn't|don't|isn't|aren't|won't)\s+(?:really\s+|that\s+|much\s+|too\s+)?(?:matter|an?\s+(?:issue|concern|problem|priority|factor|requirement|constraint)|important|critical|relevant|a\s+big\s+deal|needed|required)\b|\b(?:irrelevant|unimportant|is\s+a\s+non-?issue|is\s+not\s+a\s+(?:concern|priority|factor|problem|issue))\b/i;
 const DONT_CARE = /\b(?:do|does)\s*(?:not|n't)\s+(?:really\s+)?care\s+(?:about|much about)\s+([^,.;]+)/i;
@@ -100,6 +108,9 @@ function isGoLanguage(tokens: readonly ClauseToken[], i: number): boolean {
   if (t.sentenceStart && t.text === 'Go') return LANG_NEXT.has(next) || t.pos === 'PROPN';
   if (VERB_NEXT.has(next) && !LANG_PREV.has(prev)) return false;
   if (next === 'to' && (prev === 'to' || prev === 'ready')) return false;
+  // "good to go", "ready to go", "set to go", "all systems go": idioms, whatever follows.
+  if (prev === 'to' && ['good', 'ready', 'set', 'raring', 'way'].includes(tokens[i - 2]?.lower ?? '')) return false;
+  if (prev === 'systems') return false;
   if (LANG_NEXT.has(next) && !VERB_PREV.has(prev)) return true;
   if (LANG_PREV.has(prev) && !VERB_NEXT.has(next)) return true;
   return t.pos === 'PROPN';
@@ -134,34 +145,59 @@ function choiceIndexes(tokens: readonly ClauseToken[]): Set<number> {
   return out;
 }
 
-function negationOf(tokens: readonly ClauseToken[]): boolean[] {
+/** Is the trigger at `i` an aversion to a problem ("without the segfaults", "don't want ... bugs")? */
+function aversionAt(tokens: readonly ClauseToken[], i: number): boolean {
+  const w = tokens[i]!.lower;
+  const next = tokens[i + 1]?.lower ?? '';
+  let from: number;
+  if (w === 'without') from = i + 1;
+  else if (w === 'no' && next === 'more') from = i + 2;
+  else if (w === 'never' && next === 'again') from = i + 2;
+  else if ((w === 'not' || w === "n't") && ['want', 'wanna', 'need'].includes(next)) from = i + 2;
+  else if (w === 'not' && (tokens[i - 1]?.lower === 'rather' || next === 'unsafe')) from = i + 1;
+  else return false;
+  for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
+    const l = tokens[k]!.lower;
+    // "memory" is a problem only when one follows ("memory-safety bugs", "memory leaks").
+    const isProblem = PROBLEM.test(l) && !((l === 'memory' || l === 'memory-safety') && !PROBLEM.test(tokens[k + 1]?.lower ?? ''));
+    if (isProblem) return true;
+    if (!AVERSION_GAP.has(l)) return false;
+  }
+  return false;
+}
+
+function negationOf(tokens: readonly ClauseToken[]): { negated: boolean[]; averse: boolean[] } {
   const negated = new Array<boolean>(tokens.length).fill(false);
+  const averse = new Array<boolean>(tokens.length).fill(false);
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.lower;
     const isTrigger = TRIGGERS.has(w) || (w === 'one' && tokens[i - 1]?.lower === 'no');
     if (!isTrigger) continue;
     if (PSEUDO_NEXT[w]?.has(tokens[i + 1]?.lower ?? '')) continue;
+    const aversion = aversionAt(tokens, i);
     for (let j = i + 1; j < tokens.length; j++) {
       const l = tokens[j]!.lower;
       // "and" only ends the scope when a new statement follows ("no Go, and we ..."), not in "Rust and Go".
       if (TERMINATORS.has(l) && !(l === 'and' && (languageAt(tokens, j + 1) !== undefined || tokens[j + 1]?.lower === 'no'))) break;
-      if (l === 'with' && j > i + 1) break;
+      if (l === 'with' && j > i + 1 && !aversion) break;
       negated[j] = true;
+      if (aversion) averse[j] = true;
     }
   }
-  return negated;
+  return { negated, averse };
 }
 
 export function readClauses(question: string): ReadClause[] {
   return splitClauses(question).map((clause) => {
-    const negated = negationOf(clause.tokens);
+    const { negated, averse } = negationOf(clause.tokens);
     const post = POST_TRIGGER.exec(clause.text);
     const notMatterText = post ? clause.text.slice(0, post.index) : '';
     let negatedText = '';
     let affirmedText = '';
     for (const [i, t] of clause.tokens.entries()) {
       if (TRIGGERS.has(t.lower)) continue;
-      if (negated[i]) negatedText += ` ${t.text}`;
+      // An aversion's problem holds ("without the segfaults" needs safety): its words are affirmed for signals.
+      if (negated[i] && !averse[i]) negatedText += ` ${t.text}`;
       else affirmedText += ` ${t.text}`;
     }
     if (post) {
@@ -230,10 +266,10 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
 
 // ---- existing code --------------------------------------------------------------------------------------
 
-const CODE_WORDS = /\b(everything|agent|daemon|proxy|gateway|server|cli|packages|platform|codebase|code base|code|stack|services|service|monolith|backend|libraries|library|repo|repos|monorepo|systems?|infrastructure|tooling|microservices|shop|written|apps?|binaries|sdk|modules?)\b/i;
+const CODE_WORDS = /\b(everything|agent|daemon|proxy|gateway|server|database|cli|packages|platform|codebase|code base|code|stack|services|service|monolith|backend|libraries|library|repo|repos|monorepo|systems?|infrastructure|tooling|microservices|shop|written|apps?|binaries|sdk|modules?)\b/i;
 const OWN_WORDS = /\b(everything|our|existing|current|currently|already|today|whole|every|all|legacy|we have|we run|written|is in|are in|is all|are all|mostly|entirely|shop)\b/i;
 const LEAVING = /\b(rewrit\w*|port(?:ing|ed)?|migrat\w*|replac\w*|mov(?:e|ing) (?:away )?(?:off|from)|moving off|leav\w*|sunset\w*)\b/i;
-const LINKS_IN = /\b(links? (?:in)?to|links? (?:our|the|its|their)|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for|used by|inside|that our)|as a library|sdk for|bindings)\b/i;
+const LINKS_IN = /\b((?:services|programs|apps|applications|code|binaries) (?:can|could|would|will) (?:embed|import|link)|embeddable (?:in|into|by)|links? (?:in)?to|links? (?:our|the|its|their)|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for|used by|inside|that our)|as a library|sdk for|bindings)\b/i;
 const OTHER_CODE = /\b(java|kotlin|scala|python|ruby|php|node(?:js|\.js)?|typescript|javascript|c\+\+|cpp|c#|\.net|elixir|erlang|perl)\b/i;
 
 /** "Our whole platform is Go", "every shared library we have is Go": a statement about code that exists. */
@@ -244,8 +280,10 @@ export function describesExistingCode(clause: Clause): boolean {
   return clause.tokens.some((_, i) => languageAt(clause.tokens, i) !== undefined && !choice.has(i)) && !/\b(new|rewrite|build|building|write|writing|need|want|should|which|choose|pick)\b/i.test(clause.text);
 }
 
+const EMBEDDED_BY = /\b(go|golang|rust)\s+(?:services|programs|apps|applications|code|binaries)\s+(?:can|could|would|will)\s+(?:embed|import|link)\b/i;
+
 /** Existing libraries the new part would use ("every shared library we have is Go"). */
-const OWN_LIBRARIES = /\b(?:shared|internal|common|in-house|our) (?:librar(?:y|ies)|packages|sdks?|modules)\b/i;
+const OWN_LIBRARIES = /\b(?:shared|internal|common|in-house|our) (?:(?:db|database|api|service|grpc|kafka|storage) )?(?:librar(?:y|ies)|packages|sdks?|modules|clients)\b/i;
 
 function readCodebase(clauses: readonly ReadClause[], full: string): Situation['codebase'] {
   let language: Situation['codebase']['language'] = null;
@@ -267,15 +305,20 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
     const other = clauses.find((rc) => CODE_WORDS.test(rc.clause.text) && OWN_WORDS.test(rc.clause.text) && OTHER_CODE.test(rc.clause.text));
     if (other) language = 'other';
   }
+  // "a runtime that Go services can embed": the code it links into is named by what embeds it.
+  const embeddedBy = EMBEDDED_BY.exec(full);
+  if (language === null && embeddedBy) language = /^rust$/i.test(embeddedBy[1]!) ? 'rust' : 'go';
   const linksIn = LINKS_IN.test(full) || clauses.some((rc) => describesExistingCode(rc.clause) && OWN_LIBRARIES.test(rc.clause.text));
   return { language, linksIn: language !== null && linksIn, leaving: language !== null && LEAVING.test(full) };
 }
 
 // ---- hard rules ----------------------------------------------------------------------------------------
 
-const POLICY = /\b(bans?|policy|policies|mandate[sd]?|mandatory|standardi[sz]ed on|our standard|company standard|only (?:allowed|approved|permitted|sanctioned)|approved languages?|allow-?list|banned|forbid(?:s|den)?|not allowed|not permitted|prohibit\w*|required to use|must (?:be (?:written )?in|use)|has to be (?:written )?in|have to (?:be (?:written )?in|use)|compliance requires|security team requires|cto (?:says|requires|mandates))\b/i;
+// "policy" alone is also a product's subject ("a policy language", "RBAC policies", "a policy engine"): only a
+// policy that governs the team's choice counts.
+const POLICY = /\b(bans?|(?:company|our|security|engineering|org|organisation|organization|corporate|internal|house|language|team|it|compliance) polic(?:y|ies)(?! (?:language|engine|rules?|files?|evaluation|agent|as code|decisions?))|policy (?:says|requires|mandates|is that|bans|forbids|allows|only)|mandate[sd]?|mandatory|standardi[sz]ed on|our standard|company standard|only (?:allowed|approved|permitted|sanctioned)|approved languages?|allow-?list|banned|forbid(?:s|den)?|not allowed|not permitted|prohibit\w*|required to use|must (?:be (?:written )?in|use)|has to be (?:written )?in|have to (?:be (?:written )?in|use)|compliance requires|security team requires|cto (?:says|requires|mandates))\b/i;
 const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language)\b/i;
-const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
+const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|\b(?:requires?|mandates?|demands?) memory[- ]safety\b|\bonly (?:want|allow|accept|use) memory[- ]safe\b|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
 
 /** A garbage collector ruled out: Go is. */
 const NO_GC = /\b(no (?:garbage[- ]collected|gc'?d?) languages?|(?:garbage[- ]collected|gc'?d?) languages? (?:are |is )?(?:not allowed|banned|forbidden|ruled out)|(?:can(?:'t|not)|cannot) (?:have|afford|use) (?:a |any )?(?:garbage collector|gc)\b|no garbage collector (?:allowed|at all|anywhere))/i;
@@ -306,9 +349,14 @@ function readRules(clauses: readonly ReadClause[], full: string, codebase: Situa
 
 // ---- deployment, numbers, scope ------------------------------------------------------------------------
 
-const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel|driver)|in-kernel|inside the kernel|kernel-mode|ebpf programs?|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
+// "A Linux kernel plus a tiny userland", "loads eBPF programs": code around the kernel, not in it. Only code that
+// runs in the kernel counts: a module or driver, "in the kernel", or eBPF programs being written.
+const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel (?:module|driver|code|subsystem)|driver)|(?:in|for|into) the linux kernel|in-kernel|inside the kernel|kernel-mode|(?:write|writing|build|building|author|authoring) (?:the |our |an? )?(?:ebpf|bpf) programs?(?! (?:manager|loader|management|operator|registry))|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
 const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
 const WASM = /\b(webassembly|wasm|in the browser|browser extension|runs? in (?:a|the) browser|client-side in the browser)\b/i;
+/** A Wasm runtime, host or engine runs Wasm modules; it is not itself deployed as Wasm. */
+const WASM_HOST = /\b(?:wasm|webassembly)\s+(?:runtime|runtimes|engine|engines|vm|host|interpreter|jit)\b|\b(?:runs?|executes?|executing|embed(?:s|ded)?|hosts?|hosting|loads?)\s+(?:the\s+|untrusted\s+|user\s+)?(?:wasm|webassembly)\b|\b(?:wasm|webassembly)\s+(?:smart contracts?|plugins?|policies|modules instead|apps as)\b/i;
+const WASM_TARGET = /\b(?:in the browser|browser extension|runs? in (?:a|the) browser|client-side|compiles? (?:it )?to (?:wasm|webassembly)|(?:as|into) (?:a )?(?:wasm|webassembly) module|wasm32|front-?end)\b/i;
 const MOBILE = /\b(ios|android|mobile (?:app|apps|client|sdk)|on (?:the )?phones?|react native|flutter)\b/i;
 const SERVERLESS = /\b(serverless|lambda|cloud functions?|cloud run|faas|azure functions?)\b/i;
 const EDGE = /\b(edge (?:box|boxes|device|devices|node|nodes|location|locations|servers?|workers?)|at the edge|cdn edge|on-?prem(?:ise)? boxes|edge computing)\b/i;
@@ -316,7 +364,7 @@ const EDGE = /\b(edge (?:box|boxes|device|devices|node|nodes|location|locations|
 function readDeployment(full: string): Situation['deployment'] {
   if (KERNEL.test(full)) return 'kernel';
   if (BARE_METAL.test(full)) return 'bare-metal';
-  if (WASM.test(full)) return 'browser-wasm';
+  if (WASM.test(full) && (!WASM_HOST.test(full) || WASM_TARGET.test(full))) return 'browser-wasm';
   if (MOBILE.test(full)) return 'mobile';
   if (SERVERLESS.test(full)) return 'serverless';
   if (EDGE.test(full)) return 'edge';
@@ -328,6 +376,9 @@ const PERCENTILE = /\b(p\d{2,3}(?:\.\d)?)\b/i;
 const MEMORY = /(\d+(?:\.\d+)?)\s*(kb|kib|mb|mib|gb|gib)\b[^.;!?]{0,30}?\b(memory|ram|budget|limit|per (?:pod|vm|instance|device|container|host)|footprint|overhead)|\b(memory|ram|budget|limit|footprint)\b[^.;!?]{0,25}?(\d+(?:\.\d+)?)\s*(kb|kib|mb|mib|gb|gib)\b/i;
 const THROUGHPUT = /(\d+(?:[.,]\d+)?)\s*(k|m|thousand|million|billion|b)?\s*(?:req(?:uest)?s?|messages?|events?|queries|ops|operations|transactions|calls|rps|qps)\s*(?:\/|per|a|an|each)\s*(s\b|sec|second|minute|min\b|day|hour)|(\d+(?:[.,]\d+)?)\s*(k|m)?\s*(rps|qps)\b/i;
 const DEADLINE = /\b(?:in|within|by|next|of|under|about)\s+(\d+|a|one|two|three|four|five|six|eight|ten|twelve)\s+(weeks?|months?|days?|quarters?|sprints?)\b/i;
+
+/** "the binary is 11MB", "a 40 MB image": a size on disk, not a memory budget. */
+const BINARY_SIZE = /\b(?:binar(?:y|ies)|executable|image|download|artifact|package|bundle)\b[^.;!?\d]{0,12}\d/i;
 
 function toMs(v: number, unit: string): number {
   const u = unit.toLowerCase();
@@ -350,8 +401,9 @@ function readNumbersOf(full: string): Situation['numbers'] {
   const dl = DEADLINE.exec(full);
   let throughput: number | null = null;
   if (thr) {
-    const value = Number((thr[1] ?? thr[5] ?? '0').replace(',', '.'));
-    const scale = SCALE[(thr[2] ?? thr[6] ?? '').toLowerCase()] ?? 1;
+    // Groups: 1-3 "<n> <scale> <unit> per <period>", 4-5 "<n> <scale> rps".
+    const value = Number((thr[1] ?? thr[4] ?? '0').replace(',', '.'));
+    const scale = SCALE[(thr[2] ?? thr[5] ?? '').toLowerCase()] ?? 1;
     const per = thr[3] ? (PER[thr[3].toLowerCase()] ?? 1) : 1;
     throughput = Math.round(value * scale * per);
     if (!Number.isFinite(throughput) || throughput <= 0) throughput = null;
@@ -366,7 +418,7 @@ function readNumbersOf(full: string): Situation['numbers'] {
   const finite = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
   if (!finite(deadlineWeeks)) deadlineWeeks = null;
   return {
-    memoryMiB: mem ? Math.round(toMiB(Number(mem[1] ?? mem[5]), (mem[2] ?? mem[6])!) * 100) / 100 : null,
+    memoryMiB: mem && !BINARY_SIZE.test(full.slice(Math.max(0, mem.index - 25), mem.index + mem[0].length)) ? Math.round(toMiB(Number(mem[1] ?? mem[5]), (mem[2] ?? mem[6])!) * 100) / 100 : null,
     latencyMs: lat ? finite(toMs(Number(lat[2]), lat[3]!)) : null,
     percentile: pct ? pct[1]!.toLowerCase() : null,
     throughputPerSecond: throughput,
@@ -383,16 +435,22 @@ const OTHER_TECH = `${OTHER_LANGUAGES}|postgres(?:ql)?|mysql|mongo(?:db)?|redis|
 const OTHER_PAIR = new RegExp(`(?<![\\w.])(${OTHER_TECH})\\s*(?:\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_TECH})(?![\\w+#])`, 'i');
 /** A how-to question ("how do I set up ...") that names neither language asks for no choice. */
 const HOW_TO = /^\s*(?:how (?:do|can|should) (?:i|we|you)|how to)\b/i;
-const NAMES_RUST_OR_GO = /\b(rust|golang)\b|\bGo\b/;
+/** "Rust" in any case, "golang", or "Go" capitalised (lower-case "go" is usually the verb). */
+const NAMES_RUST_OR_GO = /\b(?:[Rr]ust|RUST|[Gg]olang)\b|\bGo\b/;
 const BOTH_CHOICE = /\b(rust\s*(?:,|\/|\bor\b|\bvs\.?|\bversus\b|\band\b)\s*(?:go|golang)|(?:go|golang)\s*(?:,|\/|\bor\b|\bvs\.?|\bversus\b|\band\b)\s*rust)\b/i;
-const FRONT_END = /\b((?:react|vue|angular|svelte|next\.?js) (?:front[- ]?end|app|ui|components?)|state management|(?:web |website |dashboard |browser )?front[- ]?end (?:of|for) (?:our|the|a) (?:web|site|website|dashboard|app|admin|portal)\w*|web front[- ]?end|front[- ]?end (?:app|code|ui|framework)|user interface|\bui\b|ui layer|web page|landing page|single[- ]page app|spa\b|react app|css|(?:ios|android|mobile) app(?:'s)? (?:ui|screens?|interface|front ?end)|app's ui|(?:ios|android|iphone) app\b|mobile app\b|game ui|desktop gui|gui)\b/i;
-const BACKEND_WORDS = /\b(back[- ]?end|server|service|services|api|apis|daemon|proxy|gateway|engine|database|storage|sync|core library|shared core|cli|pipeline|worker|queue|broker|runtime|infrastructure|infra|agent|cache|scheduler|compiler|tool|library)\b/i;
+const FRONT_END = /\b((?:react|vue|angular|svelte|next\.?js) (?:front[- ]?end|app|ui|components?)|state management|(?:web |website |dashboard |browser )?front[- ]?end (?:of|for) (?:our|the|a) (?:web|site|website|dashboard|app|admin|portal)\w*|web front[- ]?end|front[- ]?end (?:app|code|ui|framework)|user interface|\bui\b|ui layer|web page|landing page|single[- ]page app|spa\b|react app|css|(?:ios|android|mobile) app(?:'s)? (?:ui|screens?|interface|front ?end)|(?:ios|android|mobile)(?: and (?:ios|android))? (?:screens|views|ui)|app's ui|(?:ios|android|iphone) app\b|mobile app\b|game ui|desktop gui|gui)\b/i;
+const BACKEND_WORDS = /\b(back[- ]?end|server|service|services|api|apis|daemon|proxy|gateway|engine|database|storage|sync|core library|shared core|cli|pipeline|worker|queue|broker|runtime|infrastructure|infra|agent|cache|scheduler|compiler|tool|tools|library|node|nodes|client|clients|validator|firmware|driver|plugin|sdk|parser|bot|system|platform)\b/i;
+/** A UI that comes with a backend part ("an internal HTTPS service with a web UI") leaves the question in scope. */
+const FRONT_END_ATTACHED = /\b(?:with|plus|and|has|have|behind|including)\s+(?:a|an|its|the|some)?\s*(?:small\s+|simple\s+|basic\s+|tiny\s+)?(?:web\s+|admin\s+)?(?:ui|gui|dashboard|front[- ]?end|user interface)\b/i;
 
-const FILLER = new Set(['rust', 'go', 'golang', 'or', 'vs', 'versus', 'which', 'one', 'should', 'we', 'i', 'use', 'pick', 'choose', 'for', 'our', 'a', 'an', 'the', 'new', 'what', 'is', 'better', 'language', 'do', 'you', 'recommend', 'thing', 'project', 'something', 'it', 'this', 'to', 'me', 'us', 'and', 'in', 'with', 'go?', 'hey', 'hi', 'please', 'best', 'between']);
+const FILLER = new Set(['rust', 'go', 'golang', 'or', 'vs', 'versus', 'which', 'one', 'should', 'we', 'i', 'use', 'pick', 'choose', 'for', 'our', 'a', 'an', 'the', 'new', 'what', 'is', 'better', 'language', 'do', 'you', 'recommend', 'thing', 'project', 'something', 'it', 'this', 'to', 'me', 'us', 'and', 'in', 'with', 'go?', 'hey', 'hi', 'please', 'best', 'between', 'general', 'generally', 'overall', 'curious', 'just', 'wondering', 'opinion', 'thoughts', 'think', 'honestly', 'really', 'has', 'have', 'are', 'more', 'which', 'would', 'if', 'out', 'of', 'two', 'languages']);
 /** Words that could name a component or context, beyond the choice itself and filler. */
 function contentWords(full: string): number {
   return full.toLowerCase().split(/[^a-z0-9+#.-]+/).filter((w) => w.length > 1 && !FILLER.has(w)).length;
 }
+
+/** Content words up to which a question with no component word names nothing ("which is better in general?"). */
+const SHORT_QUESTION_WORDS = 6;
 
 function readScope(full: string, workloads: readonly string[], anythingElse: boolean): Situation['outOfScope'] {
   const other = OTHER_CHOICE.exec(full);
@@ -409,9 +467,14 @@ function readScope(full: string, workloads: readonly string[], anythingElse: boo
   if (fe) {
     const rest = full.replace(FRONT_END, ' ');
     // A UI, or an app named with no backend part ("the backend of our mobile app" is in scope).
-    if (/\b(ui|user interface|front[- ]?end|screens?|gui|web page|landing page|css|spa|react app)\b/i.test(fe[0]) || !BACKEND_WORDS.test(rest)) return { kind: 'front-end', detail: fe[0] };
+    const attached = FRONT_END_ATTACHED.test(full) && BACKEND_WORDS.test(rest);
+    if (!attached && (/\b(ui|user interface|front[- ]?end|screens?|gui|web page|landing page|css|spa|react app)\b/i.test(fe[0]) || !BACKEND_WORDS.test(rest))) return { kind: 'front-end', detail: fe[0] };
   }
-  if (workloads.length === 0 && !anythingElse && contentWords(full) < 2) return { kind: 'nothing-named', detail: '' };
+  // Nothing to judge: no workload, no constraint, team or code fact, and no word that could name a component
+  // ("which has the cuter mascot?", "which is better in general?").
+  // A long question names something even in words this reader does not know ("our L2 rollup nodes ...").
+  const words = contentWords(full);
+  if (workloads.length === 0 && !anythingElse && (words < 2 || (!BACKEND_WORDS.test(full) && words <= SHORT_QUESTION_WORDS))) return { kind: 'nothing-named', detail: '' };
   return null;
 }
 

@@ -39,7 +39,7 @@ export interface Understanding {
 
 /** "Which language for which piece?", "one language or two?", "how do we split languages?", "port the whole thing or just part?" */
 const SPLIT_QUESTION =
-  /\b(which (language|one) (for|goes to|in) (which|each)|(how|where) (do|should|would) (we|i|you) split|split (the )?languages|one language or two|(both|all) (parts |pieces )?(be )?(in )?the same language|same language for (both|all|each)|which (part|piece|component)s? (in|gets|goes to|for) which|(whole thing|everything|all of it|the lot)\b.{0,40}\bor (just|only) (a |one |the |that )?(part|piece|bit|component|hot path)s?)\b/;
+  /\b(which (language|one) (for|goes to|in) (which|each)|(how|where) (do|should|would) (we|i|you) split|split (the )?languages|one language or two|(both|all) (parts |pieces )?(be )?(in )?the same language|same language for (both|all|each)|which (part|piece|component)s? (in|gets|goes to|for) which|(whole thing|everything|all of it|the lot)\b.{0,40}\bor (just|only) (a |one |the |that )?(part|piece|bit|component|hot path)s?|(rewrite|port|replace|move) (just|only) (that|the|one|this) (part|piece|bit|component|service|path|hot path)|except (for )?(one|a single) (component|service|part|piece|path)|languages?\s*\(s\)|what language for each|(language|languages) for each)\b/;
 
 const STRONG_MARKERS = /\s(versus|vs\.?|plus|\+|and its|as opposed to)\s/;
 const WEAK_MARKERS = /\s(and the|and a|and an|into|along with|together with|as well as)\s/;

@@ -29,7 +29,8 @@ describe('the condensed answer', () => {
     const lines = r.sections[0]!.body.split('\n');
     expect(lines).toEqual([
       '• **productivity**: Go is small and deliberately simple, so newcomers are productive in days. [1]',
-      '• **build-speed**: Go builds large programs in seconds and its test loop is fast. [2]',
+      // The whole sentence shows, so the line cites every source of it (a cut line cites the first only).
+      '• **build-speed**: Go builds large programs in seconds and its test loop is fast. [2][1]',
       '• **concurrency**: Goroutines and channels are built in and preemptively scheduled. [3]',
     ]);
     expect(r.sections[1]!.body).toBe(

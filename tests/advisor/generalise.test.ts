@@ -29,9 +29,11 @@ describe('matching', () => {
     expect(ids('each read waits for the slowest replica')).toContain('fan-out');
   });
 
-  it('given a fleet of mostly CRUD services with a few hot ones then the fleet is split', () => {
+  // The split is proposed (a strict plan); since issue 11 a gate fitted on labelled decisions decides whether to
+  // answer with it, and it sits near even here (P(hybrid) ~0.5). What must hold: never a confident single language.
+  it('given a fleet of mostly CRUD services with a few hot ones then it is split, or one language at low confidence', () => {
     const advice = advise('We have thousands of internal microservices, mostly plain CRUD, but a few of them are performance critical. Which language should our platform standardize on?', undefined, kb);
-    expect(advice.recommendation).toBe('hybrid');
+    if (advice.recommendation !== 'hybrid') expect(advice.confidence).toBeLessThan(0.6);
   });
 
   it('given one library embedded across many services then it is not split like a fleet of services', () => {

@@ -33,6 +33,10 @@ const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
   ['Not only do we know Go well, we also run it everywhere.', { go: 'strong' }],
   ['We have no Rust experience, but plenty of Go engineers.', { rust: 'none', go: 'strong' }],
   ['I have written Rust for years; my team knows Go.', { rust: 'strong', go: 'strong' }],
+  // Idioms with "go" after "good to" / "ready to" are verbs, whatever follows them.
+  ["We're good to go, the team wrote it in Rust already.", { rust: 'strong', go: null }],
+  // A slash list of backgrounds is not a C++ shop (no guessed Rust skill).
+  ['Team knows Java/C++/Node today. What should the new payment services be written in?', { rust: null, go: null }],
 ];
 
 const NEGATION: [string, string, boolean][] = [
@@ -45,6 +49,23 @@ const NEGATION: [string, string, boolean][] = [
   ['We have a hard deadline next quarter.', 'deadline', false],
   ['Memory is not a concern on these boxes.', 'memory-tight', true],
   ['It is not only latency-sensitive but also memory constrained.', 'latency-sensitive', false],
+  // An aversion to a problem states the need: "without the segfaults" wants safety.
+  ['We want C++-level speed for the transcoding workers without the segfaults.', 'safety-critical', false],
+  ["We really don't want memory-safety bugs in consensus code.", 'safety-critical', false],
+  ["We'd rather not pay for a GC on small devices.", 'gc-pauses-hurt', false],
+  // A dash ends the negation scope: the speed after it is wanted.
+  ['not unsafe C++ again — we want C++-level speed for the video transcoding workers', 'cpu-bound', false],
+  // A stated number outranks a loose word.
+  ['REST + Postgres CRUD service for an internal admin panel, heavily loaded at 50 rps.', 'high-throughput', true],
+  ['Our Go JSON API uses 2% CPU; my manager wants it faster.', 'cpu-bound', true],
+  ['IoT gateway on an ARM box with 2 GB RAM, memory constrained they say.', 'memory-tight', true],
+  // "CPU cycles" are not cyclic data structures.
+  ['Every CPU cycle costs us money at this scale.', 'cyclic-data', true],
+  ['A programmable proxy framework; memory bugs are not acceptable at this layer.', 'safety-critical', false],
+  ['Instances run on cheap VPSes, so the server must be light on RAM.', 'memory-tight', false],
+  // Reported speech about a language is a claim, not a requirement.
+  ['My manager read that Rust is faster. Our service is a Go JSON API.', 'performance-critical', true],
+  ['Rust is faster and this service must be as fast as possible.', 'performance-critical', false],
 ];
 
 const CODE: [string, Partial<Situation['codebase']>][] = [
@@ -56,6 +77,10 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   ['It will be a library embedded in our existing Go services.', { language: 'go', linksIn: true }],
   ['Rust or Go for a brand new image resizing service?', { language: null }],
   ['Everything we run is in Rust already; new metrics exporter.', { language: 'rust' }],
+  ['Batch ETL worker; the team already has a big Go codebase with all our DB clients.', { language: 'go', linksIn: true }],
+  // What embeds the new part names the code it links into.
+  ['We want a wasm runtime that Go services can embed for plugins.', { language: 'go', linksIn: true }],
+  ['Our distributed database is all Go; the storage engine is a C++ LSM we call through cgo.', { language: 'go', linksIn: true }],
 ];
 
 const RULES: [string, Partial<Situation['rules']>][] = [
@@ -67,6 +92,10 @@ const RULES: [string, Partial<Situation['rules']>][] = [
   ['We only have one language across the company and want to keep a single language for everything.', { noSecondLanguage: true }],
   ['Go is not allowed by our compliance team for this product.', { excludes: ['go'] }],
   ['Rust or Go for an API gateway with a p99 under 5 ms?', { mandates: null, excludes: [], noSecondLanguage: false }],
+  // A policy language or engine is the product's subject, not a rule on the team's choice.
+  ['We evaluate RBAC rules written in a standard policy language whose reference engine is a Rust library.', { mandates: null, excludes: [] }],
+  ['The security team requires memory safety and forbids C/C++ for the new proxy.', { memorySafe: true }],
+  ['Our access proxy is written in Go and we only want memory-safe code.', { memorySafe: true }],
 ];
 
 const DEPLOYMENT: [string, Situation['deployment']][] = [
@@ -78,6 +107,15 @@ const DEPLOYMENT: [string, Situation['deployment']][] = [
   ['It will run as AWS Lambda functions.', 'serverless'],
   ['It runs on edge boxes in retail stores.', 'edge'],
   ['A websocket chat server for our users.', null],
+  // Code around the kernel is not in it: a daemon that loads eBPF programs, userland tools next to a kernel.
+  ['One privileged daemon per node that loads and unloads eBPF programs pulled as OCI images.', null],
+  ['Replacing firmware with a Linux kernel plus a tiny userland in the boot flash; the initramfs tools in what?', null],
+  ['We are writing eBPF programs for packet filtering.', 'kernel'],
+  ['How should we build an eBPF program manager for k8s that attaches XDP programs on every node?', null],
+  // A Wasm runtime or host runs Wasm; it is not deployed to the browser.
+  ['We want a wasm runtime that Go services can embed for plugins.', null],
+  ['A containerd shim on each node that executes the Wasm modules.', null],
+  ['The editor core must compile to WebAssembly for our web app.', 'browser-wasm'],
 ];
 
 const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kind: infer K } ? K | null : null) : null][] = [
@@ -95,6 +133,15 @@ const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kin
   ['New payment services, high concurrency. The team knows Java/C++/Node today. What should we write them in?', null],
   ['A container engine shipped as one binary with no Python/Ruby/JVM deps. What language?', null],
   ['Java or Kotlin for the new service?', 'other-language'],
+  ['Should we write the iOS and Android screens of our banking app in Rust or Go?', 'front-end'],
+  ['which language is better in general, Rust or Go? just curious', 'nothing-named'],
+  ['which language has the cuter mascot, rust or go?', 'nothing-named'],
+  ['Rust or Go for our new backend service?', null],
+  // A UI that comes with a backend part is in scope; "Rust" capitalised names the choice in a how-to question.
+  ['Two-person rule for our secrets, served by a small internal HTTPS service with a web UI. Rust or Go?', null],
+  ['How should we build an eBPF program manager for k8s? The loader could use a pure Rust BPF crate.', null],
+  // A long question names a component even in words the reader does not know.
+  ['Our L2 rollup nodes pair a Go consensus client with a Go execution client; archive disk grows 500 GB a week and there is a Rust execution client. What should we run for each half of the node?', null],
 ];
 
 const NUMBERS: [string, Partial<Situation['numbers']>][] = [
@@ -102,6 +149,9 @@ const NUMBERS: [string, Partial<Situation['numbers']>][] = [
   ['We need p999 latency under 2 ms.', { latencyMs: 2, percentile: 'p999' }],
   ['Each pod has a 64 MB memory limit.', { memoryMiB: 64 }],
   ['It must handle 50k requests per second.', { throughputPerSecond: 50000 }],
+  ['An admin panel API at 50 rps.', { throughputPerSecond: 50 }],
+  ['A gateway at 200k rps.', { throughputPerSecond: 200000 }],
+  ['The in-guest agent binary is 11MB and eats guest memory.', { memoryMiB: null }],
   ['We have to ship in 6 weeks.', { deadlineWeeks: 6 }],
   ['Launch is in two months.', { deadlineWeeks: 8.6 }],
 ];
