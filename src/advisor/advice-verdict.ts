@@ -18,6 +18,9 @@ export const WHAT_I_JUDGE =
 function verdictWords(advice: Advice): string {
   if (advice.recommendation === 'none') return OUT_OF_SCOPE_TITLE;
   if (advice.recommendation === 'hybrid') return 'Rust + Go, split by component';
+  // At a stated 0.50 the calibrated answer is right half the time (the lowest reliability bin): a verdict
+  // printed as a plain "Rust" would claim more than a coin toss, the same rule the flip line follows.
+  if (Math.round(advice.confidence * 100) <= 50) return `Toss-up, leaning ${LANGUAGE_NAME[advice.recommendation]}`;
   return LANGUAGE_NAME[advice.recommendation];
 }
 

@@ -24,6 +24,13 @@ describe('the condensed answer', () => {
     expect(rest).not.toMatch(/confidence 0\.82|Recommendation/);
   });
 
+  it('given a confidence of 0.50 (right half the time in cross-validation) then the title calls it a toss-up, not a verdict', () => {
+    expect(reply(adviceReply(makeAdvice({ recommendation: 'rust', confidence: 0.5, scores: { rust: 50, go: 50 } }))).title).toBe(
+      'Toss-up, leaning Rust · confidence 0.50 (low) · Rust 50 / Go 50',
+    );
+    expect(reply(adviceReply(makeAdvice({ confidence: 0.51, scores: { rust: 49, go: 51 } }))).title).toBe('Go · confidence 0.51 (low) · Rust 49 / Go 51');
+  });
+
   it('given four reasons then three show, one line each, citing numbered sources listed once each', () => {
     const r = reply(adviceReply(makeAdvice()));
     const lines = r.sections[0]!.body.split('\n');
