@@ -159,7 +159,7 @@ describe('Ask rustvsgo message command on Discord', () => {
     expect(res.json).toEqual({ type: 5, data: { flags: 64 } });
     await endpoint.idle();
     const edit = api.requests.find((r) => r.method === 'PATCH')!.body as Json;
-    expect(edit.embeds[0].title).toMatch(/^(Rust|Go|Rust \+ Go)/);
+    expect(edit.embeds[0].title).toMatch(/^(Rust|Go|Rust \+ Go|Toss-up, leaning (Rust|Go)) · /);
     expect(edit.allowed_mentions).toEqual({ parse: [] });
     expect(containsLivePing(JSON.stringify(edit))).toBe(false);
     const labels = (edit.components as Json[]).flatMap((row) => (row.components as Json[]).map((c) => c.label as string));

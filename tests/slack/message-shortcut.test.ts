@@ -40,7 +40,7 @@ describe('Ask rustvsgo message shortcut on Slack', () => {
     expect(posted.body).toMatchObject({ channel: 'C1', thread_ts: '950.1' });
     const blocks = posted.body.blocks as Block[];
     expect(blocks[0]?.type).toBe('header');
-    expect(blocks[0]?.text?.text).toMatch(/^(Rust|Go|Rust \+ Go)/);
+    expect(blocks[0]?.text?.text).toMatch(/^(Rust|Go|Rust \+ Go|Toss-up, leaning (Rust|Go)) · /);
     const ids = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []).map((e) => e.action_id);
     expect(ids).toEqual(expect.arrayContaining(['feedback_up', 'feedback_down', 'save_adr']));
   });
