@@ -38,6 +38,15 @@ export interface TokenStream {
   text: string;
 }
 
+/**
+ * The question without invisible format characters (Unicode category Cf: zero-width spaces and joiners, soft
+ * hyphens, bidi controls, BOM). Text pasted from chat, docs or PDFs carries them: "edge gate\u200bway" read as two
+ * unknown words and the question as naming no component, and a bidi override would reorder the text echoed back.
+ */
+export function withoutFormatCharacters(question: string): string {
+  return question.replace(/\p{Cf}/gu, '');
+}
+
 /** Canonical spellings so "C++", "Node.js", "k8s" and "Golang" match one token each. */
 function canonicalize(text: string): string {
   return text
