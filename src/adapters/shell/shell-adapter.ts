@@ -36,6 +36,19 @@ export function createShellAdapter({ input, output, services, commands }: ShellA
   let resolveFinished!: () => void;
   const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
 
+  // Closing readline restores the terminal's mode, which fails (EIO) once the terminal session is gone - the bot
+  // stopping after npm was killed (runtime/orphan-watch.ts) printed an "unhandled rejection" stack trace onto the
+  // person's shell prompt, and the shell never finished. Nothing is left to restore then: the shell just ends.
+  function closeInput(): void {
+    try {
+      rl?.close();
+    } catch {
+      ready = false;
+      input.destroy();
+      resolveFinished();
+    }
+  }
+
   /** The follow-up options of the last answer: typing "1" or "2" next re-asks that option. */
   let followUps: ReplyAction[] = [];
 
@@ -43,7 +56,7 @@ export function createShellAdapter({ input, output, services, commands }: ShellA
     const typed = line.trim();
     if (typed === '') return;
     if (interactive && /^(exit|quit|\/exit|\/quit)$/i.test(typed)) {
-      rl?.close();
+      closeInput();
       return;
     }
     const choice = followUpChoice(typed, followUps);
@@ -93,7 +106,7 @@ export function createShellAdapter({ input, output, services, commands }: ShellA
       })();
     },
     async stop() {
-      rl?.close();
+      closeInput();
       await finished;
     },
   };
