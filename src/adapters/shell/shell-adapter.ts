@@ -36,19 +36,6 @@ export function createShellAdapter({ input, output, services, commands }: ShellA
   let resolveFinished!: () => void;
   const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
 
-  // Closing readline restores the terminal's mode, which fails (EIO) once the terminal session is gone - the bot
-  // stopping after npm was killed (runtime/orphan-watch.ts) printed an "unhandled rejection" stack trace onto the
-  // person's shell prompt, and the shell never finished. Nothing is left to restore then: the shell just ends.
-  function closeInput(): void {
-    try {
-      rl?.close();
-    } catch {
-      ready = false;
-      input.destroy();
-      resolveFinished();
-    }
-  }
-
   /** The follow-up options of the last answer: typing "1" or "2" next re-asks that option. */
   let followUps: ReplyAction[] = [];
 
@@ -56,7 +43,7 @@ export function createShellAdapter({ input, output, services, commands }: ShellA
     const typed = line.trim();
     if (typed === '') return;
     if (interactive && /^(exit|quit|\/exit|\/quit)$/i.test(typed)) {
-      closeInput();
+      rl?.close();
       return;
     }
     const choice = followUpChoice(typed, followUps);
@@ -91,22 +78,31 @@ export function createShellAdapter({ input, output, services, commands }: ShellA
         rl.prompt();
       }
       void (async () => {
-        // Lines are handled one at a time, in order, so piped scripts get replies in input order.
-        for await (const line of rl!) {
-          try {
-            await handleLine(line);
-          } catch (error) {
-            services.logger.error({ err: error }, 'shell line failed');
-            output.write('Sorry, something went wrong handling that line.\n\n');
+        try {
+          // Lines are handled one at a time, in order, so piped scripts get replies in input order.
+          for await (const line of rl!) {
+            try {
+              await handleLine(line);
+            } catch (error) {
+              services.logger.error({ err: error }, 'shell line failed');
+              output.write('Sorry, something went wrong handling that line.\n\n');
+            }
+            if (interactive) rl!.prompt();
           }
-          if (interactive) rl!.prompt();
+        } catch (error) {
+          // The input itself failed, and nothing more can be read from it. Seen when the terminal session is gone
+          // (the bot stopping after npm was killed, runtime/orphan-watch.ts): closing readline restores the
+          // terminal mode, stdin emits setRawMode EIO, and this loop used to reject unhandled - a stack trace on
+          // the person's prompt - and never finish. The shell just ends.
+          services.logger.debug({ err: error }, 'shell input failed; the shell ends');
+        } finally {
+          ready = false;
+          resolveFinished();
         }
-        ready = false;
-        resolveFinished();
       })();
     },
     async stop() {
-      closeInput();
+      rl?.close();
       await finished;
     },
   };
