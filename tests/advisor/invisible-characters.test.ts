@@ -3,6 +3,7 @@
 // question I can judge" (no component named). Invisible characters now change nothing about the answer.
 import { describe, expect, it } from 'vitest';
 import { advise } from '../../src/advisor/advise.ts';
+import { containsLivePing } from '../../src/core/safe-text.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 
 const kb = loadKnowledgeBase();
@@ -19,5 +20,12 @@ describe('invisible characters in a question', () => {
     expect(answer.confidence).toBe(plain.confidence);
     expect(answer.reasons.map((r) => r.criterion)).toEqual(plain.reasons.map((r) => r.criterion));
     expect(answer.read_as).toBe(plain.read_as);
+  });
+
+  // The adapters defuse "@everyone" as "@<U+200D>everyone" before the advisor sees it, and the question is echoed.
+  it('keeps the joiner that defuses a mention, so the echoed question never pings', () => {
+    const answer = advise('Rust or Go for an edge gateway? @\u200Deveryone', undefined, kb);
+    expect(answer.question).toContain('@\u200Deveryone');
+    expect(containsLivePing(JSON.stringify(answer))).toBe(false);
   });
 });
