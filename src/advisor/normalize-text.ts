@@ -38,6 +38,17 @@ export interface TokenStream {
   text: string;
 }
 
+/**
+ * The question with invisible format characters (Unicode category Cf: zero-width space and joiners, soft hyphen)
+ * removed where they sit inside a word. Text pasted from chat, docs or PDFs carries them: "edge gate\u200bway" read
+ * as two unknown words and the question as naming no component. Only inside a word: the adapters defuse a mention
+ * by putting a zero-width joiner after its "@" ("@\u200deveryone"), and the question is echoed back, so a Cf next
+ * to anything but a letter or digit on both sides stays.
+ */
+export function withoutInWordFormatCharacters(question: string): string {
+  return question.replace(/(?<=[\p{L}\p{N}])\p{Cf}+(?=[\p{L}\p{N}])/gu, '');
+}
+
 /** Canonical spellings so "C++", "Node.js", "k8s" and "Golang" match one token each. */
 function canonicalize(text: string): string {
   return text

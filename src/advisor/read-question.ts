@@ -6,6 +6,7 @@ import type { SkillLevel } from '../knowledge/constraint-signal.ts';
 import type { CompiledKb } from './compiled-kb.ts';
 import { describesExistingCode, readClauses, readSituation, type Situation } from './situation.ts';
 import { understandQuestion, type DetectedSignal, type Understanding } from './understand.ts';
+import { withoutInWordFormatCharacters } from './normalize-text.ts';
 
 export interface ReadQuestion {
   understanding: Understanding;
@@ -48,7 +49,8 @@ function contradictedByNumbers(s: Situation, question: string): string[] {
   return out;
 }
 
-export function readQuestion(compiled: CompiledKb, question: string): ReadQuestion {
+export function readQuestion(compiled: CompiledKb, pasted: string): ReadQuestion {
+  const question = withoutInWordFormatCharacters(pasted);
   const whole = understandQuestion(compiled, question);
   const clauses = readClauses(question);
   // Clause texts are matched more than once (negated/affirmed parts, code clauses): match each text once.

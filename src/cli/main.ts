@@ -14,6 +14,7 @@ import { digestCommand } from './digest-cli.ts';
 import { kbCommand } from './kb-cli.ts';
 import { feedbackCommand } from './feedback-cli.ts';
 import { printAdr } from './adr-cli.ts';
+import { exitQuietlyWhenStdoutCloses } from './closed-stdout.ts';
 import { packageVersion } from './version.ts';
 import type { InvocationOrigin } from '../core/invocation.ts';
 import { newRequestId } from '../core/request-id.ts';
@@ -65,9 +66,19 @@ async function runCommandOnce(services: Services, path: string, options: Record<
   return outcome === 'ok' ? 0 : 1;
 }
 
-async function runBatch(services: Services, file: string): Promise<number> {
+/** The batch file's non-empty lines, or undefined (said on stderr) when it cannot be read. */
+function readBatchLines(file: string): string[] | undefined {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    process.stderr.write(`rustvsgo ask: cannot read the --batch file ${JSON.stringify(file)} (${reason})\n`);
+    return undefined;
+  }
+}
+
+async function runBatch(services: Services, lines: string[]): Promise<number> {
   let failures = 0;
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
   for (const [index, line] of lines.entries()) {
     let parsed: z.infer<typeof batchCaseSchema>;
     try {
@@ -123,7 +134,11 @@ function rustvsgoProgram(exitCode: ExitCodeAction): Command {
       exitCode(async (words: unknown, flags: unknown) => {
         const values = askFlagsSchema.parse(flags);
         const { batch } = values;
-        if (batch) return withServices((s) => runBatch(s, batch));
+        if (batch) {
+          // Read before the database is opened: a wrong path is a usage mistake (exit 2), not a crash.
+          const lines = readBatchLines(batch);
+          return lines ? withServices((s) => runBatch(s, lines)) : 2;
+        }
         const question = wordsSchema.parse(words).join(' ').trim();
         if (!question) {
           process.stderr.write('rustvsgo ask: give a question, e.g. rustvsgo ask "Rust or Go for an edge gateway?"\n');
@@ -175,6 +190,7 @@ export function cli(argv: string[]): Promise<number> {
   return runProgram(rustvsgoProgram, argv.length === 0 ? ['help'] : argv, processOutput);
 }
 
+exitQuietlyWhenStdoutCloses();
 try {
   process.exitCode = await cli(process.argv.slice(2));
 } catch (error) {

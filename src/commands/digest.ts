@@ -144,7 +144,11 @@ const status = defineCommand({
     const subscription = await store.digestSubscriptions.get(channel);
     // For operators: how much of the knowledge base the collected releases have made stale (`rustvsgo kb check`).
     const kbStale = staleEntryCount(await kbStalenessReport({ knowledge: ctx.services.knowledge, snapshots: store.digestSnapshots, now: ctx.services.now() }));
-    const kbField = { label: 'Knowledge base', value: kbStale === 0 ? 'up to date with the stored Go and Rust releases' : `${kbStale} entries need review (\`rustvsgo kb check\`)`, inline: false };
+    // In the terminal shell the hints must work there: the command line is run through npm in a clone, and the
+    // shell's own channel can never be subscribed (digest subscribe answers "run this in a Slack or Discord channel").
+    const inTerminal = ctx.invocation.platform === 'shell' || ctx.invocation.platform === 'cli';
+    const kbCheck = inTerminal ? '`npm run --silent rustvsgo -- kb check`' : '`rustvsgo kb check`';
+    const kbField = { label: 'Knowledge base', value: kbStale === 0 ? 'up to date with the stored Go and Rust releases' : `${kbStale} entries need review (${kbCheck})`, inline: false };
     const changes = await store.digestSubscriptions.watchChanges(channel);
     const watchLine = [
       ...changes.filter((c) => c.action === 'add').map((c) => `+ ${c.item.name}`),
@@ -153,7 +157,9 @@ const status = defineCommand({
     if (!subscription) {
       return {
         title: 'No weekly digest here',
-        summary: 'This channel is not subscribed. Subscribe with `digest subscribe [day] [time] [timezone]`.',
+        summary: inTerminal
+          ? 'The terminal shell has no digest: channels subscribe on Slack or Discord with `digest subscribe [day] [time] [timezone]`. Here, `digest preview` shows this week’s.'
+          : 'This channel is not subscribed. Subscribe with `digest subscribe [day] [time] [timezone]`.',
         fields: [...(watchLine ? [{ label: 'Watchlist changes', value: watchLine, inline: false }] : []), kbField],
         data: { subscribed: false, kbStaleEntries: kbStale },
       };

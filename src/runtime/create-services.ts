@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { ConfigError, type Config } from '../config/env.ts';
 import type { Services } from '../core/services.ts';
 import { loadShippedKnowledgeBase } from '../knowledge/kb-snapshot.ts';
-import { checkSqliteFile, databaseKindOf } from '../store/database-url.ts';
+import { UserError } from '../core/user-error.ts';
+import { checkSqliteFile, DatabaseUnavailableError, databaseKindOf } from '../store/database-url.ts';
 import { deferredStore } from '../store/deferred-store.ts';
 import type { Store, StoreOptions } from '../store/store.ts';
 import { createTokenCipher, encryptionKeySchema, type TokenCipher } from '../store/token-cipher.ts';
@@ -28,9 +29,24 @@ export async function createServices(config: Config, logger: Logger, options: Se
   let store: Store;
   if (options.openStore === 'on-first-use') {
     checkSqliteFile(config.DATABASE_URL);
-    store = deferredStore(kind, open);
+    store = deferredStore(kind, () => open().catch(sayWhatToFix));
   } else store = await open();
   return { config, logger, store, knowledge, now: options.now ?? (() => new Date()) };
+}
+
+/**
+ * Opened on first use, an unreachable database is met by a command, not by start-up (which would end with one
+ * line naming DATABASE_URL): the person at the shell got "Sorry, something went wrong on our side, try again",
+ * which no retry fixes. They run the bot, so they are told what failed and what to fix; the next command tries again.
+ */
+function sayWhatToFix(error: unknown): never {
+  if (error instanceof DatabaseUnavailableError) {
+    throw new UserError(
+      `The database is not available: ${error.message}`,
+      'Fix DATABASE_URL (see .env.example) or start that database, then try again; help, lookup, compare and sources work without it.',
+    );
+  }
+  throw error;
 }
 
 /** The cipher for stored Slack installations, from SLACK_TOKEN_ENCRYPTION_KEY (+ _PREVIOUS); none without a key. */

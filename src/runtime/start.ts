@@ -1,5 +1,6 @@
 // Starts the bot: every platform adapter whose credentials are set (several can run in one process), or the
-// terminal shell when none is. Stops cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
+// terminal shell when none is. Stops cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS, and when the npm script
+// that started it is gone (orphan-watch.ts).
 import type { Logger } from 'pino';
 import type { Adapter } from '../adapters/adapter.ts';
 import { createShellAdapter } from '../adapters/shell/shell-adapter.ts';
@@ -11,6 +12,7 @@ import type { Services } from '../core/services.ts';
 import type { DigestScheduler } from '../digest/scheduler.ts';
 import type { HttpServer } from '../http/server.ts';
 import { createServices } from './create-services.ts';
+import { watchForOrphaning } from './orphan-watch.ts';
 import { startShutdownWatchdog, type ShutdownWatchdog } from './shutdown-watchdog.ts';
 
 export interface RunningBot {
@@ -145,6 +147,13 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
         void stop();
       });
     }
+    // npm signalled alone leaves the bot without its parent (orphan-watch.ts): stop as if signalled.
+    const endOrphanWatch = watchForOrphaning(() => {
+      watchdog?.arm();
+      logger.info('the npm script that started the bot is gone; shutting down');
+      void stop();
+    });
+    void stopped.then(endOrphanWatch);
   }
   // The shell ends at end of input; a piped script then exits 0.
   const shell = adapters.find((a) => a.finished);

@@ -1,10 +1,11 @@
 // The `rustvsgo` command line through a real child process, as `npm run --silent rustvsgo -- ...` runs it:
 // stdout carries only the result.
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, runEntrySync } from '../helpers/run-entry.ts';
+import { cleanEnv, runEntrySync, spawnEntry } from '../helpers/run-entry.ts';
 
 function cli(args: string[]) {
   const cwd = mkdtempSync(join(tmpdir(), 'rustvsgo-cli-'));
@@ -37,6 +38,27 @@ describe('rustvsgo CLI', () => {
     expect(lines[0]!.recommendation).toEqual(expect.any(String));
     expect(lines[1]).toMatchObject({ line: 2, error: expect.any(String) });
     expect(result.status).toBe(1);
+  });
+
+  it('ask --batch with a file that is not there says so and exits 2, with no stack trace', () => {
+    const { result } = cli(['ask', '--json', '--batch', join(tmpdir(), 'rustvsgo-no-such-batch.jsonl')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('cannot read the --batch file');
+    expect(result.stderr).toContain('ENOENT');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+  });
+
+  it('a reader that closes the pipe early (rustvsgo help | head -1) ends it quietly, exit 0, no EPIPE trace', async () => {
+    const child = spawnEntry('src/cli/main.ts', ['help'], { cwd: tmpdir(), env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    // The read end goes away before the help is written, as `head` does once it has its lines.
+    child.stdout!.destroy();
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stderr).not.toContain('EPIPE');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(0);
   });
 
   it('lookup prints sourced facts as text', () => {

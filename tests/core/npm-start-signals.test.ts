@@ -40,12 +40,16 @@ function npmStart() {
   const env = cleanEnv({ DATABASE_URL: `sqlite:${join(cwd, 'bot.db')}`, SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS), LOG_LEVEL: 'debug' });
   const child = spawn('npm', ['start', '--prefix', projectRoot, '--silent'], { cwd, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
+  let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  /** The bot's own pid, from its start-up log line. */
+  const botPid = () => Number(/"pid":(\d+)[^\n]*"msg":"rustvsgo started"/.exec(stderr)?.[1]);
   const replied = async () => {
     for (let i = 0; i < 600 && !stdout.includes('rustvsgo: Rust or Go'); i++) await sleep(100);
     return stdout.includes('rustvsgo: Rust or Go');
   };
-  return { child, pgid: child.pid!, replied };
+  return { child, pgid: child.pid!, replied, botPid };
 }
 
 describe('npm start under a process manager', { timeout: 180_000 }, () => {
@@ -57,6 +61,22 @@ describe('npm start under a process manager', { timeout: 180_000 }, () => {
     expect(await replied()).toBe(true);
     process.kill(-pgid, signal);
     expect(await groupGoneWithin(pgid, NOTHING_LEFT_WITHIN_MS)).toBe(true);
+  });
+
+  // `kill <npm's pid>` as a person does it. npm forwards SIGTERM/SIGINT to its script's `sh -c`, which used to die
+  // (SIGTERM) or wait (SIGINT) without passing it on, leaving the bot running under init with its stdin still open;
+  // the script now execs node. (SIGKILL forwards nothing: tests/core/orphan-watch.test.ts.)
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s to npm alone (not its group) stops the bot too', async (signal) => {
+    const { child, pgid, replied, botPid } = npmStart();
+    child.stdin.write('/rustvsgo help\n');
+    expect(await replied()).toBe(true);
+    const bot = botPid();
+    expect(bot).toBeGreaterThan(0);
+    process.kill(child.pid!, signal);
+    const gone = await groupGoneWithin(pgid, NOTHING_LEFT_WITHIN_MS);
+    if (!gone) process.kill(-pgid, 'SIGKILL');
+    expect(gone, `bot ${bot} still running after ${signal} to npm`).toBe(true);
+    child.stdin.destroy();
   });
 
   it('SIGTERM to the group while the bot is blocked writing to pipes nobody reads, three runs in a row', async () => {

@@ -79,3 +79,24 @@ describe('start-up failures print one line, not a stack trace', { timeout: 120_0
     expect(result.stderr).toContain('HOST no-such-host.invalid does not resolve');
   });
 });
+
+// The shell opens its database on the first command that needs it (deferred-store.ts), so an unreachable
+// PostgreSQL is met by a command, not by start-up. Found at first contact: the reply was "Sorry, something went
+// wrong on our side. Please try again in a moment", which no retry fixes. Port 1 on loopback refuses at once.
+describe('the shell with a database it cannot reach', { timeout: 120_000 }, () => {
+  it('says the database is not available and to fix DATABASE_URL, without the password; help still answers', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'rustvsgo-startup-'));
+    const password = 'pg-password-not-to-print';
+    const result = runEntrySync('src/main.ts', [], {
+      cwd,
+      env: cleanEnv({ DATABASE_URL: `postgres://bot:${password}@127.0.0.1:1/rustvsgo` }),
+      input: '/rustvsgo team\n/rustvsgo help\n',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('The database is not available');
+    expect(result.stdout).toContain('DATABASE_URL');
+    expect(result.stdout).not.toContain('something went wrong');
+    expect(result.stdout).toContain('rustvsgo: Rust or Go for your backend component?');
+    expect(result.stdout + result.stderr).not.toContain(password);
+  });
+});

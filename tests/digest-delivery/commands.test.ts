@@ -107,6 +107,17 @@ describe('digest status and unsubscribe', () => {
     expect(reply.title).toBe('No weekly digest here');
   });
 
+  // Found at first contact: in the shell, status said "Subscribe with digest subscribe" (which the shell refuses)
+  // and "rustvsgo kb check" (not on PATH in a clone). Hints must work where they are printed.
+  it('in the terminal shell, gives only hints that work there', async () => {
+    const { reply } = await run('digest status', slack({ platform: 'shell', workspaceId: 'local', channelId: 'shell' }));
+    expect(reply.summary).toContain('The terminal shell has no digest');
+    expect(reply.summary).toContain('`digest preview`');
+    const kb = reply.fields?.find((f) => f.label === 'Knowledge base')?.value ?? '';
+    expect(kb).toMatch(/up to date|`npm run --silent rustvsgo -- kb check`/);
+    expect(kb).not.toContain('`rustvsgo kb check`');
+  });
+
   it('is the default of the group, shows schedule, next and last delivery', async () => {
     await run('digest subscribe');
     const channel = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;

@@ -78,18 +78,27 @@ export function createShellAdapter({ input, output, services, commands }: ShellA
         rl.prompt();
       }
       void (async () => {
-        // Lines are handled one at a time, in order, so piped scripts get replies in input order.
-        for await (const line of rl!) {
-          try {
-            await handleLine(line);
-          } catch (error) {
-            services.logger.error({ err: error }, 'shell line failed');
-            output.write('Sorry, something went wrong handling that line.\n\n');
+        try {
+          // Lines are handled one at a time, in order, so piped scripts get replies in input order.
+          for await (const line of rl!) {
+            try {
+              await handleLine(line);
+            } catch (error) {
+              services.logger.error({ err: error }, 'shell line failed');
+              output.write('Sorry, something went wrong handling that line.\n\n');
+            }
+            if (interactive) rl!.prompt();
           }
-          if (interactive) rl!.prompt();
+        } catch (error) {
+          // The input itself failed, and nothing more can be read from it. Seen when the terminal session is gone
+          // (the bot stopping after npm was killed, runtime/orphan-watch.ts): closing readline restores the
+          // terminal mode, stdin emits setRawMode EIO, and this loop used to reject unhandled - a stack trace on
+          // the person's prompt - and never finish. The shell just ends.
+          services.logger.debug({ err: error }, 'shell input failed; the shell ends');
+        } finally {
+          ready = false;
+          resolveFinished();
         }
-        ready = false;
-        resolveFinished();
       })();
     },
     async stop() {
