@@ -144,3 +144,27 @@ export function hybridFromCodebase(compiled: CompiledKb, u: Understanding, code:
     flip: `One language would do if ${part} did not pull away from ${existing}: it leans ${LANGUAGE_NAME[leans]} by ${Math.round(Math.abs(score.margin))} points.`,
   };
 }
+
+/**
+ * A candidate split by role, when the question names parts or asks how to split: one named workload is a hot
+ * data path (role data-plane) and another a control plane, orchestrator or runtime integration (role
+ * control-plane). The usual pattern is Rust on the data path and Go on the control side, whatever the blend
+ * of the whole question scores; only a candidate, the fitted hybrid gate decides (decide.ts).
+ */
+export function hybridFromRoles(compiled: CompiledKb, u: Understanding, score: SceneScore, team: TeamSkills): HybridPlan | undefined {
+  // The question must name the parts itself (asks for a split, or joins two parts with "plus", "versus", "and
+  // the"...): components inferred from workload roles alone also come from a part merely mentioned as what the
+  // component talks to ("a control plane that pushes config to every proxy").
+  const asks = u.signals.some((s) => s.id === 'split-question' && !s.negated);
+  if (!asks && u.components[0]?.basis !== 'marker') return undefined;
+  const live = u.signals.filter((s) => s.kind === 'workload' && !s.negated).map((s) => compiled.workloads.get(s.id)).filter((w) => w !== undefined);
+  const data = live.find((w) => w.role === 'data-plane');
+  const control = live.find((w) => w.role === 'control-plane');
+  if (!data || !control) return undefined;
+  return {
+    split: { rust: data.name, go: control.name },
+    reasons: interleave(reasonsFor(score, 'rust', team, 3, `For ${data.name}: `), reasonsFor(score, 'go', team, 3, `For ${control.name}: `)),
+    confidence: 0.6,
+    flip: `One language would do if ${data.name} and ${control.name} did not need different things: on the whole question ${LANGUAGE_NAME[winnerOf(score)]} scores higher (${Math.round(Math.max(score.rust, score.go))} vs ${Math.round(Math.min(score.rust, score.go))}).`,
+  };
+}
