@@ -270,7 +270,7 @@ const CODE_WORDS = /\b(everything|agent|daemon|proxy|gateway|server|database|cli
 const OWN_WORDS = /\b(everything|our|existing|current|currently|already|today|whole|every|all|legacy|we have|we run|written|is in|are in|is all|are all|mostly|entirely|shop)\b/i;
 const LEAVING = /\b(rewrit\w*|port(?:ing|ed)?|migrat\w*|replac\w*|mov(?:e|ing) (?:away )?(?:off|from)|moving off|leav\w*|sunset\w*)\b/i;
 const LINKS_IN = /\b((?:services|programs|apps|applications|code|binaries) (?:can|could|would|will) (?:embed|import|link)|embeddable (?:in|into|by)|links? (?:in)?to|links? (?:our|the|its|their)|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for (?:our|all|every|other|the rest)|used by|inside|that our)|as a library|sdk for|bindings)\b/i;
-const OTHER_CODE = /\b(java|kotlin|scala|python|ruby|php|node(?:js|\.js)?|typescript|javascript|c\+\+|cpp|c#|\.net|elixir|erlang|perl)\b/i;
+const OTHER_CODE = /\b(java|kotlin|scala|python|ruby|php|node(?:js|\.js)|(?<!\b(?:blockchain|chain|full|archive|validator|worker|edge|cluster|storage|compute|evm|each|every|per|one)\s)node|typescript|javascript|c\+\+|cpp|c#|\.net|elixir|erlang|perl)\b/i;
 
 /** "Our whole platform is Go", "every shared library we have is Go": a statement about code that exists. */
 export function describesExistingCode(clause: Clause): boolean {
