@@ -47,6 +47,11 @@ if (only) {
   const cvReport = reportOf(allCases.map((c) => ({ ...c, criteria: c.criteria })), cv.map((r) => r.advice));
   console.log(`\n=== 5-fold cross-validation (stratified by label; lambda ${weights.lambda}, Platt a ${weights.platt.a}, reliability map of ${weights.calibration.length} bins) over ${allCases.length} labelled cases`);
   console.log(`CV agreement: ${pct(cvReport.agreement)}   CV reasons on point: ${pct(cvReport.reasonsOnPoint)}`);
+  // The confusion of the cross-validated answers: hybrids are the weak class, so their row is the one to watch.
+  const cvLabels = (['rust', 'go', 'hybrid', 'none'] as const).filter((l) => Object.values(cvReport.confusion).some((row) => (row[l] ?? 0) > 0) || Object.values(cvReport.confusion[l] ?? {}).some((n) => n > 0));
+  console.log('CV confusion (rows: team chose, columns: advisor said):');
+  console.log(`         ${cvLabels.map((l) => l.padStart(7)).join('')}`);
+  for (const e of cvLabels) console.log(`  ${e.padEnd(7)}${cvLabels.map((g) => String(cvReport.confusion[e]?.[g] ?? 0).padStart(7)).join('')}`);
   console.log(`CV precision at confidence >= ${HIGH}: ${pct(cal.highPrecision)} (${cal.highCount} answers)`);
   console.log(`CV expected calibration error (ECE): ${cal.ece.toFixed(3)}`);
   console.log('reliability table (cross-validated; "none" answers left out):');

@@ -7,7 +7,7 @@ import type { SkillLevel } from '../knowledge/constraint-signal.ts';
 import type { CompiledKb } from './compiled-kb.ts';
 import { decisiveOffsets, featuresOf, linearLogit, probabilityRust, sigmoid, type Features, type FittedWeights } from './fitted-model.ts';
 import { hardRule, type RuleDecision } from './hard-rules.ts';
-import { hybridFromCodebase, hybridFromComponents, hybridFromShape, type HybridPlan } from './hybrid.ts';
+import { hybridFromCodebase, hybridFromComponents, hybridFromLibrary, hybridFromRoles, hybridFromShape, type HybridPlan } from './hybrid.ts';
 import type { ReadQuestion } from './read-question.ts';
 import { scoreScene, type Scene, type SceneScore, type TeamSkills } from './score.ts';
 import type { Situation } from './situation.ts';
@@ -74,14 +74,20 @@ export function prepare(compiled: CompiledKb, read: ReadQuestion, profile: TeamP
   // Existing Rust or Go code and a question about one part of it that leans the other way.
   const code = situation.codebase.language;
   const byCode = blocked || strict || loose || (code !== 'rust' && code !== 'go') ? undefined : hybridFromCodebase(compiled, u, code, kbScore, team);
+  // Parts with different roles named together: a hot data path and a control side.
+  const byRoles = blocked || strict || loose || byCode ? undefined : hybridFromRoles(compiled, u, kbScore, team);
+  // The part needs a library that lives in one language and the rest is in the other.
+  const byLibrary = blocked || strict || loose || byCode || byRoles ? undefined : hybridFromLibrary(compiled, u, kbScore, team);
   const features = featuresOf(situation, kbMargin, (id) => compiled.workloads.get(id)?.role);
   const hybridFeatures: Features = new Map([...features].filter(([k]) => k !== 'kb-margin'));
   if (strict) hybridFeatures.set('plan:strict', 1);
   if (loose) hybridFeatures.set('plan:loose', 1);
   if (byCode) hybridFeatures.set('plan:code', 1);
+  if (byRoles) hybridFeatures.set('plan:roles', 1);
+  if (byLibrary) hybridFeatures.set('plan:library', 1);
   if (u.components.length >= 2) hybridFeatures.set('components:2+', 1);
   hybridFeatures.set('kb-margin:abs', Math.abs(kbMargin) / 10);
-  return { read, situation, team, score, scene, kbMargin, features, offsets: decisiveOffsets(situation), rule, hybrid: strict ?? loose ?? byCode, hybridFeatures };
+  return { read, situation, team, score, scene, kbMargin, features, offsets: decisiveOffsets(situation), rule, hybrid: strict ?? loose ?? byCode ?? byRoles ?? byLibrary, hybridFeatures };
 }
 
 function hybridGate(p: Prepared, w: FittedWeights): boolean {

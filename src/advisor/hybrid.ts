@@ -144,3 +144,72 @@ export function hybridFromCodebase(compiled: CompiledKb, u: Understanding, code:
     flip: `One language would do if ${part} did not pull away from ${existing}: it leans ${LANGUAGE_NAME[leans]} by ${Math.round(Math.abs(score.margin))} points.`,
   };
 }
+
+/**
+ * A candidate split by role, when the question names parts or asks how to split: one named workload is a hot
+ * data path (role data-plane) and another a control plane, orchestrator or runtime integration (role
+ * control-plane). The usual pattern is Rust on the data path and Go on the control side, whatever the blend
+ * of the whole question scores; only a candidate, the fitted hybrid gate decides (decide.ts).
+ */
+export function hybridFromRoles(compiled: CompiledKb, u: Understanding, score: SceneScore, team: TeamSkills): HybridPlan | undefined {
+  // The question must name the parts itself (asks for a split, or joins two parts with "plus", "versus", "and
+  // the"...): components inferred from workload roles alone also come from a part merely mentioned as what the
+  // component talks to ("a control plane that pushes config to every proxy").
+  const asks = u.signals.some((s) => s.id === 'split-question' && !s.negated);
+  if (!asks && u.components[0]?.basis !== 'marker') return undefined;
+  const live = u.signals.filter((s) => s.kind === 'workload' && !s.negated).map((s) => compiled.workloads.get(s.id)).filter((w) => w !== undefined);
+  const data = live.find((w) => w.role === 'data-plane');
+  const control = live.find((w) => w.role === 'control-plane');
+  if (!data || !control) return undefined;
+  return {
+    split: { rust: data.name, go: control.name },
+    reasons: interleave(reasonsFor(score, 'rust', team, 3, `For ${data.name}: `), reasonsFor(score, 'go', team, 3, `For ${control.name}: `)),
+    confidence: 0.6,
+    flip: `One language would do if ${data.name} and ${control.name} did not need different things: on the whole question ${LANGUAGE_NAME[winnerOf(score)]} scores higher (${Math.round(Math.max(score.rust, score.go))} vs ${Math.round(Math.min(score.rust, score.go))}).`,
+  };
+}
+
+const LIBRARY_WORD = '(?:librar(?:y|ies)|crates?|implementations?|engines?|stacks?|sdks?|toolkits?|one)';
+/** "the best proving libraries are in another language", "the mature one is in Go", "the good wasm engines are not in go". */
+const LIBRARY_LIVES_IN = new RegExp(`\\b(?:best|mature|good|only|proven|leading|fastest|reference|de facto)\\b[^.;?]{0,40}?\\b${LIBRARY_WORD}\\b[^.;?]{0,20}?\\b(?:is|are)\\s+(not\\s+)?(?:(?:written|implemented|available)\\s+)?in\\s+(rust|go|golang|another language)\\b`, 'i');
+/** "the best library for it is a rust crate": a crate is a Rust library. */
+const RUST_CRATE = /\b(?:a|the) rust (?:crate|library)\b/i;
+const NAMES_RUST = /\brust\b/i;
+const NAMES_GO = /\b(?:go|golang)\b(?!\s+(?:live|fast|with|for it|ahead|back|through|to))/i;
+
+/** The language the part's library lives in, when the question says it does not live in the other one. */
+function libraryLanguage(question: string): Language | undefined {
+  if (RUST_CRATE.test(question)) return 'rust';
+  const m = LIBRARY_LIVES_IN.exec(question);
+  if (!m) return undefined;
+  const named = m[2]!.toLowerCase();
+  if (named !== 'another language') {
+    const lang: Language = named === 'rust' ? 'rust' : 'go';
+    return m[1] ? (lang === 'rust' ? 'go' : 'rust') : lang;
+  }
+  // "in another language": another than the one the rest is written in, named elsewhere in the question.
+  const rest = question.slice(0, m.index) + question.slice(m.index + m[0].length);
+  const rust = NAMES_RUST.test(rest);
+  const go = NAMES_GO.test(rest);
+  return rust === go ? undefined : rust ? 'go' : 'rust';
+}
+
+/**
+ * A candidate split along a library: the part the question adds needs a library that lives in one language
+ * ("the best library for it is a Rust crate", "the good Wasm engines are not in Go") while the rest of the
+ * system is in the other. The usual answer keeps the rest and writes the part, around that library, in the
+ * library's language. Only a candidate: the fitted hybrid gate decides (decide.ts).
+ */
+export function hybridFromLibrary(compiled: CompiledKb, u: Understanding, score: SceneScore, team: TeamSkills): HybridPlan | undefined {
+  const lib = libraryLanguage(u.question);
+  if (!lib) return undefined;
+  const names = u.signals.filter((s) => s.kind === 'workload' && !s.negated).map((s) => compiled.workloads.get(s.id)?.name ?? s.label);
+  const part = names.length ? `the part built around that library (${names.join(' + ')})` : 'the part built around that library';
+  const rest = `the rest of the system`;
+  return {
+    split: lib === 'rust' ? { rust: part, go: rest } : { rust: rest, go: part },
+    reasons: reasonsFor(score, lib, team, 3, `For ${part}: `),
+    confidence: 0.6,
+    flip: `One language would do if the library ${part.slice(4)} needs existed in ${LANGUAGE_NAME[lib === 'rust' ? 'go' : 'rust']} too.`,
+  };
+}

@@ -122,9 +122,13 @@ describe('team context', () => {
   });
 
   it('priorities raise the weight of their criteria', () => {
+    // The knowledge-base margin carries the priorities; the shown scores are 100 x the calibrated confidence,
+    // a step function of the model's probability, so they may only stay level (both can land in one bin).
+    const marginWith = (priorities: TeamProfileInput['priorities']) => prepare(compiled, readQuestion(compiled, close), { rust: 'some', go: 'some', priorities }).score.margin;
+    expect(marginWith(['tail-latency', 'performance'])).toBeGreaterThan(marginWith([]));
     const base = advise(close, { rust: 'some', go: 'some', priorities: [] }, kb);
     const prioritised = advise(close, { rust: 'some', go: 'some', priorities: ['tail-latency', 'performance'] }, kb);
-    expect(prioritised.scores.rust - prioritised.scores.go).toBeGreaterThan(base.scores.rust - base.scores.go);
+    expect(prioritised.scores.rust - prioritised.scores.go).toBeGreaterThanOrEqual(base.scores.rust - base.scores.go);
   });
 });
 

@@ -81,6 +81,14 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   // What embeds the new part names the code it links into.
   ['We want a wasm runtime that Go services can embed for plugins.', { language: 'go', linksIn: true }],
   ['Our distributed database is all Go; the storage engine is a C++ LSM we call through cgo.', { language: 'go', linksIn: true }],
+  // The best library *for the new part* is what the part would use, not a library for the existing code.
+  ['Our services are all Go. We need PDF rendering and the best library for it is a Rust crate.', { language: 'go', linksIn: false }],
+  ['We are writing a client library for our Go services.', { language: 'go', linksIn: true }],
+  // A blockchain, archive or worker "node" is a machine or a program, not Node.js code.
+  ["our blockchain node (p2p, chain sync, mining orchestration) is written in go and that's where the team is.", { language: 'go' }],
+  ['Our EVM node is written in Go; what about the new state store?', { language: 'go' }],
+  ['Each worker node runs our agent, which is all Rust.', { language: 'rust' }],
+  ['Our backend is all node and python.', { language: 'other' }],
 ];
 
 const RULES: [string, Partial<Situation['rules']>][] = [

@@ -137,8 +137,19 @@ describe('two components', () => {
     'Should both parts be the same language?',
     'One language or two for this?',
     'How do we split languages across the system?',
+    // Third pass: "language(s)" was missed (the pattern's closing word boundary cannot follow ")"), and
+    // plural or "keep the controller" wordings ask which part gets which language too.
+    'A search engine plus the services around it: what language(s)?',
+    'What languages should we use for these components?',
+    'An agent in the guest and an operator outside: same language everywhere?',
+    'Language for the new proxy, and do we keep the controller as is?',
+    'Language for the new data plane, and does the control plane move?',
   ])('a question asking for a split is read as one: %s', (question) => {
     expect(read(question).ids).toContain('split-question');
+  });
+
+  it.each(['Which language should we use?', 'We speak several languages on the team; Rust or Go for the API?', 'Do we keep the cache in memory?'])('no split asked: %s', (question) => {
+    expect(read(question).ids).not.toContain('split-question');
   });
 
   it('"each part" on its own is not a request for a split', () => {
