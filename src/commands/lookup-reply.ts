@@ -12,10 +12,6 @@ export const mentionResultCount = 1;
 
 const languageLabel: Record<Fact['language'], string> = { rust: 'Rust', go: 'Go', both: 'Rust and Go' };
 
-function sourceLine(source: Source): string {
-  return `[${source.title}](${source.url}) (${source.label})`;
-}
-
 /** Which knowledge base answered, for the footer every answer carries. */
 export interface KbStamp {
   version: string;
@@ -41,15 +37,18 @@ export function lookupReply(index: FactIndex, query: string, kb?: KbStamp, limit
       data: { query, results: [], suggestions: close },
     };
   }
+  // The same page often backs several facts: each page is listed once, numbered in order of first citation (every
+  // renderer numbers the list), and a fact cites its pages by number, as the condensed advice does.
+  const sources = [...new Map(hits.flatMap(({ fact }) => fact.sources).map((source) => [source.url, source])).values()];
+  const refs = (cited: readonly Source[]): string => [...new Set(cited.map((c) => sources.findIndex((s) => s.url === c.url) + 1))].map((n) => `[${n}]`).join('');
   return {
     title: `Lookup: ${shown}`,
     summary: `${hits.length === 1 ? 'One fact' : `${hits.length} facts`} for ${shown}, best match first.`,
     sections: hits.map(({ fact }) => ({
       heading: `${fact.topic} (${languageLabel[fact.language]}, ${fact.criterion})`,
-      body: [fact.text, ...fact.sources.map((source) => `• ${sourceLine(source)}`)].join('\n'),
+      body: fact.sources.length ? `${fact.text} ${refs(fact.sources)}` : fact.text,
     })),
-    // The same page often backs several facts; list it once.
-    sources: [...new Map(hits.flatMap(({ fact }) => fact.sources).map((source) => [source.url, source])).values()],
+    sources,
     tone: 'answer',
     ...footer,
     data: {

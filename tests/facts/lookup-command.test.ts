@@ -21,7 +21,11 @@ describe('lookupReply', () => {
     expect(answer.sections).toHaveLength(3);
     expect(answer.sections[0]?.heading).toContain('Go GC pause times');
     expect(answer.sections[0]?.body).toContain('100 microseconds');
-    expect(answer.sections[0]?.body).toMatch(/• \[Go 1\.8 Release Notes[^\]]*\]\(https:\/\/go\.dev\/doc\/go1\.8#gc\) \(2017-02-16\)/);
+    // Sources are cited by number and listed once (the list is numbered by every renderer), not repeated inline.
+    expect(answer.sections[0]?.body).toMatch(/100 microseconds.* \[1\]\[2\]$/s);
+    expect(answer.sections[0]?.body).not.toContain('https://');
+    expect(answer.sources[0]).toMatchObject({ url: 'https://go.dev/doc/go1.8#gc', date: '2017-02-16' });
+    expect(answer.sections[1]?.body).toMatch(/ \[2\]$/);
     expect(answer.sources.length).toBeGreaterThanOrEqual(3);
     for (const source of answer.sources) expect(source.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(answer.tone).toBe('answer');
