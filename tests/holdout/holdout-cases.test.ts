@@ -1,8 +1,10 @@
 // The held-out evaluation set (tests/fixtures/holdout-cases.jsonl) stays well-formed and honest: same fields and
 // criteria vocabulary as the tuning set, sourced, and paraphrases that really reword. It never gates on the
 // advisor's agreement: that figure is measured with `npm run eval -- --cases tests/fixtures/holdout-cases.jsonl`.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -110,17 +112,22 @@ describe('held-out cases', () => {
 });
 
 describe('npm run eval -- --cases FILE', () => {
-  it('given --cases then it scores that file instead of the default set', () => {
-    let stdout: string;
-    try {
-      stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--cases', TUNING], { cwd: ROOT, encoding: 'utf8' });
-    } catch (error) {
-      // A set below the gate exits 1 but still prints its report.
-      stdout = (error as { stdout: string }).stdout;
-    }
+  it('given --cases then it scores that file instead of the default set, prints the gates and exits 0', () => {
+    // execFileSync throws on a non-zero exit: a printed report is a successful run, whatever the figures.
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--cases', TUNING], { cwd: ROOT, encoding: 'utf8' });
+    expect(stdout).toMatch(/=== gates \(issue 11\)\n(met    |NOT MET)  agreement >= 90%/);
     expect(stdout).toContain(`eval set: ${TUNING}`);
     expect(stdout).toContain(`cases: ${tuning.length}`);
     expect(stdout).toMatch(/agreement: \d+\.\d%/);
     expect(stdout).toContain('confusion matrix');
+  });
+
+  it('given --strict and a set below a gate then it exits 1 after printing the report', () => {
+    const below = join(mkdtempSync(join(tmpdir(), 'eval-strict-')), 'wrong.jsonl');
+    // Every answer labelled the opposite of a plain reading, so agreement is far below 90%.
+    writeFileSync(below, [1, 2, 3].map((i) => JSON.stringify({ id: `w${i}`, question: 'Rust or Go for a Linux kernel module?', answer: 'go', criteria: ['safety'] })).join('\n'));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--cases', below, '--strict'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stdout).toMatch(/NOT MET  agreement >= 90%/);
+    expect(run.status).toBe(1);
   });
 });
