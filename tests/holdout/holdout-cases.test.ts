@@ -115,7 +115,7 @@ describe('npm run eval -- --cases FILE', () => {
   it('given --cases then it scores that file instead of the default set, prints the gates and exits 0', () => {
     // execFileSync throws on a non-zero exit: a printed report is a successful run, whatever the figures.
     const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--cases', TUNING], { cwd: ROOT, encoding: 'utf8' });
-    expect(stdout).toMatch(/=== gates \(issue 11\)\n(met    |NOT MET)  agreement >= 90%/);
+    expect(stdout).toMatch(/=== gates \(issue 11\)\n(met {4}|NOT MET) {2}agreement >= 90%/);
     expect(stdout).toContain(`eval set: ${TUNING}`);
     expect(stdout).toContain(`cases: ${tuning.length}`);
     expect(stdout).toMatch(/agreement: \d+\.\d%/);
@@ -127,7 +127,7 @@ describe('npm run eval -- --cases FILE', () => {
     // Every answer labelled the opposite of a plain reading, so agreement is far below 90%.
     writeFileSync(below, [1, 2, 3].map((i) => JSON.stringify({ id: `w${i}`, question: 'Rust or Go for a Linux kernel module?', answer: 'go', criteria: ['safety'] })).join('\n'));
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--cases', below, '--strict'], { cwd: ROOT, encoding: 'utf8' });
-    expect(run.stdout).toMatch(/NOT MET  agreement >= 90%/);
+    expect(run.stdout).toMatch(/NOT MET {2}agreement >= 90%/);
     expect(run.status).toBe(1);
   });
 });
