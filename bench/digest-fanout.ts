@@ -34,7 +34,10 @@ interface FanoutRun {
   sent: number;
 }
 
-/** A fake Slack Web API that answers every post at once and keeps only a count (its memory stays flat too). */
+/**
+ * A fake Slack Web API that answers every call at once and keeps only a count (its memory stays flat too). It
+ * serves the files.uploadV2 steps too (upload URL, upload, complete), since each digest carries its trend chart.
+ */
 async function startCountingSlack(): Promise<{ apiUrl: string; posts: () => number; close: () => Promise<void> }> {
   let posts = 0;
   let ts = 1_700_000_000;
@@ -43,7 +46,9 @@ async function startCountingSlack(): Promise<{ apiUrl: string; posts: () => numb
     req.on('end', () => {
       if (req.url?.includes('chat.postMessage')) posts += 1;
       ts += 1;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ts: `${ts}.000100`, channel: 'C', messages: [] }));
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const upload = req.url?.includes('files.getUploadURLExternal') ? { upload_url: `${origin}/upload/F${ts}`, file_id: `F${ts}` } : {};
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ts: `${ts}.000100`, channel: 'C', messages: [], files: [{ id: `F${ts}` }], ...upload }));
     });
   });
   server.listen(0, '127.0.0.1');
