@@ -15,6 +15,7 @@ import { collectWeek, ensureEdition } from '../digest/weekly-digest.ts';
 import { buildEdition, type WeeklyEdition } from '../digest/weekly-edition.ts';
 import { runDueCommand } from '../digest/run-due.ts';
 import { postersFromConfig } from '../runtime/digest-posters.ts';
+import { KnowledgeFileError } from '../knowledge/load-data-file.ts';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
 import { processOutput, rejectUnknownSubcommands, runProgram, USAGE_EXIT_CODE, type CliContext, type ExitCodeAction } from './cli-program.ts';
 
@@ -97,7 +98,7 @@ async function runSubcommand(subcommand: Subcommand, values: DigestFlags, servic
   const { stdout, stderr } = context.output;
   try {
     const now = parseNow(values.now, services.now);
-    const watchlist = options.watchlist ?? (values.watchlist ? loadWatchlist(values.watchlist) : undefined);
+    const watchlist = options.watchlist ?? (values.watchlist ? watchlistFile(values.watchlist) : undefined);
     const collectInput = { store: services.store, config: services.config, now, watchlist, clock: options.clock, logger: services.logger };
 
     switch (subcommand) {
@@ -141,6 +142,20 @@ async function runSubcommand(subcommand: Subcommand, values: DigestFlags, servic
       return USAGE_EXIT_CODE;
     }
     throw error;
+  }
+}
+
+/**
+ * The --watchlist file. Its loader is the knowledge base's, whose errors say "knowledge file <name>"; the person
+ * named a watchlist, so the error names it as such, with the path as they typed it.
+ */
+function watchlistFile(path: string): WatchItem[] {
+  try {
+    return loadWatchlist(path);
+  } catch (error) {
+    if (!(error instanceof KnowledgeFileError)) throw error;
+    const where = (error.entry === undefined ? '' : `, entry ${error.entry}`) + (error.field ? `, field ${error.field}` : '');
+    throw new UsageError(`watchlist file ${path}${where}: ${error.problem.replace(`cannot read ${path}:`, 'cannot read it:')}`);
   }
 }
 
