@@ -17,6 +17,7 @@ import { runDueCommand } from '../digest/run-due.ts';
 import { postersFromConfig } from '../runtime/digest-posters.ts';
 import { KnowledgeFileError } from '../knowledge/load-data-file.ts';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
+import { holdsSourceWarnings, type LogReader } from './source-warnings.ts';
 import { processOutput, rejectUnknownSubcommands, runProgram, USAGE_EXIT_CODE, type CliContext, type ExitCodeAction } from './cli-program.ts';
 
 export interface DigestCliOptions {
@@ -39,11 +40,13 @@ const digestFlagsSchema = z.object({
 type DigestFlags = z.infer<typeof digestFlagsSchema>;
 type Subcommand = 'collect' | 'preview' | 'run';
 
-/** What a caller may fix beyond the flags: the sources' clock, the watchlist, and whether text is coloured. */
+/** What a caller may fix beyond the flags: the sources' clock, the watchlist, whether text is coloured, and who reads the logs. */
 interface DigestRunOptions {
   clock?: SourceClock;
   watchlist?: WatchItem[];
   color: boolean;
+  /** The process's environment and stderr, when a person may be reading its logs (src/cli/source-warnings.ts). */
+  logReader?: LogReader;
 }
 
 function parseNow(value: string | undefined, fallback: () => Date): Date {
@@ -99,7 +102,9 @@ async function runSubcommand(subcommand: Subcommand, values: DigestFlags, servic
   try {
     const now = parseNow(values.now, services.now);
     const watchlist = options.watchlist ?? (values.watchlist ? watchlistFile(values.watchlist) : undefined);
-    const collectInput = { store: services.store, config: services.config, now, watchlist, clock: options.clock, logger: services.logger };
+    const quiet = options.logReader !== undefined && holdsSourceWarnings(services.config, options.logReader);
+    const logger = quiet ? services.logger.child({}, { level: 'error' }) : services.logger;
+    const collectInput = { store: services.store, config: services.config, now, watchlist, clock: options.clock, logger };
 
     switch (subcommand) {
       case 'collect': {

@@ -171,7 +171,7 @@ function rustvsgoProgram(exitCode: ExitCodeAction): Command {
       }),
     );
 
-  program.addCommand(digestCommand(exitCode, context, { color: Boolean(process.stdout.isTTY) }));
+  program.addCommand(digestCommand(exitCode, context, { color: Boolean(process.stdout.isTTY), logReader: process }));
   program.addCommand(kbCommand(exitCode, context));
   program.addCommand(feedbackCommand(exitCode, context));
   // `rustvsgo version`, as scripts may already call it; --version is the documented spelling.
