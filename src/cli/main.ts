@@ -22,6 +22,7 @@ import type { Services } from '../core/services.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createServices } from '../runtime/create-services.ts';
 import { exitOnStartupProblem } from '../runtime/fatal-start-error.ts';
+import { loadStartConfig } from '../runtime/start-config.ts';
 import { startBot } from '../runtime/start.ts';
 import { withTerminalLogLevel } from '../runtime/terminal-log-level.ts';
 
@@ -39,10 +40,11 @@ const cliOrigin = (): InvocationOrigin => ({
 
 const batchCaseSchema = z.object({ id: z.union([z.string(), z.number()]), question: z.string() });
 
-// The configuration is read only when an action runs: help, --version and usage mistakes need none.
-function configOrExit(): Config {
+// The configuration is read only when an action runs: help, --version and usage mistakes need none. `start` checks
+// the platform credentials too (loadStartConfig), the one-shot commands need no platform.
+function configOrExit(load: () => Config = loadConfig): Config {
   try {
-    return loadConfig();
+    return load();
   } catch (error) {
     exitOnStartupProblem(error);
   }
@@ -115,7 +117,7 @@ function rustvsgoProgram(exitCode: ExitCodeAction): Command {
     .description('run the bot (shell when no platform tokens are set)')
     .action(
       exitCode(async () => {
-        const config = configOrExit();
+        const config = configOrExit(loadStartConfig);
         const bot = await startBot(config, createLogger(withTerminalLogLevel(config, process.env, process)), { handleSignals: true });
         await bot.stopped;
         return 0;
