@@ -17,6 +17,7 @@ import { runDueCommand } from '../digest/run-due.ts';
 import { postersFromConfig } from '../runtime/digest-posters.ts';
 import { KnowledgeFileError } from '../knowledge/load-data-file.ts';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
+import { invokedAs } from './invoked-as.ts';
 import { holdsSourceWarnings, type LogReader } from './source-warnings.ts';
 import { processOutput, rejectUnknownSubcommands, runProgram, USAGE_EXIT_CODE, type CliContext, type ExitCodeAction } from './cli-program.ts';
 
@@ -61,7 +62,10 @@ export function digestCommand(exitCode: ExitCodeAction, context: CliContext, opt
   const digest = rejectUnknownSubcommands(
     new Command('digest').description("the weekly ecosystem digest: collect, preview or deliver this week's"),
     (name) => `rustvsgo digest: unknown subcommand "${name}"`,
-  ).addHelpText('after', '\nExamples:\n  rustvsgo digest preview --demo\n  rustvsgo digest collect --now 2025-07-08T09:00:00Z\n  rustvsgo digest run\n');
+  ).addHelpText('after', () => {
+    const run = invokedAs();
+    return `\nExamples:\n  ${run} digest preview --demo\n  ${run} digest collect --now 2025-07-08T09:00:00Z\n  ${run} digest run\n`;
+  });
   const run = (subcommand: Subcommand) =>
     exitCode((flags: unknown) => context.withServices((services) => runSubcommand(subcommand, digestFlagsSchema.parse(flags), services, context, options)));
   digest

@@ -11,6 +11,7 @@ import { loadConfig } from '../config/load-config.ts';
 import { dispatchStructured } from '../core/dispatch.ts';
 import { processOutput, rejectUnknownSubcommands, runProgram, type CliContext, type ExitCodeAction } from './cli-program.ts';
 import { digestCommand } from './digest-cli.ts';
+import { invokedAs } from './invoked-as.ts';
 import { kbCommand } from './kb-cli.ts';
 import { feedbackCommand } from './feedback-cli.ts';
 import { printAdr } from './adr-cli.ts';
@@ -106,11 +107,12 @@ const wordsSchema = z.array(z.string());
 function rustvsgoProgram(exitCode: ExitCodeAction): Command {
   const context: CliContext = { output: processOutput, withServices };
   const version = `rustvsgo ${packageVersion()}`;
+  const run = invokedAs();
   const program = rejectUnknownSubcommands(new Command('rustvsgo'), (name) => `rustvsgo: unknown command "${name}"`)
     .description('Rust or Go for a backend component: sourced answers, facts and a weekly ecosystem digest.')
     .version(version, '-v, --version', 'the installed version')
     .helpCommand('help [command]', 'this text, or one command in detail')
-    .addHelpText('after', '\nExamples:\n  rustvsgo ask "Rust or Go for an edge gateway?"\n  rustvsgo lookup "gc pauses"\n  rustvsgo digest preview --demo\n');
+    .addHelpText('after', `\nExamples:\n  ${run} ask "Rust or Go for an edge gateway?"\n  ${run} lookup "gc pauses"\n  ${run} digest preview --demo\n`);
 
   program
     .command('start')
@@ -143,7 +145,7 @@ function rustvsgoProgram(exitCode: ExitCodeAction): Command {
         }
         const question = wordsSchema.parse(words).join(' ').trim();
         if (!question) {
-          process.stderr.write('rustvsgo ask: give a question, e.g. rustvsgo ask "Rust or Go for an edge gateway?"\n');
+          process.stderr.write(`rustvsgo ask: give a question, e.g. ${run} ask "Rust or Go for an edge gateway?"\n`);
           return 2;
         }
         if (values.adr) {
@@ -166,7 +168,7 @@ function rustvsgoProgram(exitCode: ExitCodeAction): Command {
       exitCode(async (words: unknown, flags: unknown) => {
         const topic = wordsSchema.parse(words).join(' ').trim();
         if (!topic) {
-          process.stderr.write('rustvsgo lookup: give a topic, e.g. rustvsgo lookup "gc pauses"\n');
+          process.stderr.write(`rustvsgo lookup: give a topic, e.g. ${run} lookup "gc pauses"\n`);
           return 2;
         }
         return withServices((s) => runCommandOnce(s, 'lookup', { topic }, Boolean(lookupFlagsSchema.parse(flags).json)));
