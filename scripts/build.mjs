@@ -90,14 +90,19 @@ const keepModuleUrls = {
  * zod's `z` namespace re-exports every error-message locale (`z.locales`, about 290 KB of the bundle's ~570 KB of
  * zod), and a namespace that is used as an object cannot be tree-shaken. The bot never switches locale: zod's
  * classic schemas import English themselves (zod/v4/classic/schemas.js), so the index of all locales is replaced
- * by an empty module and Node compiles half as much zod at every start.
+ * by an empty module and Node compiles half as much zod at every start. The stub matches zod's files by path, so
+ * the build fails below when it matched nothing (a zod release that moved its locales would otherwise quietly
+ * bring them back); tests/deploy/bundle.test.ts checks the bundle itself.
  */
+let zodLocaleIndexesStubbed = 0;
 const withoutZodLocales = {
   name: 'without-zod-locales',
   setup(builder) {
-    builder.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${sep}node_modules${sep}zod${sep}`) ? { path: 'zod-locales', namespace: 'without-zod-locales' } : undefined,
-    );
+    builder.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => {
+      if (!args.importer.includes(`${sep}node_modules${sep}zod${sep}`)) return undefined;
+      zodLocaleIndexesStubbed += 1;
+      return { path: 'zod-locales', namespace: 'without-zod-locales' };
+    });
     builder.onLoad({ filter: /.*/, namespace: 'without-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
@@ -143,6 +148,9 @@ await build({
   plugins: [keepModuleUrls, withoutZodLocales, builtinsByRequire],
   logLevel: 'warning',
 });
+if (zodLocaleIndexesStubbed === 0) {
+  throw new Error("build: the without-zod-locales stub matched no import of zod's locales/index.js; zod's layout changed, so update the stub in scripts/build.mjs (else every locale is bundled again)");
+}
 
 let copied = 0;
 for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {

@@ -15,7 +15,10 @@ import { collectWeek, ensureEdition } from '../digest/weekly-digest.ts';
 import { buildEdition, type WeeklyEdition } from '../digest/weekly-edition.ts';
 import { runDueCommand } from '../digest/run-due.ts';
 import { postersFromConfig } from '../runtime/digest-posters.ts';
+import { KnowledgeFileError } from '../knowledge/load-data-file.ts';
 import { loadWatchlist, type WatchItem } from '../knowledge/watchlist.ts';
+import { invokedAs } from './invoked-as.ts';
+import { holdsSourceWarnings, type LogReader } from './source-warnings.ts';
 import { processOutput, rejectUnknownSubcommands, runProgram, USAGE_EXIT_CODE, type CliContext, type ExitCodeAction } from './cli-program.ts';
 
 export interface DigestCliOptions {
@@ -38,11 +41,13 @@ const digestFlagsSchema = z.object({
 type DigestFlags = z.infer<typeof digestFlagsSchema>;
 type Subcommand = 'collect' | 'preview' | 'run';
 
-/** What a caller may fix beyond the flags: the sources' clock, the watchlist, and whether text is coloured. */
+/** What a caller may fix beyond the flags: the sources' clock, the watchlist, whether text is coloured, and who reads the logs. */
 interface DigestRunOptions {
   clock?: SourceClock;
   watchlist?: WatchItem[];
   color: boolean;
+  /** The process's environment and stderr, when a person may be reading its logs (src/cli/source-warnings.ts). */
+  logReader?: LogReader;
 }
 
 function parseNow(value: string | undefined, fallback: () => Date): Date {
@@ -57,7 +62,10 @@ export function digestCommand(exitCode: ExitCodeAction, context: CliContext, opt
   const digest = rejectUnknownSubcommands(
     new Command('digest').description("the weekly ecosystem digest: collect, preview or deliver this week's"),
     (name) => `rustvsgo digest: unknown subcommand "${name}"`,
-  ).addHelpText('after', '\nExamples:\n  rustvsgo digest preview --demo\n  rustvsgo digest collect --now 2025-07-08T09:00:00Z\n  rustvsgo digest run\n');
+  ).addHelpText('after', () => {
+    const run = invokedAs();
+    return `\nExamples:\n  ${run} digest preview --demo\n  ${run} digest collect --now 2025-07-08T09:00:00Z\n  ${run} digest run\n`;
+  });
   const run = (subcommand: Subcommand) =>
     exitCode((flags: unknown) => context.withServices((services) => runSubcommand(subcommand, digestFlagsSchema.parse(flags), services, context, options)));
   digest
@@ -97,8 +105,10 @@ async function runSubcommand(subcommand: Subcommand, values: DigestFlags, servic
   const { stdout, stderr } = context.output;
   try {
     const now = parseNow(values.now, services.now);
-    const watchlist = options.watchlist ?? (values.watchlist ? loadWatchlist(values.watchlist) : undefined);
-    const collectInput = { store: services.store, config: services.config, now, watchlist, clock: options.clock, logger: services.logger };
+    const watchlist = options.watchlist ?? (values.watchlist ? watchlistFile(values.watchlist) : undefined);
+    const quiet = options.logReader !== undefined && holdsSourceWarnings(services.config, options.logReader);
+    const logger = quiet ? services.logger.child({}, { level: 'error' }) : services.logger;
+    const collectInput = { store: services.store, config: services.config, now, watchlist, clock: options.clock, logger };
 
     switch (subcommand) {
       case 'collect': {
@@ -141,6 +151,20 @@ async function runSubcommand(subcommand: Subcommand, values: DigestFlags, servic
       return USAGE_EXIT_CODE;
     }
     throw error;
+  }
+}
+
+/**
+ * The --watchlist file. Its loader is the knowledge base's, whose errors say "knowledge file <name>"; the person
+ * named a watchlist, so the error names it as such, with the path as they typed it.
+ */
+function watchlistFile(path: string): WatchItem[] {
+  try {
+    return loadWatchlist(path);
+  } catch (error) {
+    if (!(error instanceof KnowledgeFileError)) throw error;
+    const where = (error.entry === undefined ? '' : `, entry ${error.entry}`) + (error.field ? `, field ${error.field}` : '');
+    throw new UsageError(`watchlist file ${path}${where}: ${error.problem.replace(`cannot read ${path}:`, 'cannot read it:')}`);
   }
 }
 

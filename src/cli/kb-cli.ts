@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Services } from '../core/services.ts';
 import { staleEntryCount, type KbCheckReport } from '../knowledge/kb-freshness.ts';
 import { kbStalenessReport } from '../ops/kb-staleness.ts';
+import { invokedAs } from './invoked-as.ts';
 import { processOutput, rejectUnknownSubcommands, runProgram, USAGE_EXIT_CODE, type CliContext, type ExitCodeAction } from './cli-program.ts';
 
 export interface KbCliOptions {
@@ -14,11 +15,12 @@ export interface KbCliOptions {
 
 const kbCheckFlagsSchema = z.object({ json: z.boolean().optional(), now: z.string().optional() });
 
-function renderReport(report: KbCheckReport): string {
+/** The report as text; `run` is how the person runs this CLI (src/cli/invoked-as.ts), for the collect hint. */
+function renderReport(report: KbCheckReport, run: string): string {
   const latest = `Newest stored stable releases: Go ${report.latest.go ?? 'unknown'}, Rust ${report.latest.rust ?? 'unknown'}`;
   const unknown =
     report.latest.go === null || report.latest.rust === null
-      ? '\n(No stored release for a toolchain: run `rustvsgo digest collect` so version checks can run; review ages are still checked.)'
+      ? `\n(No stored release for a toolchain: run \`${run} digest collect\` so version checks can run; review ages are still checked.)`
       : '';
   if (report.stale.length === 0) return `${latest}${unknown}\nNo stale knowledge-base entries.\n`;
   const lines = report.stale.map((row) => `  ${row.file} ${row.id}: ${row.reason}\n    ${row.url}`);
@@ -56,7 +58,7 @@ async function check(values: z.infer<typeof kbCheckFlagsSchema>, services: Servi
     // The documented contract: {latest: {go, rust}, stale: [{id, file, checked_against, reason}]}, plus each row's url.
     output.stdout(`${JSON.stringify(report)}\n`);
   } else {
-    output.stdout(renderReport(report));
+    output.stdout(renderReport(report, invokedAs()));
   }
   return report.stale.length > 0 ? 1 : 0;
 }

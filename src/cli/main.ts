@@ -11,6 +11,7 @@ import { loadConfig } from '../config/load-config.ts';
 import { dispatchStructured } from '../core/dispatch.ts';
 import { processOutput, rejectUnknownSubcommands, runProgram, type CliContext, type ExitCodeAction } from './cli-program.ts';
 import { digestCommand } from './digest-cli.ts';
+import { invokedAs } from './invoked-as.ts';
 import { kbCommand } from './kb-cli.ts';
 import { feedbackCommand } from './feedback-cli.ts';
 import { printAdr } from './adr-cli.ts';
@@ -22,6 +23,7 @@ import type { Services } from '../core/services.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createServices } from '../runtime/create-services.ts';
 import { exitOnStartupProblem } from '../runtime/fatal-start-error.ts';
+import { loadStartConfig } from '../runtime/start-config.ts';
 import { startBot } from '../runtime/start.ts';
 import { withTerminalLogLevel } from '../runtime/terminal-log-level.ts';
 
@@ -39,10 +41,11 @@ const cliOrigin = (): InvocationOrigin => ({
 
 const batchCaseSchema = z.object({ id: z.union([z.string(), z.number()]), question: z.string() });
 
-// The configuration is read only when an action runs: help, --version and usage mistakes need none.
-function configOrExit(): Config {
+// The configuration is read only when an action runs: help, --version and usage mistakes need none. `start` checks
+// the platform credentials too (loadStartConfig), the one-shot commands need no platform.
+function configOrExit(load: () => Config = loadConfig): Config {
   try {
-    return loadConfig();
+    return load();
   } catch (error) {
     exitOnStartupProblem(error);
   }
@@ -104,18 +107,19 @@ const wordsSchema = z.array(z.string());
 function rustvsgoProgram(exitCode: ExitCodeAction): Command {
   const context: CliContext = { output: processOutput, withServices };
   const version = `rustvsgo ${packageVersion()}`;
+  const run = invokedAs();
   const program = rejectUnknownSubcommands(new Command('rustvsgo'), (name) => `rustvsgo: unknown command "${name}"`)
     .description('Rust or Go for a backend component: sourced answers, facts and a weekly ecosystem digest.')
     .version(version, '-v, --version', 'the installed version')
     .helpCommand('help [command]', 'this text, or one command in detail')
-    .addHelpText('after', '\nExamples:\n  rustvsgo ask "Rust or Go for an edge gateway?"\n  rustvsgo lookup "gc pauses"\n  rustvsgo digest preview --demo\n');
+    .addHelpText('after', `\nExamples:\n  ${run} ask "Rust or Go for an edge gateway?"\n  ${run} lookup "gc pauses"\n  ${run} digest preview --demo\n`);
 
   program
     .command('start')
     .description('run the bot (shell when no platform tokens are set)')
     .action(
       exitCode(async () => {
-        const config = configOrExit();
+        const config = configOrExit(loadStartConfig);
         const bot = await startBot(config, createLogger(withTerminalLogLevel(config, process.env, process)), { handleSignals: true });
         await bot.stopped;
         return 0;
@@ -141,7 +145,7 @@ function rustvsgoProgram(exitCode: ExitCodeAction): Command {
         }
         const question = wordsSchema.parse(words).join(' ').trim();
         if (!question) {
-          process.stderr.write('rustvsgo ask: give a question, e.g. rustvsgo ask "Rust or Go for an edge gateway?"\n');
+          process.stderr.write(`rustvsgo ask: give a question, e.g. ${run} ask "Rust or Go for an edge gateway?"\n`);
           return 2;
         }
         if (values.adr) {
@@ -164,14 +168,14 @@ function rustvsgoProgram(exitCode: ExitCodeAction): Command {
       exitCode(async (words: unknown, flags: unknown) => {
         const topic = wordsSchema.parse(words).join(' ').trim();
         if (!topic) {
-          process.stderr.write('rustvsgo lookup: give a topic, e.g. rustvsgo lookup "gc pauses"\n');
+          process.stderr.write(`rustvsgo lookup: give a topic, e.g. ${run} lookup "gc pauses"\n`);
           return 2;
         }
         return withServices((s) => runCommandOnce(s, 'lookup', { topic }, Boolean(lookupFlagsSchema.parse(flags).json)));
       }),
     );
 
-  program.addCommand(digestCommand(exitCode, context, { color: Boolean(process.stdout.isTTY) }));
+  program.addCommand(digestCommand(exitCode, context, { color: Boolean(process.stdout.isTTY), logReader: process }));
   program.addCommand(kbCommand(exitCode, context));
   program.addCommand(feedbackCommand(exitCode, context));
   // `rustvsgo version`, as scripts may already call it; --version is the documented spelling.

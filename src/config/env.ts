@@ -112,19 +112,36 @@ export class ConfigError extends Error {
   }
 }
 
+/** The environment read as configuration, with every problem in it: see readConfig. */
+export interface ConfigReading {
+  /** The configuration, each invalid variable at its default (so later checks can still run on the rest). */
+  config: Config;
+  /** One message per invalid variable; empty when every variable is valid. */
+  problems: string[];
+}
+
 /**
  * Validates the environment. Empty strings count as unset, so a blank line in .env means "use the default".
  * Error messages name the variable and what it expects, never the value (it may be a secret).
  */
-export function parseConfig(env: NodeJS.ProcessEnv): Config {
+export function readConfig(env: NodeJS.ProcessEnv): ConfigReading {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const result = envSchema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) return { config: result.data, problems: [] };
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
     return `${name}: expected ${expectation(issue)}`;
   });
-  throw new ConfigError([...new Set(problems)]);
+  const invalid = new Set(result.error.issues.map((issue) => String(issue.path[0])));
+  const valid = Object.fromEntries(Object.entries(present).filter(([name]) => !invalid.has(name)));
+  return { config: envSchema.parse(valid), problems: [...new Set(problems)] };
+}
+
+/** The configuration, or a ConfigError naming every invalid variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const { config, problems } = readConfig(env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
 }
 
 function expectation(issue: z.core.$ZodIssue): string {

@@ -10,7 +10,7 @@ const SLACK_RECEIVER = ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
 const isSet = (config: Config, name: keyof Config) => Boolean(config[name]);
 
 /** One message per problem, naming the variables to set; empty when the credentials are consistent. */
-function platformCredentialProblems(config: Config): string[] {
+export function platformCredentialProblems(config: Config): string[] {
   const problems: string[] = [];
 
   const oauthSet = SLACK_OAUTH.filter((name) => isSet(config, name));

@@ -61,3 +61,14 @@ export function tokenCipherFrom(config: Pick<Config, 'SLACK_TOKEN_ENCRYPTION_KEY
   if (problems.length > 0 || !current.success) throw new ConfigError(problems);
   return createTokenCipher(current.data, previous.flatMap((p) => (p.success ? [p.data] : [])));
 }
+
+/** What is wrong with SLACK_TOKEN_ENCRYPTION_KEY (+ _PREVIOUS), one message each, for start-up to report with the rest. */
+export function tokenKeyProblems(config: Pick<Config, 'SLACK_TOKEN_ENCRYPTION_KEY' | 'SLACK_TOKEN_ENCRYPTION_KEY_PREVIOUS'>): string[] {
+  try {
+    tokenCipherFrom(config);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}

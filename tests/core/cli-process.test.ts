@@ -68,7 +68,8 @@ describe('rustvsgo CLI', () => {
   });
 
   it('help prints usage and an unknown command exits 2 with usage on stderr', () => {
-    expect(cli(['help']).result.stdout).toContain('rustvsgo ask');
+    // Run from a clone (not the installed bin), the examples use the npm form that works there.
+    expect(cli(['help']).result.stdout).toContain('npm run --silent rustvsgo -- ask');
     const { result } = cli(['frobnicate']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('unknown command "frobnicate"');

@@ -7,24 +7,14 @@ import { dispatchText } from '../../src/core/dispatch.ts';
 import type { InvocationOrigin } from '../../src/core/invocation.ts';
 import type { Services } from '../../src/core/services.ts';
 import { createTestServices } from '../helpers/test-services.ts';
+import { slackOrigin } from '../support/invocation-origin.ts';
 
 let services: Services;
 afterEach(async () => {
   await services.store.close();
 });
 
-const origin = (overrides: Partial<InvocationOrigin> = {}): InvocationOrigin => ({
-  platform: 'slack',
-  workspaceId: 'T1',
-  channelId: 'C1',
-  userId: 'U1',
-  locale: 'en',
-  requestId: 'req-1',
-  isChannelAdmin: async () => true,
-  mode: 'command',
-  forms: true,
-  ...overrides,
-});
+const origin = (overrides: Partial<InvocationOrigin> = {}): InvocationOrigin => slackOrigin({ forms: true, ...overrides });
 
 describe('settings forms through dispatch', () => {
   it.each([

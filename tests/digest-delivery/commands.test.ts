@@ -8,24 +8,14 @@ import { containsLivePing } from '../../src/core/safe-text.ts';
 import type { Services } from '../../src/core/services.ts';
 import { loadDemoCollections } from '../../src/digest/demo/load-demo.ts';
 import { createTestServices } from '../helpers/test-services.ts';
+import { slackOrigin } from '../support/invocation-origin.ts';
 
 const FRIDAY = new Date('2026-11-27T10:00:00Z');
 let now: Date;
 let services: Services;
 
-const slack = (overrides: Partial<InvocationOrigin> = {}): InvocationOrigin => ({
-  platform: 'slack',
-  workspaceId: 'T1',
-  channelId: 'C1',
-  userId: 'U1',
-  locale: 'en',
-  requestId: 'req-1',
-  isChannelAdmin: async () => true,
-  mode: 'command',
-  ...overrides,
-});
 
-async function run(text: string, origin: InvocationOrigin = slack()) {
+async function run(text: string, origin: InvocationOrigin = slackOrigin()) {
   return dispatchText(`/rustvsgo ${text}`, origin, services, commands);
 }
 
@@ -78,13 +68,13 @@ describe('digest subscribe', () => {
   });
 
   it('is refused to someone who may not manage the channel', async () => {
-    const { outcome } = await run('digest subscribe', slack({ isChannelAdmin: async () => false }));
+    const { outcome } = await run('digest subscribe', slackOrigin({ isChannelAdmin: async () => false }));
     expect(outcome).toBe('denied');
     expect(await services.store.digestSubscriptions.listActive()).toEqual([]);
   });
 
   it('explains that the shell cannot receive deliveries', async () => {
-    const { outcome, reply } = await run('digest subscribe', slack({ platform: 'shell', workspaceId: 'local', channelId: 'shell' }));
+    const { outcome, reply } = await run('digest subscribe', slackOrigin({ platform: 'shell', workspaceId: 'local', channelId: 'shell' }));
     expect(outcome).toBe('user_error');
     expect(reply.title).toContain('Slack and Discord');
   });
@@ -110,7 +100,7 @@ describe('digest status and unsubscribe', () => {
   // Found at first contact: in the shell, status said "Subscribe with digest subscribe" (which the shell refuses)
   // and "rustvsgo kb check" (not on PATH in a clone). Hints must work where they are printed.
   it('in the terminal shell, gives only hints that work there', async () => {
-    const { reply } = await run('digest status', slack({ platform: 'shell', workspaceId: 'local', channelId: 'shell' }));
+    const { reply } = await run('digest status', slackOrigin({ platform: 'shell', workspaceId: 'local', channelId: 'shell' }));
     expect(reply.summary).toContain('The terminal shell has no digest');
     expect(reply.summary).toContain('`digest preview`');
     const kb = reply.fields?.find((f) => f.label === 'Knowledge base')?.value ?? '';

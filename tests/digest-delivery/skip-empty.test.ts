@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.ts';
 import { dispatchText } from '../../src/core/dispatch.ts';
-import type { InvocationOrigin } from '../../src/core/invocation.ts';
 import { reply } from '../../src/core/reply.ts';
 import type { Services } from '../../src/core/services.ts';
 import { NOTHING_NEW_REF } from '../../src/digest/delivery/deliver.ts';
@@ -12,6 +11,7 @@ import type { DigestContent } from '../../src/digest/digest-content.ts';
 import { runDue } from '../../src/digest/run-due.ts';
 import { createTestServices } from '../helpers/test-services.ts';
 import { memoryDeps, type RecordedPost } from './support/memory-posters.ts';
+import { slackOrigin } from '../support/invocation-origin.ts';
 
 const SUBSCRIBED = new Date('2026-11-30T08:00:00Z'); // Monday, before the 09:00 UTC slot
 const DUE = new Date('2026-11-30T09:01:00Z');
@@ -19,18 +19,7 @@ const CHANNEL = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'C1'
 let now: Date;
 let services: Services;
 
-const origin = (overrides: Partial<InvocationOrigin> = {}): InvocationOrigin => ({
-  platform: 'slack',
-  workspaceId: 'T1',
-  channelId: 'C1',
-  userId: 'U1',
-  locale: 'en',
-  requestId: 'req-1',
-  isChannelAdmin: async () => true,
-  mode: 'command',
-  ...overrides,
-});
-const run = (text: string, from = origin()) => dispatchText(`/rustvsgo ${text}`, from, services, commands);
+const run = (text: string, from = slackOrigin()) => dispatchText(`/rustvsgo ${text}`, from, services, commands);
 
 function content(nothingNew: boolean): DigestContent {
   return { prepare: async () => 'ready', messageFor: async () => ({ reply: reply({ title: 'digest' }), nothingNew, chart: async () => undefined }) };
@@ -68,7 +57,7 @@ describe('digest set skip-empty', () => {
     const bad = await run('digest set skip-empty maybe');
     expect(bad.outcome).not.toBe('ok');
     expect(JSON.stringify(bad.reply)).toContain('on');
-    const denied = await run('digest set skip-empty on', origin({ isChannelAdmin: async () => false, userId: 'U2' }));
+    const denied = await run('digest set skip-empty on', slackOrigin({ isChannelAdmin: async () => false, userId: 'U2' }));
     expect(denied.outcome).not.toBe('ok');
     expect((await services.store.digestSubscriptions.get(CHANNEL))?.skipEmpty).toBe(false);
   });

@@ -3,59 +3,35 @@
 // answer said; a thumbs-down answers with the "What was wrong?" modal (type 9) whose submission (type 5) attaches
 // the comment; "Save as ADR" edits the deferred response with the ADR as a Markdown attachment.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { createDiscordHttpEndpoint, INTERACTIONS_PATH, type DiscordHttpEndpoint } from '../../src/adapters/discord/http-interactions.ts';
+import type { DiscordHttpEndpoint } from '../../src/adapters/discord/http-interactions.ts';
 import { advise } from '../../src/advisor/advise.ts';
 import { commands } from '../../src/commands/index.ts';
 import { containsLivePing } from '../../src/core/safe-text.ts';
 import type { Services } from '../../src/core/services.ts';
-import { createHttpServer, type HttpServer } from '../../src/http/server.ts';
 import type { FeedbackExportLine } from '../../src/store/feedback.ts';
-import { createTestServices } from '../helpers/test-services.ts';
-import { APP_ID, commandData, rawInteraction } from './support/discord-fixtures.ts';
-import { newSigningKey, signRequest, type SigningKey } from '../support/discord-signed-request.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
+import { commandData, rawInteraction } from './support/discord-fixtures.ts';
+import { startDiscordHttpHarness, type DiscordHttpHarness } from './support/discord-http-harness.ts';
+import type { FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 const NOW = new Date('2026-11-27T10:00:00Z');
-const nowSeconds = String(Math.floor(NOW.getTime() / 1000));
 const QUESTION = 'Rust or Go for a CLI tool?';
 
+let harness: DiscordHttpHarness;
 let api: FakeDiscordApi;
-let key: SigningKey;
 let services: Services;
-let http: HttpServer;
 let endpoint: DiscordHttpEndpoint;
-let baseUrl: string;
 
 beforeEach(async () => {
-  api = await startFakeDiscordApi();
-  key = newSigningKey();
-  services = await createTestServices({ DISCORD_API_URL: api.url, DISCORD_PUBLIC_KEY: key.publicKeyHex, DISCORD_APPLICATION_ID: APP_ID }, NOW);
-  http = createHttpServer(pino({ level: 'silent' }));
-  endpoint = createDiscordHttpEndpoint({ services, commands, http, publicKey: key.publicKeyHex, applicationId: APP_ID });
-  baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}${INTERACTIONS_PATH}`;
+  harness = await startDiscordHttpHarness({ commands, now: NOW });
+  ({ api, services, endpoint } = harness);
 });
 
-afterEach(async () => {
-  await endpoint.stop();
-  await http.close();
-  await services.store.close();
-  await api.close();
-});
+afterEach(() => harness.close());
 
-async function post(payload: unknown) {
-  const body = JSON.stringify(payload);
-  const res = await fetch(baseUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-signature-ed25519': signRequest(key, nowSeconds, body), 'x-signature-timestamp': nowSeconds },
-    body,
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as Json) : undefined };
-}
+const post = (payload: unknown) => harness.post(payload);
 
 async function answerCustomIds(question = QUESTION): Promise<string[]> {
   await post(rawInteraction({ type: 2, data: commandData('ask', { question }) }));

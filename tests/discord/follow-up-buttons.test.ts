@@ -3,78 +3,46 @@
 // interaction.update(), which sends the same callback). Long commands ride on a stored id, since a custom_id
 // holds 100 characters. Hand-built advice (fixtureAskCommand); signed requests and the fake Discord REST API.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { ButtonInteraction, ClientUser, type Client } from 'discord.js';
+import { ButtonInteraction, type Client } from 'discord.js';
 import { CUSTOM_ID_MAX, inlineFollowUpId, parseButtonId, storedFollowUpId } from '../../src/adapters/discord/button-ids.ts';
-import { createDiscordClient, createDiscordGateway, type DiscordGateway } from '../../src/adapters/discord/gateway-adapter.ts';
-import { createDiscordHttpEndpoint, INTERACTIONS_PATH, type DiscordHttpEndpoint } from '../../src/adapters/discord/http-interactions.ts';
+import { createDiscordGateway, type DiscordGateway } from '../../src/adapters/discord/gateway-adapter.ts';
 import type { CommandSpec } from '../../src/core/command-spec.ts';
 import type { Services } from '../../src/core/services.ts';
-import { createHttpServer, type HttpServer } from '../../src/http/server.ts';
 import { fixtureAskCommand, SETTLING_FACT } from '../helpers/advice-fixtures.ts';
 import { createTestServices } from '../helpers/test-services.ts';
 import { discordVisibleChars } from '../helpers/visible-chars.ts';
-import { APP_ID, BOT_ID, CHANNEL_ID, commandData, rawInteraction, testCommands } from './support/discord-fixtures.ts';
-import { newSigningKey, signRequest, type SigningKey } from '../support/discord-signed-request.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
+import { commandData, rawInteraction, testCommands } from './support/discord-fixtures.ts';
+import { construct, testGatewayClient } from './support/discord-gateway-client.ts';
+import { startDiscordHttpHarness, type DiscordHttpHarness } from './support/discord-http-harness.ts';
+import { discordMessage, startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const construct = <T>(Structure: unknown, client: Client, raw: unknown): T => new (Structure as any)(client, raw) as T;
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const commands: readonly CommandSpec[] = testCommands.map((c) => (c.name === 'ask' ? fixtureAskCommand : c));
 const SHORT = 'Rust or Go for a rate limiter?';
 const LONG = 'Rust or Go for the rate limiter in front of our public payments API, which sees bursts at the top of every hour?';
 
-let api: FakeDiscordApi;
-let services: Services;
-
-beforeEach(async () => {
-  api = await startFakeDiscordApi();
-});
-afterEach(async () => {
-  await services.store.close();
-  await api.close();
-});
-
 const customIds = (message: Json): string[] => message.components.flatMap((row: Json) => row.components.map((b: Json) => b.custom_id));
 const labels = (message: Json): string[][] => message.components.map((row: Json) => row.components.map((b: Json) => b.label));
 
 describe('over HTTP interactions', () => {
-  let key: SigningKey;
-  let http: HttpServer;
-  let endpoint: DiscordHttpEndpoint;
-  let url: string;
-
+  let harness: DiscordHttpHarness;
   beforeEach(async () => {
-    key = newSigningKey();
-    services = await createTestServices({ DISCORD_API_URL: api.url, DISCORD_PUBLIC_KEY: key.publicKeyHex, DISCORD_APPLICATION_ID: APP_ID }, NOW);
-    http = createHttpServer(pino({ level: 'silent' }));
-    endpoint = createDiscordHttpEndpoint({ services, commands, http, publicKey: key.publicKeyHex, applicationId: APP_ID });
-    url = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}${INTERACTIONS_PATH}`;
+    harness = await startDiscordHttpHarness({ commands, now: NOW });
   });
-  afterEach(async () => {
-    await endpoint.stop();
-    await http.close();
-  });
+  afterEach(() => harness.close());
 
-  async function post(payload: unknown) {
-    const body = JSON.stringify(payload);
-    const timestamp = String(Math.floor(NOW.getTime() / 1000));
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signRequest(key, timestamp, body), 'x-signature-timestamp': timestamp },
-      body,
-    });
-    return { status: res.status, json: (await res.json()) as Json };
-  }
+  const post = async (payload: unknown) => {
+    const { status, json } = await harness.post(payload);
+    return { status, json: json! };
+  };
 
   async function askAnswer(question: string): Promise<Json> {
     await post(rawInteraction({ type: 2, data: commandData('ask', { question }) }));
-    await endpoint.idle();
-    return api.requests.find((r) => r.method === 'PATCH')!.body as Json;
+    await harness.endpoint.idle();
+    return harness.api.requests.find((r) => r.method === 'PATCH')!.body as Json;
   }
 
   it('given an answer with a follow-up then its options sit in their own row under Share and Show full', async () => {
@@ -91,7 +59,7 @@ describe('over HTTP interactions', () => {
   it('given a follow-up pressed under the ephemeral answer then the message is updated (type 7) with the new answer', async () => {
     const answer = await askAnswer(SHORT);
     const rust = customIds(answer).at(-2)!;
-    const before = api.requests.length;
+    const before = harness.api.requests.length;
     const res = await post(rawInteraction({ type: 3, data: { custom_id: rust, component_type: 2 }, message: { id: '9', embeds: answer.embeds, flags: 64 } }));
     expect(res.status).toBe(200);
     expect(res.json.type).toBe(7);
@@ -100,8 +68,8 @@ describe('over HTTP interactions', () => {
     expect(res.json.data.allowed_mentions).toEqual({ parse: [] });
     expect(labels(res.json.data)).toEqual([['Share in channel', 'Show full answer', '👍', '👎', 'Save as ADR']]);
     // In place: no new message, no deferred edit.
-    await endpoint.idle();
-    expect(api.requests.length).toBe(before);
+    await harness.endpoint.idle();
+    expect(harness.api.requests.length).toBe(before);
   });
 
   it('given a question too long for a custom_id then the option is stored and the stored id re-asks it', async () => {
@@ -122,8 +90,8 @@ describe('over HTTP interactions', () => {
     const full = customIds(answer)[1]!;
     expect(parseButtonId(full)).toEqual({ kind: 'show_full', command: `ask --full ${SHORT}` });
     await post(rawInteraction({ type: 3, data: { custom_id: full, component_type: 2 }, message: { id: '9', embeds: [], flags: 64 } }));
-    await endpoint.idle();
-    const edit = api.requests.filter((r) => r.method === 'PATCH').at(-1)!.body as Json;
+    await harness.endpoint.idle();
+    const edit = harness.api.requests.filter((r) => r.method === 'PATCH').at(-1)!.body as Json;
     expect(edit.embeds[0].title).toBe('Go · confidence 0.52 (low)');
     expect(labels(edit)).toEqual([['Share in channel'], ['Rust', 'Go']]);
   });
@@ -143,40 +111,26 @@ describe('over HTTP interactions', () => {
 });
 
 describe('over the gateway', () => {
+  let api: FakeDiscordApi;
+  let services: Services;
   let client: Client;
   let gateway: DiscordGateway;
 
   beforeEach(async () => {
+    api = await startFakeDiscordApi();
     services = await createTestServices({ DISCORD_API_URL: api.url, DISCORD_TOKEN: 'test-token' }, NOW);
-    client = createDiscordClient(api.url);
-    client.token = 'test-token';
-    client.rest.setToken('test-token');
-    client.user = construct<ClientUser>(ClientUser, client, { id: BOT_ID, username: 'rustvsgo', discriminator: '0', avatar: null, bot: true });
+    client = testGatewayClient(api.url);
     gateway = createDiscordGateway({ services, commands, client });
   });
   afterEach(async () => {
     await gateway.idle();
     await client.destroy();
+    await services.store.close();
+    await api.close();
   });
 
-  const answerMessage = (flags: number) => ({
-    id: '900000000000000005',
-    channel_id: CHANNEL_ID,
-    type: 20,
-    content: '',
-    flags,
-    embeds: [{ type: 'rich', title: 'Go · confidence 0.52 (low) · Rust 70 / Go 71' }],
-    components: [],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    pinned: false,
-    mention_everyone: false,
-    tts: false,
-    timestamp: '2026-11-27T10:00:00.000Z',
-    edited_timestamp: null,
-    author: { id: BOT_ID, username: 'rustvsgo', discriminator: '0', avatar: null, bot: true },
-  });
+  const answerMessage = (flags: number) =>
+    discordMessage({ id: '900000000000000005', type: 20, flags, embeds: [{ type: 'rich', title: 'Go · confidence 0.52 (low) · Rust 70 / Go 71' }] });
 
   it('given a follow-up pressed then interaction.update() replaces the message with the new answer', async () => {
     const customId = inlineFollowUpId(`ask ${SHORT} ${SETTLING_FACT.rust}`)!;

@@ -1,56 +1,29 @@
 // The gateway adapter with a real discord.js Client whose REST base is a local fake Discord API: interactions
 // and messages are built from raw payloads and passed through the real client structures.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, ClientUser, Message, type Client } from 'discord.js';
+import { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Message, type Client } from 'discord.js';
 import { createDiscordClient, createDiscordGateway, DiscordLoginError, mentionText, threadName, type DiscordGateway } from '../../src/adapters/discord/gateway-adapter.ts';
 import { isStartupProblem } from '../../src/runtime/fatal-start-error.ts';
 import { inlineShowFullId, parseButtonId, shareButtonId } from '../../src/adapters/discord/button-ids.ts';
 import type { Services } from '../../src/core/services.ts';
 import { createTestServices } from '../helpers/test-services.ts';
-import { APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, USER_ID, commandData, rawInteraction, testCommands } from './support/discord-fixtures.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
+import { APP_ID, BOT_ID, CHANNEL_ID, commandData, rawInteraction, rawUserMessage, testCommands } from './support/discord-fixtures.ts';
+import { construct, testGatewayClient } from './support/discord-gateway-client.ts';
+import { discordMessage, startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 // Bodies are read loosely: the assertions check their shapes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
-// Interaction and message constructors are protected in the typings; tests build them from raw payloads.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const construct = <T>(Structure: unknown, client: Client, raw: unknown): T => new (Structure as any)(client, raw) as T;
 
 let api: FakeDiscordApi;
 let services: Services;
 let client: Client;
 let gateway: DiscordGateway;
 
-function addGuild(client: Client) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  (client.guilds as any)._add({
-    id: GUILD_ID,
-    name: 'Backend',
-    owner_id: '1',
-    unavailable: false,
-    roles: [{ id: GUILD_ID, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false }],
-    channels: [
-      { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [] },
-      { id: '300000000000000002', type: 2, guild_id: GUILD_ID, name: 'voice', position: 1, permission_overwrites: [] },
-      { id: '400000000000000009', type: 11, guild_id: GUILD_ID, parent_id: CHANNEL_ID, name: 'existing thread', thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: '2026-11-27T10:00:00.000Z' } },
-    ],
-    members: [],
-    threads: [],
-    emojis: [],
-    stickers: [],
-    features: [],
-  });
-}
-
 beforeEach(async () => {
   api = await startFakeDiscordApi();
   services = await createTestServices({ DISCORD_API_URL: api.url, DISCORD_TOKEN: 'test-token' });
-  client = createDiscordClient(api.url);
-  client.token = 'test-token';
-  client.rest.setToken('test-token');
-  client.user = construct<ClientUser>(ClientUser, client, { id: BOT_ID, username: 'rustvsgo', discriminator: '0', avatar: null, bot: true });
-  addGuild(client);
+  client = testGatewayClient(api.url, { guild: true });
   gateway = createDiscordGateway({ services, commands: testCommands, client });
 });
 
@@ -132,24 +105,12 @@ describe('autocomplete', () => {
 });
 
 describe('buttons', () => {
-  const ephemeralAnswer = {
+  const ephemeralAnswer = discordMessage({
     id: '900000000000000005',
-    channel_id: CHANNEL_ID,
     type: 20,
-    content: '',
     flags: 64,
     embeds: [{ type: 'rich', title: 'Lookup: tokio', description: 'Tokio facts <@&1> @here', color: 5793266 }],
-    components: [],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    pinned: false,
-    mention_everyone: false,
-    tts: false,
-    timestamp: '2026-11-27T10:00:00.000Z',
-    edited_timestamp: null,
-    author: { id: BOT_ID, username: 'rustvsgo', discriminator: '0', avatar: null, bot: true },
-  };
+  });
 
   it('"Share in channel" posts the same embeds publicly, with no pings', async () => {
     const interaction = construct<ButtonInteraction>(ButtonInteraction, client, rawInteraction({ type: 3, data: { custom_id: shareButtonId, component_type: 2 }, message: ephemeralAnswer }));
@@ -173,32 +134,9 @@ describe('buttons', () => {
   });
 });
 
-function rawMessage(content: string, overrides: Record<string, unknown> = {}) {
-  return {
-    id: '910000000000000001',
-    channel_id: CHANNEL_ID,
-    guild_id: GUILD_ID,
-    type: 0,
-    content,
-    author: { id: USER_ID, username: 'alice', discriminator: '0', avatar: null, global_name: 'Alice' },
-    mentions: content.includes(`<@${BOT_ID}>`) ? [{ id: BOT_ID, username: 'rustvsgo', discriminator: '0', avatar: null, bot: true }] : [],
-    mention_roles: [],
-    mention_everyone: /@everyone|@here/.test(content),
-    embeds: [],
-    attachments: [],
-    components: [],
-    pinned: false,
-    tts: false,
-    timestamp: '2026-11-27T10:00:00.000Z',
-    edited_timestamp: null,
-    flags: 0,
-    ...overrides,
-  };
-}
-
 describe('mentions', () => {
   it('starts a thread from the mention and answers there, condensed, with a Show full button', async () => {
-    await gateway.handleMessage(construct<Message>(Message, client, rawMessage(`<@${BOT_ID}> Rust or Go for a CLI?`)));
+    await gateway.handleMessage(construct<Message>(Message, client, rawUserMessage(`<@${BOT_ID}> Rust or Go for a CLI?`)));
     expect(routes()).toEqual([
       `POST /api/v10/channels/${CHANNEL_ID}/messages/910000000000000001/threads`,
       'POST /api/v10/channels/400000000000000001/messages',
@@ -216,14 +154,14 @@ describe('mentions', () => {
   });
 
   it('keeps a command the mention named as it is', async () => {
-    await gateway.handleMessage(construct<Message>(Message, client, rawMessage(`<@${BOT_ID}> echo times=3 hello`)));
+    await gateway.handleMessage(construct<Message>(Message, client, rawUserMessage(`<@${BOT_ID}> echo times=3 hello`)));
     const button = (api.requests[1]!.body as Json).components[0].components[0];
     expect(parseButtonId(button.custom_id)).toEqual({ kind: 'show_full', command: 'echo times=3 hello' });
   });
 
   it('stores a long mention behind the button (custom_id stays within 100 characters)', async () => {
     const long = `Rust or Go for ${'a tail-latency sensitive gateway that '.repeat(4)}fans out?`;
-    await gateway.handleMessage(construct<Message>(Message, client, rawMessage(`<@${BOT_ID}> ${long}`)));
+    await gateway.handleMessage(construct<Message>(Message, client, rawUserMessage(`<@${BOT_ID}> ${long}`)));
     const answer = api.requests[1]!.body as Json;
     const customId = answer.components[0].components[0].custom_id as string;
     expect(customId.length).toBeLessThanOrEqual(100);
@@ -233,21 +171,21 @@ describe('mentions', () => {
   });
 
   it('answers inside the thread when the mention was posted in one', async () => {
-    await gateway.handleMessage(construct<Message>(Message, client, rawMessage(`<@${BOT_ID}> tokio`, { channel_id: '400000000000000009' })));
+    await gateway.handleMessage(construct<Message>(Message, client, rawUserMessage(`<@${BOT_ID}> tokio`, { channel_id: '400000000000000009' })));
     expect(routes()).toEqual(['POST /api/v10/channels/400000000000000009/messages']);
     expect((api.requests[0]!.body as Json).message_reference.message_id).toBe('910000000000000001');
   });
 
   it('replies in the channel when starting a thread is not allowed', async () => {
     api.respondWith((r) => (r.path.endsWith('/threads') ? { status: 403, body: { message: 'Missing Permissions', code: 50013 } } : undefined));
-    await gateway.handleMessage(construct<Message>(Message, client, rawMessage(`<@${BOT_ID}> tokio`)));
+    await gateway.handleMessage(construct<Message>(Message, client, rawUserMessage(`<@${BOT_ID}> tokio`)));
     expect(routes()).toEqual([`POST /api/v10/channels/${CHANNEL_ID}/messages/910000000000000001/threads`, `POST /api/v10/channels/${CHANNEL_ID}/messages`]);
   });
 
   it.each([
-    ['a message that does not mention the bot', rawMessage('gc pauses')],
-    ['@everyone alone', rawMessage('@everyone gc pauses', { mention_everyone: true })],
-    ['a message from a bot', rawMessage(`<@${BOT_ID}> gc pauses`, { author: { id: '5', username: 'other', discriminator: '0', avatar: null, bot: true } })],
+    ['a message that does not mention the bot', rawUserMessage('gc pauses')],
+    ['@everyone alone', rawUserMessage('@everyone gc pauses', { mention_everyone: true })],
+    ['a message from a bot', rawUserMessage(`<@${BOT_ID}> gc pauses`, { author: { id: '5', username: 'other', discriminator: '0', avatar: null, bot: true } })],
   ])('ignores %s', async (_name, raw) => {
     await gateway.handleMessage(construct<Message>(Message, client, raw));
     expect(api.requests).toHaveLength(0);

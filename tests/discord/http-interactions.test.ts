@@ -1,15 +1,13 @@
 // The HTTP interactions endpoint, fed requests signed with a test Ed25519 key; follow-ups go to a local fake
 // Discord REST API that records them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { createDiscordHttpEndpoint, INTERACTIONS_PATH, type DiscordHttpEndpoint } from '../../src/adapters/discord/http-interactions.ts';
+import type { DiscordHttpEndpoint } from '../../src/adapters/discord/http-interactions.ts';
 import { inlineShowFullId, shareButtonId, storedShowFullId } from '../../src/adapters/discord/button-ids.ts';
 import type { Services } from '../../src/core/services.ts';
-import { createHttpServer, type HttpServer } from '../../src/http/server.ts';
-import { createTestServices } from '../helpers/test-services.ts';
 import { APP_ID, commandData, rawInteraction, testCommands } from './support/discord-fixtures.ts';
-import { newSigningKey, signRequest, type SigningKey } from '../support/discord-signed-request.ts';
-import { startFakeDiscordApi, type FakeDiscordApi } from '../support/fake-discord-api.ts';
+import { newSigningKey } from '../support/discord-signed-request.ts';
+import { startDiscordHttpHarness, type DiscordHttpHarness } from './support/discord-http-harness.ts';
+import type { FakeDiscordApi } from '../support/fake-discord-api.ts';
 
 // Response bodies are read loosely: the assertions themselves check the shapes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,43 +16,19 @@ type Json = Record<string, any>;
 const NOW = new Date('2026-11-27T10:00:00Z');
 const nowSeconds = String(Math.floor(NOW.getTime() / 1000));
 
+let harness: DiscordHttpHarness;
 let api: FakeDiscordApi;
-let key: SigningKey;
 let services: Services;
-let http: HttpServer;
 let endpoint: DiscordHttpEndpoint;
-let baseUrl: string;
 
 beforeEach(async () => {
-  api = await startFakeDiscordApi();
-  key = newSigningKey();
-  services = await createTestServices({ DISCORD_API_URL: api.url, DISCORD_PUBLIC_KEY: key.publicKeyHex, DISCORD_APPLICATION_ID: APP_ID }, NOW);
-  http = createHttpServer(pino({ level: 'silent' }));
-  endpoint = createDiscordHttpEndpoint({ services, commands: testCommands, http, publicKey: key.publicKeyHex, applicationId: APP_ID });
-  const port = await http.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${port}${INTERACTIONS_PATH}`;
+  harness = await startDiscordHttpHarness({ commands: testCommands, now: NOW });
+  ({ api, services, endpoint } = harness);
 });
 
-afterEach(async () => {
-  await endpoint.stop();
-  await http.close();
-  await services.store.close();
-  await api.close();
-});
+afterEach(() => harness.close());
 
-async function post(payload: unknown, options: { signWith?: SigningKey; tamper?: (body: string) => string; timestamp?: string } = {}) {
-  const body = JSON.stringify(payload);
-  const timestamp = options.timestamp ?? nowSeconds;
-  const signature = signRequest(options.signWith ?? key, timestamp, body);
-  const sent = options.tamper ? options.tamper(body) : body;
-  const res = await fetch(baseUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
-    body: sent,
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as Json) : undefined };
-}
+const post: DiscordHttpHarness['post'] = (payload, options) => harness.post(payload, options);
 
 describe('signature checks', () => {
   it('answers a signed PING with type 1', async () => {
@@ -73,7 +47,7 @@ describe('signature checks', () => {
   });
 
   it('rejects a request with no signature headers with 401', async () => {
-    const res = await fetch(baseUrl, { method: 'POST', body: '{"type":1}' });
+    const res = await fetch(harness.url, { method: 'POST', body: '{"type":1}' });
     expect(res.status).toBe(401);
   });
 });

@@ -1,22 +1,15 @@
 // Whatever a user types, nothing the bot posts on Discord pings anyone: every message carries
 // allowed_mentions {parse: []}, and no @everyone/@here or mention token reaches the text unneutralized.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { ButtonInteraction, ChatInputCommandInteraction, ClientUser, Message, type Client } from 'discord.js';
+import { ButtonInteraction, ChatInputCommandInteraction, Message, type Client } from 'discord.js';
 import { shareButtonId } from '../../src/adapters/discord/button-ids.ts';
-import { createDiscordClient, createDiscordGateway, type DiscordGateway } from '../../src/adapters/discord/gateway-adapter.ts';
-import { createDiscordHttpEndpoint, INTERACTIONS_PATH, type DiscordHttpEndpoint } from '../../src/adapters/discord/http-interactions.ts';
+import { createDiscordGateway, type DiscordGateway } from '../../src/adapters/discord/gateway-adapter.ts';
 import { containsLivePing } from '../../src/core/safe-text.ts';
-import type { Services } from '../../src/core/services.ts';
-import { createHttpServer, type HttpServer } from '../../src/http/server.ts';
 import { mentionInjectionCorpus } from '../fixtures/mention-injection.ts';
-import { createTestServices } from '../helpers/test-services.ts';
-import { APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, USER_ID, commandData, rawInteraction, testCommands } from './support/discord-fixtures.ts';
-import { newSigningKey, signRequest } from '../support/discord-signed-request.ts';
-import { startFakeDiscordApi, type FakeDiscordApi, type DiscordRequest } from '../support/fake-discord-api.ts';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const construct = <T>(Structure: unknown, client: Client, raw: unknown): T => new (Structure as any)(client, raw) as T;
+import { BOT_ID, USER_ID, commandData, rawInteraction, rawUserMessage, testCommands } from './support/discord-fixtures.ts';
+import { construct, testGatewayClient } from './support/discord-gateway-client.ts';
+import { startDiscordHttpHarness, type DiscordHttpHarness } from './support/discord-http-harness.ts';
+import { discordMessage, type DiscordRequest } from '../support/fake-discord-api.ts';
 
 /** Every text a person could see in a request body (custom_ids are never shown). */
 function visibleStrings(value: unknown, key = ''): string[] {
@@ -49,131 +42,71 @@ function expectNoPings(requests: DiscordRequest[]) {
   }
 }
 
-let api: FakeDiscordApi;
-let services: Services;
+// One endpoint, fake API and store for the whole corpus; the gateway posts through the same fake API.
+let harness: DiscordHttpHarness;
 let client: Client;
 let gateway: DiscordGateway;
-let http: HttpServer;
-let endpoint: DiscordHttpEndpoint;
-let endpointUrl: string;
-const key = newSigningKey();
-const NOW = new Date('2026-11-27T10:00:00Z');
 
 beforeAll(async () => {
-  api = await startFakeDiscordApi();
-  services = await createTestServices({ DISCORD_API_URL: api.url }, NOW);
-  client = createDiscordClient(api.url);
-  client.token = 'test-token';
-  client.rest.setToken('test-token');
-  client.user = construct<ClientUser>(ClientUser, client, { id: BOT_ID, username: 'rustvsgo', discriminator: '0', avatar: null, bot: true });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  (client.guilds as any)._add({
-    id: GUILD_ID,
-    name: 'g',
-    unavailable: false,
-    roles: [],
-    members: [],
-    threads: [],
-    channels: [{ id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', position: 0, permission_overwrites: [] }],
-  });
-  gateway = createDiscordGateway({ services, commands: testCommands, client });
-  http = createHttpServer(pino({ level: 'silent' }));
-  endpoint = createDiscordHttpEndpoint({ services, commands: testCommands, http, publicKey: key.publicKeyHex, applicationId: APP_ID });
-  endpointUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}${INTERACTIONS_PATH}`;
+  harness = await startDiscordHttpHarness({ commands: testCommands });
+  client = testGatewayClient(harness.api.url, { guild: true });
+  gateway = createDiscordGateway({ services: harness.services, commands: testCommands, client });
 });
 
 afterAll(async () => {
   await gateway.idle();
-  await endpoint.stop();
-  await http.close();
   await client.destroy();
-  await services.store.close();
-  await api.close();
+  await harness.close();
 });
 
 describe.each(mentionInjectionCorpus.map((text, i) => [i, text] as const))('corpus entry %i', (_i, text) => {
   it('a mention of the bot posts nothing that pings', async () => {
-    const before = api.requests.length;
-    const raw = {
-      id: '910000000000000001',
-      channel_id: CHANNEL_ID,
-      guild_id: GUILD_ID,
-      type: 0,
-      content: `<@${BOT_ID}> ${text}`,
-      author: { id: USER_ID, username: 'mallory', discriminator: '0', avatar: null },
-      mentions: [{ id: BOT_ID, username: 'rustvsgo', discriminator: '0', avatar: null, bot: true }],
-      mention_roles: [],
-      mention_everyone: false,
-      embeds: [],
-      attachments: [],
-      components: [],
-      pinned: false,
-      tts: false,
-      timestamp: '2026-11-27T10:00:00.000Z',
-      edited_timestamp: null,
-      flags: 0,
-    };
+    const before = harness.api.requests.length;
+    // Mallory's message mentions the bot; mention_everyone stays false whatever the text says, as Discord sets it
+    // only for a user allowed to ping everyone.
+    const raw = rawUserMessage(`<@${BOT_ID}> ${text}`, { author: { id: USER_ID, username: 'mallory', discriminator: '0', avatar: null }, mention_everyone: false });
     await gateway.handleMessage(construct<Message>(Message, client, raw));
-    const sent = api.requests.slice(before);
+    const sent = harness.api.requests.slice(before);
     expect(sent.length).toBeGreaterThan(0);
     expectNoPings(sent);
   });
 
   it('slash commands over the gateway (lookup, echo, help) post nothing that pings', async () => {
-    const before = api.requests.length;
+    const before = harness.api.requests.length;
     for (const data of [commandData('lookup', { topic: text }), commandData('echo', { text }), commandData('help', { command: text.slice(0, 64) })]) {
       await gateway.handleInteraction(construct<ChatInputCommandInteraction>(ChatInputCommandInteraction, client, rawInteraction({ type: 2, data })));
     }
-    const sent = api.requests.slice(before);
+    const sent = harness.api.requests.slice(before);
     expect(sent.filter((r) => r.method === 'PATCH')).toHaveLength(3);
     expectNoPings(sent);
   });
 
   it('sharing an answer that quotes the text posts nothing that pings', async () => {
-    const before = api.requests.length;
-    const message = {
+    const before = harness.api.requests.length;
+    const message = discordMessage({
       id: '9',
-      channel_id: CHANNEL_ID,
       type: 20,
-      content: '',
       flags: 64,
       embeds: [{ title: `Echo: ${text}`, description: text, fields: [{ name: text, value: text }], footer: { text } }],
-      components: [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      pinned: false,
-      mention_everyone: false,
-      tts: false,
-      timestamp: '2026-11-27T10:00:00.000Z',
-      edited_timestamp: null,
-      author: { id: BOT_ID, username: 'rustvsgo', discriminator: '0', avatar: null, bot: true },
-    };
+    });
     const raw = rawInteraction({ type: 3, data: { custom_id: shareButtonId, component_type: 2 }, message });
     (raw as unknown as { member: { user: { global_name: string } } }).member.user.global_name = text;
     await gateway.handleInteraction(construct<ButtonInteraction>(ButtonInteraction, client, raw));
-    expectNoPings(api.requests.slice(before));
+    expectNoPings(harness.api.requests.slice(before));
   });
 
   it('the HTTP endpoint (deferred edit and autocomplete) posts nothing that pings', async () => {
-    const before = api.requests.length;
+    const before = harness.api.requests.length;
     const bodies = [
       rawInteraction({ type: 2, data: commandData('echo', { text }) }),
       rawInteraction({ type: 4, data: commandData('lookup', { topic: text.slice(0, 100) }, 'topic') }),
     ];
     for (const payload of bodies) {
-      const body = JSON.stringify(payload);
-      const timestamp = String(Math.floor(NOW.getTime() / 1000));
-      const res = await fetch(endpointUrl, {
-        method: 'POST',
-        headers: { 'x-signature-ed25519': signRequest(key, timestamp, body), 'x-signature-timestamp': timestamp },
-        body,
-      });
-      const answer = (await res.json()) as { data?: { choices?: { name: string }[] } };
-      for (const choice of answer.data?.choices ?? []) expect(containsLivePing(choice.name)).toBe(false);
+      const answer = (await harness.post(payload)).json as { data?: { choices?: { name: string }[] } } | undefined;
+      for (const choice of answer?.data?.choices ?? []) expect(containsLivePing(choice.name)).toBe(false);
     }
-    await endpoint.idle();
-    const sent = api.requests.slice(before);
+    await harness.endpoint.idle();
+    const sent = harness.api.requests.slice(before);
     expect(sent).toHaveLength(1);
     expectNoPings(sent);
   });

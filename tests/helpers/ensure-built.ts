@@ -1,6 +1,6 @@
 // Tests of `npm start` itself run the compiled dist/ (what `npm ci` builds through `prepare`). When a source or
-// data file under src/ is newer than the last build (a developer edited it), build first, so the test never
-// exercises stale JavaScript.
+// data file under src/, or the build script, is newer than the last build (a developer edited it), build first, so
+// the test never exercises stale JavaScript.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,6 @@ function newestSourceMs(dir: string): number {
 
 export function ensureBuilt(): void {
   const marker = join(projectRoot, 'dist', 'main.js');
-  const stale = !existsSync(marker) || statSync(marker).mtimeMs < newestSourceMs(join(projectRoot, 'src'));
+  const stale = !existsSync(marker) || statSync(marker).mtimeMs < Math.max(newestSourceMs(join(projectRoot, 'src')), statSync(join(projectRoot, 'scripts', 'build.mjs')).mtimeMs);
   if (stale) execFileSync(process.execPath, [join(projectRoot, 'scripts', 'build.mjs')], { cwd: projectRoot, stdio: 'ignore' });
 }

@@ -4,18 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InvocationOrigin } from '../../src/core/invocation.ts';
 import { bucketKey, createCommandRateLimiter } from '../../src/ops/command-rate-limiter.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
+import { slackOrigin } from '../support/invocation-origin.ts';
 
-const origin = (over: Partial<InvocationOrigin> = {}): InvocationOrigin => ({
-  platform: 'slack',
-  workspaceId: 'T1',
-  channelId: 'C1',
-  userId: 'U1',
-  locale: 'en',
-  requestId: 'req',
-  isChannelAdmin: async () => false,
-  mode: 'command',
-  ...over,
-});
+const origin = (overrides: Partial<InvocationOrigin> = {}): InvocationOrigin => slackOrigin({ isChannelAdmin: async () => false, ...overrides });
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 10, 27, 10, 0, 0) + seconds * 1000);
 

@@ -4,23 +4,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defineCommand, type CommandSpec } from '../../src/core/command-spec.ts';
 import { dispatchText } from '../../src/core/dispatch.ts';
-import type { InvocationOrigin } from '../../src/core/invocation.ts';
 import type { CommandFinished, Observer } from '../../src/core/observer.ts';
 import type { CommandRateLimiter } from '../../src/core/rate-limit-gate.ts';
 import { containsLivePing } from '../../src/core/safe-text.ts';
 import { createCommandRateLimiter } from '../../src/ops/command-rate-limiter.ts';
 import { createTestServices } from '../helpers/test-services.ts';
+import { slackOrigin } from '../support/invocation-origin.ts';
 
-const origin: InvocationOrigin = {
-  platform: 'slack',
-  workspaceId: 'T1',
-  channelId: 'C1',
-  userId: 'U1',
-  locale: 'en',
-  requestId: 'req-1',
-  isChannelAdmin: async () => false,
-  mode: 'command',
-};
+const origin = slackOrigin({ isChannelAdmin: async () => false });
 
 function recordingObserver(): Observer & { finished: CommandFinished[]; waits: [string, number][] } {
   const finished: CommandFinished[] = [];

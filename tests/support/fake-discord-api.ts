@@ -14,6 +14,7 @@
 //   refuse.set(channel, { code, status })   channel routes answer that Discord JSON error.
 //   refuseFiles.add(channel)                 a post with a file answers 403 / 50013 (no Attach Files).
 //   rateLimitNext(count, seconds)            the next channel posts answer 429 with retry_after.
+// discordMessage(fields) builds a raw message the way this fake answers one (for interactions' `message`).
 import type { IncomingHttpHeaders } from 'node:http';
 import { startLoopbackServer, type FakeAnswer } from './loopback-server.ts';
 
@@ -79,8 +80,11 @@ export interface FakeDiscordApi {
 
 const BOT_USER = { id: '100000000000000001', username: 'rustvsgo', discriminator: '0', avatar: null, bot: true, global_name: null };
 
-/** The fields discord.js needs to build a Message from an answer. */
-const messageShape = (fields: Record<string, unknown>) => ({
+/**
+ * A message as Discord's REST API returns it, with every field discord.js needs to build a Message: by default an
+ * empty post of the bot's in CHANNEL_ID; `fields` override (tests build the answers a button sits under with it).
+ */
+export const discordMessage = (fields: Record<string, unknown>) => ({
   id: '900000000000000001',
   channel_id: '300000000000000001',
   type: 0,
@@ -129,7 +133,7 @@ export async function startFakeDiscordApi(options: FakeDiscordApiOptions = {}): 
   async function channelMessages(request: DiscordRequest, channel: string, query: URLSearchParams): Promise<{ status: number; body?: unknown }> {
     if (request.method === 'GET') {
       const limit = Number(query.get('limit') ?? 50);
-      return { status: 200, body: messages.filter((m) => m.channel_id === channel).reverse().slice(0, limit).map((m) => messageShape({ ...m, author: { ...BOT_USER, ...m.author }, attachments: [] })) };
+      return { status: 200, body: messages.filter((m) => m.channel_id === channel).reverse().slice(0, limit).map((m) => discordMessage({ ...m, author: { ...BOT_USER, ...m.author }, attachments: [] })) };
     }
     if (limited.count > 0) {
       limited.count -= 1;
@@ -148,7 +152,7 @@ export async function startFakeDiscordApi(options: FakeDiscordApiOptions = {}): 
     }
     if (body.enforce_nonce && body.nonce) {
       const same = messages.find((m) => m.channel_id === channel && m.nonce === body.nonce);
-      if (same) return { status: 200, body: messageShape({ ...same, author: { ...BOT_USER, ...same.author }, attachments: [] }) };
+      if (same) return { status: 200, body: discordMessage({ ...same, author: { ...BOT_USER, ...same.author }, attachments: [] }) };
     }
     idCounter += 1n;
     const message: DiscordMessage = {
@@ -162,7 +166,7 @@ export async function startFakeDiscordApi(options: FakeDiscordApiOptions = {}): 
     };
     if (body.nonce) message.nonce = body.nonce;
     messages.push(message);
-    return { status: 200, body: messageShape({ ...(body as Record<string, unknown>), ...message, author: BOT_USER, attachments: attachments.map(({ bytes, ...meta }) => ({ ...meta, size: bytes.length })) }) };
+    return { status: 200, body: discordMessage({ ...(body as Record<string, unknown>), ...message, author: BOT_USER, attachments: attachments.map(({ bytes, ...meta }) => ({ ...meta, size: bytes.length })) }) };
   }
 
   /** Discord's own behaviour for a request no responder answered. */
@@ -186,7 +190,7 @@ export async function startFakeDiscordApi(options: FakeDiscordApiOptions = {}): 
       };
     }
     // Webhook, follow-up and other message writes: the message as sent.
-    if (request.method === 'POST' || request.method === 'PATCH') return { status: 200, body: messageShape(typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, unknown>) : {}) };
+    if (request.method === 'POST' || request.method === 'PATCH') return { status: 200, body: discordMessage(typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, unknown>) : {}) };
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
   }
 

@@ -20,6 +20,9 @@ export interface ShellAdapterOptions {
 
 const MENTION = /^\s*@rustvsgo\b/i;
 
+/** Cursor home, then erase the whole display: what `clear` and bash's Ctrl-L send (the scrollback is kept). */
+const CLEAR_SCREEN = '\u001b[H\u001b[2J';
+
 type FollowUpChoice = { kind: 'none' } | { kind: 'picked'; command: string } | { kind: 'out_of_range' };
 
 /** A bare number after an answer with follow-up options picks one; with no options it is ordinary input. */
@@ -73,6 +76,12 @@ export function createShellAdapter({ input, output, services, commands }: ShellA
       rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, historySize: 200 });
       ready = true;
       if (interactive) {
+        // Ctrl-L clears the screen as it does in bash. Readline's own handling only moves the cursor home and
+        // erases below it (ESC[1;1H ESC[0J); ahead of it, the whole display is erased, then readline redraws the
+        // prompt with what was being typed.
+        input.prependListener('keypress', (_text: unknown, key: { ctrl?: boolean; name?: string } | undefined) => {
+          if (key?.ctrl && key.name === 'l') output.write(CLEAR_SCREEN);
+        });
         output.write('rustvsgo shell. Ask "/rustvsgo Rust or Go for an edge gateway?", try "/rustvsgo help", or "exit".\n');
         rl.setPrompt('rustvsgo> ');
         rl.prompt();

@@ -10,6 +10,7 @@ import { recordVote, voteThanks } from '../../commands/feedback-vote.ts';
 import { newRequestId } from '../../core/request-id.ts';
 import type { Services } from '../../core/services.ts';
 import { FEEDBACK_COMMENT_MAX, type Vote } from '../../store/feedback.ts';
+import type { ChannelKey } from '../../store/channel-key.ts';
 import { blockActionSchema, type BlockActionPayload } from './payloads.ts';
 import { ACTION_ID_PREFIX } from './render-block-kit.ts';
 
@@ -23,6 +24,25 @@ export interface AnswerActionDeps {
   services: Services;
   /** Registers work still running after the ack, so stop() can wait for it. */
   track: (work: Promise<unknown>) => void;
+}
+
+/** What a button handler gets once its body is read: the payload, where it was pressed, and how to answer. */
+interface ButtonPress<P extends BlockActionPayload> {
+  payload: P;
+  channelId: string;
+  key: ChannelKey;
+  /** An ephemeral note to the presser. */
+  note: (text: string) => Promise<unknown>;
+  client: WebClient;
+  requestId: string;
+}
+
+/** The parts of Bolt's action arguments a button handler reads. */
+interface ButtonActionArgs {
+  ack: () => Promise<void>;
+  body: unknown;
+  respond?: RespondFn;
+  client: WebClient;
 }
 
 const buttonPayloadSchema = blockActionSchema.extend({ trigger_id: z.string().optional() });
@@ -99,13 +119,19 @@ export function registerAnswerActions(app: App, deps: AnswerActionDeps): void {
       ? respond({ response_type: 'ephemeral', replace_original: false, text })
       : client.chat.postEphemeral({ channel: channelOf(payload) ?? '', user: payload.user.id, text });
 
-  for (const vote of ['up', 'down'] as const satisfies readonly Vote[]) {
-    app.action(ACTION_ID_PREFIX[vote === 'up' ? 'feedback_up' : 'feedback_down'], async ({ ack, body, respond, client }) => {
+  /**
+   * The preamble every answer button shares: ack within Slack's 3 s, read the body with `schema` (a body that does
+   * not fit is logged and dropped: there is no one to tell), then run `work` after the ack with the channel it was
+   * pressed in and a way to tell the presser; `label` names the button in the logs.
+   */
+  const buttonAction =
+    <P extends BlockActionPayload>(schema: z.ZodType<P>, label: string, work: (press: ButtonPress<P>) => Promise<void>) =>
+    async ({ ack, body, respond, client }: ButtonActionArgs) => {
       await ack();
       const requestId = newRequestId();
-      const parsed = buttonPayloadSchema.safeParse(body);
+      const parsed = schema.safeParse(body);
       if (!parsed.success) {
-        services.logger.warn({ requestId, platform: 'slack' }, 'feedback button without a usable payload');
+        services.logger.warn({ requestId, platform: 'slack' }, `${label} without a usable payload`);
         return;
       }
       const payload = parsed.data;
@@ -114,27 +140,35 @@ export function registerAnswerActions(app: App, deps: AnswerActionDeps): void {
         requestId,
         async () => {
           const channelId = channelOf(payload);
-          if (!channelId) throw new Error('feedback button pressed outside a channel');
-          const result = await recordVote(services, keyOf(payload, channelId), vote, payload.actions[0]!.value ?? '');
-          if (!result.ok) {
-            await note('This button does not belong to an answer, so there is nothing to vote on.');
-            return;
-          }
-          // A thumbs-down asks what was wrong; the modal is optional, so closing it keeps the vote as it is.
-          if (vote === 'down' && payload.trigger_id) {
-            try {
-              await client.views.open({ trigger_id: payload.trigger_id, view: feedbackModal(result.id) });
-              return;
-            } catch (error) {
-              // The trigger lasts 3 s; a late or refused modal still leaves the vote recorded.
-              services.logger.warn({ err: error, requestId }, 'could not open the feedback modal');
-            }
-          }
-          await note(voteThanks(vote));
+          if (!channelId) throw new Error(`${label} pressed outside a channel`);
+          await work({ payload, channelId, key: keyOf(payload, channelId), note, client, requestId });
         },
         note,
       );
-    });
+    };
+
+  for (const vote of ['up', 'down'] as const satisfies readonly Vote[]) {
+    app.action(
+      ACTION_ID_PREFIX[vote === 'up' ? 'feedback_up' : 'feedback_down'],
+      buttonAction(buttonPayloadSchema, 'feedback button', async ({ payload, key, note, client, requestId }) => {
+        const result = await recordVote(services, key, vote, payload.actions[0]!.value ?? '');
+        if (!result.ok) {
+          await note('This button does not belong to an answer, so there is nothing to vote on.');
+          return;
+        }
+        // A thumbs-down asks what was wrong; the modal is optional, so closing it keeps the vote as it is.
+        if (vote === 'down' && payload.trigger_id) {
+          try {
+            await client.views.open({ trigger_id: payload.trigger_id, view: feedbackModal(result.id) });
+            return;
+          } catch (error) {
+            // The trigger lasts 3 s; a late or refused modal still leaves the vote recorded.
+            services.logger.warn({ err: error, requestId }, 'could not open the feedback modal');
+          }
+        }
+        await note(voteThanks(vote));
+      }),
+    );
   }
 
   app.view(FEEDBACK_MODAL_CALLBACK_ID, async ({ ack, body }) => {
@@ -155,54 +189,40 @@ export function registerAnswerActions(app: App, deps: AnswerActionDeps): void {
     );
   });
 
-  app.action(ACTION_ID_PREFIX.save_adr, async ({ ack, body, respond, client }) => {
-    await ack();
-    const requestId = newRequestId();
-    const parsed = blockActionSchema.safeParse(body);
-    if (!parsed.success) {
-      services.logger.warn({ requestId, platform: 'slack' }, 'save-adr button without a usable payload');
-      return;
-    }
-    const payload = parsed.data;
-    const note = noteTo(payload, respond, client);
-    afterAck(
-      requestId,
-      async () => {
-        const channelId = channelOf(payload);
-        if (!channelId) throw new Error('save-adr button pressed outside a channel');
-        const question = questionOfCommand(payload.actions[0]!.value ?? '');
-        if (!question) {
-          await note('This button does not belong to an answer, so there is nothing to save.');
-          return;
-        }
-        const { advice, profile } = await answerAgain(services, keyOf(payload, channelId), question);
-        const adr = adrMarkdown({ advice, profile, date: services.now().toISOString().slice(0, 10) });
-        // Under a thread answer the file goes into that thread; under an ephemeral answer, into the channel.
-        const threadTs = payload.message?.thread_ts ?? payload.message?.ts;
-        const bytes = Buffer.from(adr.markdown, 'utf8');
-        const ticket = uploadTicketSchema.parse(await client.files.getUploadURLExternal({ filename: adr.filename, length: bytes.length }));
-        const uploaded = await fetch(ticket.upload_url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/octet-stream' },
-          body: bytes,
-          signal: AbortSignal.timeout(15_000),
+  app.action(
+    ACTION_ID_PREFIX.save_adr,
+    buttonAction(blockActionSchema, 'save-adr button', async ({ payload, channelId, key, note, client }) => {
+      const question = questionOfCommand(payload.actions[0]!.value ?? '');
+      if (!question) {
+        await note('This button does not belong to an answer, so there is nothing to save.');
+        return;
+      }
+      const { advice, profile } = await answerAgain(services, key, question);
+      const adr = adrMarkdown({ advice, profile, date: services.now().toISOString().slice(0, 10) });
+      // Under a thread answer the file goes into that thread; under an ephemeral answer, into the channel.
+      const threadTs = payload.message?.thread_ts ?? payload.message?.ts;
+      const bytes = Buffer.from(adr.markdown, 'utf8');
+      const ticket = uploadTicketSchema.parse(await client.files.getUploadURLExternal({ filename: adr.filename, length: bytes.length }));
+      const uploaded = await fetch(ticket.upload_url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: bytes,
+        signal: AbortSignal.timeout(15_000),
+      });
+      if (!uploaded.ok) throw new Error(`Slack file upload answered HTTP ${uploaded.status}`);
+      try {
+        await client.files.completeUploadExternal({
+          files: [{ id: ticket.file_id, title: adr.title }],
+          channel_id: channelId,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
         });
-        if (!uploaded.ok) throw new Error(`Slack file upload answered HTTP ${uploaded.status}`);
-        try {
-          await client.files.completeUploadExternal({
-            files: [{ id: ticket.file_id, title: adr.title }],
-            channel_id: channelId,
-            ...(threadTs ? { thread_ts: threadTs } : {}),
-          });
-        } catch (error) {
-          const code = slackErrorCode(error);
-          if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
-          await note('I cannot post files in this channel. Invite @rustvsgo to the channel (`/invite @rustvsgo`) and press Save as ADR again.');
-        }
-      },
-      note,
-    );
-  });
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
+        await note('I cannot post files in this channel. Invite @rustvsgo to the channel (`/invite @rustvsgo`) and press Save as ADR again.');
+      }
+    }),
+  );
 }
 
 function safeJson<T>(text: string, schema: z.ZodType<T>): T | undefined {

@@ -131,3 +131,27 @@ export function commandData(path: string, options: Record<string, string | numbe
   const top = sub ? [{ name: head!, type: 2, options: [subcommand] }] : [subcommand];
   return { id: '800000000000000001', name: 'rustvsgo', type: 1, options: top };
 }
+
+/** A raw guild message from a user (alice) in CHANNEL_ID, as the gateway delivers MESSAGE_CREATE; it mentions the bot when its text does. */
+export function rawUserMessage(content: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id: '910000000000000001',
+    channel_id: CHANNEL_ID,
+    guild_id: GUILD_ID,
+    type: 0,
+    content,
+    author: { id: USER_ID, username: 'alice', discriminator: '0', avatar: null, global_name: 'Alice' },
+    mentions: content.includes(`<@${BOT_ID}>`) ? [{ id: BOT_ID, username: 'rustvsgo', discriminator: '0', avatar: null, bot: true }] : [],
+    mention_roles: [],
+    mention_everyone: /@everyone|@here/.test(content),
+    embeds: [],
+    attachments: [],
+    components: [],
+    pinned: false,
+    tts: false,
+    timestamp: '2026-11-27T10:00:00.000Z',
+    edited_timestamp: null,
+    flags: 0,
+    ...overrides,
+  };
+}
