@@ -106,6 +106,21 @@ describe('uploadBytes', () => {
     }
   });
 
+  it('fails when the answer is cut off before its end', async () => {
+    const cutting = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('OK - ', () => res.destroy());
+    });
+    await new Promise<void>((resolve) => cutting.listen(0, '127.0.0.1', resolve));
+    const { port } = cutting.address() as AddressInfo;
+    try {
+      await expect(uploadBytes(`http://127.0.0.1:${port}/upload/F1`, Buffer.from('png'), { contentType: 'application/octet-stream', timeoutMs: 10_000 })).rejects.toThrow();
+    } finally {
+      await new Promise((resolve) => cutting.close(resolve));
+    }
+  });
+
   it('refuses an upload URL that is not http(s)', async () => {
     await expect(uploadBytes('file:///etc/passwd', Buffer.from('png'), { contentType: 'application/octet-stream', timeoutMs: 1_000 })).rejects.toThrow('unsupported scheme (file:)');
   });

@@ -35,6 +35,8 @@ export function uploadBytes(url: string, bytes: Uint8Array, options: { contentTy
     outgoing.on('error', fail);
     outgoing.on('response', (answer: IncomingMessage) => {
       answer.on('error', fail);
+      // The connection dropped before the answer's end: settle rather than wait forever (no-op after 'end').
+      answer.on('close', () => answer.complete || fail(new Error('Slack file upload answer was cut off')));
       answer.on('end', () => {
         const status = answer.statusCode ?? 0;
         resolve({ status, ok: status >= 200 && status < 300 });
