@@ -11,6 +11,7 @@ import { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { ChannelKey } from '../../store/channel-key.ts';
 import { renderBlockKit } from './render-block-kit.ts';
+import { uploadBytes } from './upload-bytes.ts';
 import { weekStart } from '../../digest/delivery/schedule-time.ts';
 import {
   ChannelRejectedError,
@@ -144,12 +145,8 @@ export function createSlackPoster(options: SlackPosterOptions): DigestPoster {
       if (thread.messages.some((m) => m.files?.some((file) => file.name === filename))) return 'found';
     }
     const ticket = uploadTicketSchema.parse(await call(() => web.files.getUploadURLExternal({ filename, length: chart.png.length, alt_text: chart.altText })));
-    const uploaded = await fetch(ticket.upload_url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/octet-stream' },
-      body: chart.png,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-    });
+    // The chart's bytes are shared by every channel with the same watchlist: sent as they are, never copied.
+    const uploaded = await uploadBytes(ticket.upload_url, chart.png, { contentType: 'application/octet-stream', timeoutMs: options.timeoutMs ?? 15_000 });
     // Nothing is visible until files.completeUploadExternal: a failed upload is retried by the ledger with the
     // chart still 'none', and the orphaned file id is never shared.
     if (!uploaded.ok) throw new Error(`Slack file upload answered HTTP ${uploaded.status}`);
