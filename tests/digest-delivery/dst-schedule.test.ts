@@ -8,6 +8,9 @@ import { openStore, type Store } from '../../src/store/store.ts';
 import { memoryDeps, type RecordedPost } from './support/memory-posters.ts';
 
 const HOUR = 3_600_000;
+// Each case replays days of the scheduler's minute ticks against a real SQLite store: ~8 s on an idle 2-core
+// machine, over the suite's 30 s default when other work shares it. The limit only catches a hang.
+const REPLAY_TIMEOUT_MS = 120_000;
 let store: Store;
 let scheduler: DigestScheduler | undefined;
 let posts: RecordedPost[];
@@ -89,7 +92,7 @@ describe.each([
   it('delivers once per week at the local slot', async () => {
     await runScheduler(slot, from, hours);
     expect(posts.map(({ week, at }) => ({ week, at }))).toEqual(expected);
-  });
+  }, REPLAY_TIMEOUT_MS);
 });
 
 describe('one tick for every slot', () => {
@@ -102,5 +105,5 @@ describe('one tick for every slot', () => {
     await scheduler.start();
     await vi.advanceTimersByTimeAsync(36 * HOUR);
     expect(posts.map(({ at }) => at).sort()).toEqual(['2026-03-02T04:47:00.000Z', '2026-03-02T08:00:00.000Z', '2026-03-02T14:00:00.000Z']);
-  });
+  }, REPLAY_TIMEOUT_MS);
 });
