@@ -3,6 +3,7 @@
 // with plural stemming, typo correction against the vocabulary, and longest-match-wins inside a group.
 import { distance } from 'fastest-levenshtein';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { isEnglishWord } from './clauses.ts';
 import { phraseTokens, tokenize, type TokenStream } from './normalize-text.ts';
 
 type SignalGroup = 'workload' | 'constraint' | 'team';
@@ -99,6 +100,11 @@ function correctWord(lexicon: Lexicon, word: string): string {
   if (word.length < 4 || lexicon.vocabulary.has(word) || NEVER_CORRECT.has(word) || /\d/.test(word)) return word;
   const cached = lexicon.corrections.get(word);
   if (cached !== undefined) return cached;
+  // Only a word the English model does not know can be a typo: "liner", "caching" and "compiled" are words.
+  if (isEnglishWord(word)) {
+    lexicon.corrections.set(word, word);
+    return word;
+  }
   let best = word;
   // Swapped neighbours ("egde") are the commonest typo and the only one tried on short words.
   for (let i = 0; i + 1 < word.length; i++) {

@@ -352,7 +352,9 @@ function readRules(clauses: readonly ReadClause[], full: string, codebase: Situa
 // "A Linux kernel plus a tiny userland", "loads eBPF programs": code around the kernel, not in it. Only code that
 // runs in the kernel counts: a module or driver, "in the kernel", or eBPF programs being written.
 const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel (?:module|driver|code|subsystem)|driver)|(?:in|for|into) the linux kernel|in-kernel|inside the kernel|kernel-mode|(?:write|writing|build|building|author|authoring) (?:the |our |an? )?(?:ebpf|bpf) programs?(?! (?:manager|loader|management|operator|registry))|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
-const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
+// "Bare metal" alone means servers without virtualisation ("bare metal hosts", "bare-metal Kubernetes"); it
+// names a microcontroller target only next to embedded words.
+const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal (?:firmware|embedded|microcontrollers?|mcus?|targets?|boards?|devices?)|embedded bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
 const WASM = /\b(webassembly|wasm|in the browser|browser extension|runs? in (?:a|the) browser|client-side in the browser)\b/i;
 /** A Wasm runtime, host or engine runs Wasm modules; it is not itself deployed as Wasm. */
 const WASM_HOST = /\b(?:wasm|webassembly)\s+(?:runtime|runtimes|engine|engines|vm|host|interpreter|jit)\b|\b(?:runs?|executes?|executing|embed(?:s|ded)?|hosts?|hosting|loads?)\s+(?:the\s+|untrusted\s+|user\s+)?(?:wasm|webassembly)\b|\b(?:wasm|webassembly)\s+(?:smart contracts?|plugins?|policies|modules instead|apps as)\b/i;

@@ -124,6 +124,10 @@ const DEPLOYMENT: [string, Situation['deployment']][] = [
   ['We want a wasm runtime that Go services can embed for plugins.', null],
   ['A containerd shim on each node that executes the Wasm modules.', null],
   ['The editor core must compile to WebAssembly for our web app.', 'browser-wasm'],
+  // "Bare metal" alone is servers without a hypervisor; only embedded words make it a microcontroller target.
+  ['A service that creates and manages microVMs on bare metal hosts, driven from Cluster API.', null],
+  ['We run Kubernetes on bare-metal servers in our own racks.', null],
+  ['Bare-metal firmware for the sensor board.', 'bare-metal'],
 ];
 
 const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kind: infer K } ? K | null : null) : null][] = [
