@@ -75,7 +75,8 @@ const TRIGGERS = new Set(['no', 'not', "n't", 'never', 'nobody', 'none', 'neithe
 const PSEUDO_NEXT: Record<string, Set<string>> = {
   not: new Set(['only', 'just', 'necessarily', 'sure', 'yet']),
   "n't": new Set(['only', 'just', 'necessarily', 'sure']),
-  no: new Set(['doubt', 'matter', 'longer', 'later', 'more']),
+  // "no longer" is a negation about now ("we are no longer a Go shop"), not a pseudo-trigger.
+  no: new Set(['doubt', 'matter', 'later', 'more']),
 };
 /** Words that end a negation scope inside a clause. */
 const TERMINATORS = new Set(['which', 'who', 'whose', 'because', 'since', 'so', 'and', ',', '.', '?', '!', 'while', 'then', 'instead', '—', '–', '-', '--', ':']);
@@ -84,7 +85,7 @@ const TERMINATORS = new Set(['which', 'who', 'whose', 'because', 'since', 'so', 
  * for a GC", "not unsafe C++ again") states a need, not its absence: the problem's signal holds. Team and code
  * readers still see the tokens as negated ("without Rust experience" stays a team with none).
  */
-const PROBLEM = /^(?:bugs?|crash(?:es)?|segfaults?|seg faults?|races?|data races?|vulnerabilit(?:y|ies)|cves?|leaks?|memory leaks?|pauses?|gc|garbage|collector|spikes?|jitter|stalls?|outages?|unsafe|undefined|use-after-free|overflows?|memory-safety|memory|corruption|footguns?|stop-the-world)$/i;
+const PROBLEM = /^(?:bugs?|crash(?:es)?|segfaults?|seg faults?|races?|data races?|vulnerabilit(?:y|ies)|cves?|leaks?|memory leaks?|pauses?|gc|garbage|collector|spikes?|jitter|stalls?|outages?|unsafe|undefined|use-after-free|overflows?|memory-safety|memory|corruption|footguns?|stop-the-world|hiccups?|hitches?|freezes?)$/i;
 /** Words between an aversion trigger and the problem it names ("rather not pay for a GC", "don't want any ..."). */
 const AVERSION_GAP = new Set(['the', 'a', 'an', 'any', 'more', 'another', 'to', 'pay', 'for', 'deal', 'with', 'have', 'having', 'get', 'getting', 'risk', 'ship', 'shipping', 'again', 'c', 'c++', 'cpp', 'memory', 'safety', 'memory-safety', 'of', 'those', 'these', 'random', 'production', 'prod', 'in', 'our', 'latency', 'tail', 'long', 'occasional']);
 const POST_TRIGGER =
@@ -145,6 +146,8 @@ function choiceIndexes(tokens: readonly ClauseToken[]): Set<number> {
   return out;
 }
 
+const WISH_BEFORE_NO = new Set(['want', 'wants', 'need', 'needs', 'expect', 'require', 'requires', 'with', 'demand', 'demands', 'tolerate']);
+
 /** Is the trigger at `i` an aversion to a problem ("without the segfaults", "don't want ... bugs")? */
 function aversionAt(tokens: readonly ClauseToken[], i: number): boolean {
   const w = tokens[i]!.lower;
@@ -155,6 +158,8 @@ function aversionAt(tokens: readonly ClauseToken[], i: number): boolean {
   else if (w === 'never' && next === 'again') from = i + 2;
   else if ((w === 'not' || w === "n't") && ['want', 'wanna', 'need'].includes(next)) from = i + 2;
   else if (w === 'not' && (tokens[i - 1]?.lower === 'rather' || next === 'unsafe')) from = i + 1;
+  // "we want no GC hiccups", "a service with no pauses": a wish or a requirement, not a report of none so far.
+  else if ((w === 'no' || w === 'zero') && WISH_BEFORE_NO.has(tokens[i - 1]?.lower ?? '')) from = i + 1;
   else return false;
   for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
     const l = tokens[k]!.lower;
@@ -218,8 +223,26 @@ const NONE_WORDS = /\b(new to|never|no one|nobody|none|zero|not one|lacks?|unfam
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, dozen: 12 };
 const SIZE = /\b(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|dozen)\s+(?:(?:senior|junior|experienced|backend|rust|go|golang|full-?stack|platform|infra|staff|mid-level|strong)\s+){0,3}(engineers|developers|devs|people|programmers|folks|members|hires)\b|\bteam of\s+(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\b/i;
 
+/** A head count per language, as in a list: "Go people on the team: 0", "Rust devs = 4", "0 Go engineers". */
+const COUNT_AFTER = /\b(rust|go|golang)\s+(?:people|devs?|developers?|engineers?|programmers?|folks|experience)(?:\s+on (?:the|our) team)?\s*[:=]\s*(\d{1,4}|zero|none|nobody|no one)\b/gi;
+const COUNT_BEFORE = /\b(\d{1,4}|zero|no)\s+(rust|go|golang)\s+(?:people|devs?|developers?|engineers?|programmers?)\b/gi;
+
+/** Skill from a head count: nobody is none, one person is some, two or more is a team that knows it. */
+function countedSkills(full: string): Partial<Record<'rust' | 'go', Skill>> {
+  const out: Partial<Record<'rust' | 'go', Skill>> = {};
+  const put = (name: string, raw: string): void => {
+    const lang = name.toLowerCase() === 'rust' ? 'rust' : 'go';
+    const n = /^\d+$/.test(raw) ? Number(raw) : 0;
+    out[lang] = n === 0 ? 'none' : n === 1 ? 'some' : 'strong';
+  };
+  for (const m of full.matchAll(COUNT_AFTER)) put(m[1]!, m[2]!.toLowerCase());
+  for (const m of full.matchAll(COUNT_BEFORE)) put(m[2]!, m[1]!.toLowerCase());
+  return out;
+}
+
 function readTeam(clauses: readonly ReadClause[], full: string): Situation['team'] {
   const team: Situation['team'] = { rust: null, go: null, size: null, seniority: null };
+  const counted = countedSkills(full);
   for (const rc of clauses) {
     const { tokens } = rc.clause;
     const choice = choiceIndexes(tokens);
@@ -252,6 +275,9 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
       if (lang && rc.negated[i] && team[lang] === null) team[lang] = 'none';
     }
   }
+  // A count is the plainest statement there is; it overrides what the clauses suggested.
+  if (counted.rust) team.rust = counted.rust;
+  if (counted.go) team.go = counted.go;
   const size = SIZE.exec(full);
   if (size) {
     const raw = (size[1] ?? size[3] ?? '').toLowerCase();
@@ -268,7 +294,7 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
 
 const CODE_WORDS = /\b(everything|agent|daemon|proxy|gateway|server|database|cli|packages|platform|codebase|code base|code|stack|services|service|monolith|backend|libraries|library|repo|repos|monorepo|systems?|infrastructure|tooling|microservices|shop|written|apps?|binaries|sdk|modules?)\b/i;
 const OWN_WORDS = /\b(everything|our|existing|current|currently|already|today|whole|every|all|legacy|we have|we run|written|is in|are in|is all|are all|mostly|entirely|shop)\b/i;
-const LEAVING = /\b(rewrit\w*|port(?:ing|ed)?|migrat\w*|replac\w*|mov(?:e|ing) (?:away )?(?:off|from)|moving off|leav\w*|sunset\w*)\b/i;
+const LEAVING = /\b(rewrit\w*|port(?:ing|ed)?|migrat\w*|replac\w*|mov(?:e|ing) (?:away )?(?:off|from)|moving off|leav\w*|sunset\w*|retir(?:e|ed|ing)|decommission\w*|phas(?:e|ed|ing) out|no longer)\b/i;
 const LINKS_IN = /\b((?:services|programs|apps|applications|code|binaries) (?:can|could|would|will) (?:embed|import|link)|embeddable (?:in|into|by)|links? (?:in)?to|links? (?:our|the|its|their)|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for (?:our|all|every|other|the rest)|used by|inside|that our)|as a library|sdk for|bindings)\b/i;
 const OTHER_CODE = /\b(java|kotlin|scala|python|ruby|php|node(?:js|\.js)|(?<!\b(?:blockchain|chain|full|archive|validator|worker|edge|cluster|storage|compute|evm|each|every|per|one)\s)node|typescript|javascript|c\+\+|cpp|c#|\.net|elixir|erlang|perl)\b/i;
 

@@ -13,6 +13,10 @@ type Team = Situation['team'];
 const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
   ['Our team is ten senior Rust engineers with no Go experience. We need a REST API for internal tools.', { rust: 'strong', go: 'none' }],
   ['Nobody on the team knows Rust.', { rust: 'none', go: null }],
+  // Head counts written as a list or a number before the language.
+  ['Go people on the team: 0. Rust people: 4. Service: an upload gateway.', { rust: 'strong', go: 'none' }],
+  ['We have 0 Go engineers and 5 Rust engineers.', { rust: 'strong', go: 'none' }],
+  ['Rust devs: 1, Go devs: 6. New billing worker.', { rust: 'some', go: 'strong' }],
   ['Not one of us has written Go; we need a metrics agent.', { go: 'none', rust: null }],
   ['Our team knows Go well, not Rust.', { go: 'strong', rust: 'none' }],
   ['We are six Rust devs building a websocket gateway.', { rust: 'strong', go: null }],
@@ -43,6 +47,10 @@ const NEGATION: [string, string, boolean][] = [
   // [question, constraint id, negated]
   ["We don't have any GC-sensitive workloads; it's a CRUD API.", 'gc-pauses-hurt', true],
   ['GC pauses hurt our p99 badly.', 'gc-pauses-hurt', false],
+  // "No X" after a wish is a requirement that X never happens; after nothing it reports X's absence.
+  ['We want no GC hiccups while streaming tokens to the client.', 'gc-pauses-hurt', false],
+  ['A streaming service with no GC pauses, please.', 'gc-pauses-hurt', false],
+  ['Never had GC problems in any of our Go services.', 'gc-pauses-hurt', true],
   ["Latency doesn't matter for this batch job.", 'latency-sensitive', true],
   ['We do not care about latency, only throughput.', 'latency-sensitive', true],
   ['There is no deadline pressure for this service.', 'deadline', true],
@@ -72,6 +80,8 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   ['Our whole platform is Go and every shared library we have is Go. New rate-limiting service.', { language: 'go', linksIn: true }],
   ['Our existing codebase is Rust; the new parser links into it.', { language: 'rust', linksIn: true }],
   ['We are rewriting our Go monolith; which language for the new core?', { language: 'go', leaving: true }],
+  // "No longer" negates the present; a retired service is code being left.
+  ['We are no longer a Go shop: the last Go service was retired in March.', { language: 'go', leaving: true }],
   ['Our services are all written in Go. We need a new queue consumer.', { language: 'go', linksIn: false }],
   ['Our backend is Python today and we need a fast ingestion service.', { language: 'other' }],
   ['It will be a library embedded in our existing Go services.', { language: 'go', linksIn: true }],
