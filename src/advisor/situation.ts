@@ -223,6 +223,9 @@ const NONE_WORDS = /\b(new to|never|no one|nobody|none|zero|not one|lacks?|unfam
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, dozen: 12 };
 const SIZE = /\b(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|dozen)\s+(?:(?:senior|junior|experienced|backend|rust|go|golang|full-?stack|platform|infra|staff|mid-level|strong)\s+){0,3}(engineers|developers|devs|people|programmers|folks|members|hires)\b|\bteam of\s+(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\b/i;
 
+/** People the product serves, not the team: "give developers who don't write Rust a framework", "for users who know Go". */
+const USERS_NOT_TEAM = /\b(?:for|give|giving|let|lets|letting|help|helps|helping|enable|enables|allow|allows|serve|serves|target|targets|targeting)\s+(?:\w+\s+){0,2}?(?:developers?|devs|engineers?|people|users|customers|teams|programmers)\s+(?:who|that)\b/i;
+
 /** A head count per language, as in a list: "Go people on the team: 0", "Rust devs = 4", "0 Go engineers". */
 const COUNT_AFTER = /\b(rust|go|golang)\s+(?:people|devs?|developers?|engineers?|programmers?|folks|experience)(?:\s+on (?:the|our) team)?\s*[:=]\s*(\d{1,4}|zero|none|nobody|no one)\b/gi;
 const COUNT_BEFORE = /\b(\d{1,4}|zero|no)\s+(rust|go|golang)\s+(?:people|devs?|developers?|engineers?|programmers?)\b/gi;
@@ -247,7 +250,7 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
     const { tokens } = rc.clause;
     const choice = choiceIndexes(tokens);
     const isTeamClause = TEAM_SUBJECT.test(rc.clause.text) && (KNOW_WORDS.test(rc.clause.text) || /\b(?:rust|go|golang) (?:team|teams|shop|folks|crew)\b/i.test(rc.clause.text));
-    if (!isTeamClause) continue;
+    if (!isTeamClause || USERS_NOT_TEAM.test(rc.clause.text)) continue;
     for (let i = 0; i < tokens.length; i++) {
       const lang = languageAt(tokens, i);
       if (!lang || choice.has(i)) continue;
@@ -306,6 +309,9 @@ export function describesExistingCode(clause: Clause): boolean {
   return clause.tokens.some((_, i) => languageAt(clause.tokens, i) !== undefined && !choice.has(i)) && !/\b(new|rewrite|build|building|write|writing|need|want|should|which|choose|pick)\b/i.test(clause.text);
 }
 
+const BUILDS_ON = /\b(?:build(?:ing)?|built|based|sits?) on(?: top of)?\b|\bon top of\b|\bextend(?:s|ing)? (?:the|an?|its|their|our)\b/i;
+const FRAMEWORK_WORDS = /\b(frameworks?|sdks?|engines?|librar(?:y|ies)|client|fork|runtime|toolkit|codebase)\b/i;
+
 const EMBEDDED_BY = /\b(go|golang|rust)\s+(?:services|programs|apps|applications|code|binaries)\s+(?:can|could|would|will)\s+(?:embed|import|link)\b/i;
 
 /** Existing libraries the new part would use ("every shared library we have is Go"). */
@@ -331,10 +337,21 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
     const other = clauses.find((rc) => CODE_WORDS.test(rc.clause.text) && OWN_WORDS.test(rc.clause.text) && OTHER_CODE.test(rc.clause.text));
     if (other) language = 'other';
   }
+  // "the consensus framework we'd build on is Go", "building on top of a Go SDK": the new part links into it.
+  let buildsOn = false;
+  for (const rc of clauses) {
+    if (!BUILDS_ON.test(rc.clause.text) || !FRAMEWORK_WORDS.test(rc.clause.text)) continue;
+    const { tokens } = rc.clause;
+    const choice = choiceIndexes(tokens);
+    const at = tokens.findIndex((_, i) => languageAt(tokens, i) !== undefined && !choice.has(i) && !rc.negated[i]);
+    if (at < 0) continue;
+    language ??= languageAt(tokens, at)!;
+    buildsOn = true;
+  }
   // "a runtime that Go services can embed": the code it links into is named by what embeds it.
   const embeddedBy = EMBEDDED_BY.exec(full);
   if (language === null && embeddedBy) language = /^rust$/i.test(embeddedBy[1]!) ? 'rust' : 'go';
-  const linksIn = LINKS_IN.test(full) || clauses.some((rc) => describesExistingCode(rc.clause) && OWN_LIBRARIES.test(rc.clause.text));
+  const linksIn = buildsOn || LINKS_IN.test(full) || clauses.some((rc) => describesExistingCode(rc.clause) && OWN_LIBRARIES.test(rc.clause.text));
   return { language, linksIn: language !== null && linksIn, leaving: language !== null && LEAVING.test(full) };
 }
 
@@ -343,7 +360,7 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
 // "policy" alone is also a product's subject ("a policy language", "RBAC policies", "a policy engine"): only a
 // policy that governs the team's choice counts.
 const POLICY = /\b(bans?|(?:company|our|security|engineering|org|organisation|organization|corporate|internal|house|language|team|it|compliance) polic(?:y|ies)(?! (?:language|engine|rules?|files?|evaluation|agent|as code|decisions?))|policy (?:says|requires|mandates|is that|bans|forbids|allows|only)|mandate[sd]?|mandatory|standardi[sz]ed on|our standard|company standard|only (?:allowed|approved|permitted|sanctioned)|approved languages?|allow-?list|banned|forbid(?:s|den)?|not allowed|not permitted|prohibit\w*|required to use|must (?:be (?:written )?in|use)|has to be (?:written )?in|have to (?:be (?:written )?in|use)|compliance requires|security team requires|cto (?:says|requires|mandates))\b/i;
-const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language)\b/i;
+const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language|(?:consolidat|standardi[sz]|unif)\w* (?:\w+ ){0,10}?(?:on|onto|into|to|under) (?:one|a single|the same) language)\b/i;
 const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|\b(?:requires?|mandates?|demands?) memory[- ]safety\b|\bonly (?:want|allow|accept|use) memory[- ]safe\b|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
 
 /** A garbage collector ruled out: Go is. */

@@ -13,6 +13,8 @@ type Team = Situation['team'];
 const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
   ['Our team is ten senior Rust engineers with no Go experience. We need a REST API for internal tools.', { rust: 'strong', go: 'none' }],
   ['Nobody on the team knows Rust.', { rust: 'none', go: null }],
+  // The people a product serves are not the team.
+  ["We want to give developers who don't write Rust a framework for writing plugins.", { rust: null, go: null }],
   // Head counts written as a list or a number before the language.
   ['Go people on the team: 0. Rust people: 4. Service: an upload gateway.', { rust: 'strong', go: 'none' }],
   ['We have 0 Go engineers and 5 Rust engineers.', { rust: 'strong', go: 'none' }],
@@ -80,6 +82,9 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   ['Our whole platform is Go and every shared library we have is Go. New rate-limiting service.', { language: 'go', linksIn: true }],
   ['Our existing codebase is Rust; the new parser links into it.', { language: 'rust', linksIn: true }],
   ['We are rewriting our Go monolith; which language for the new core?', { language: 'go', leaving: true }],
+  // Building on a framework or SDK in a language is linking into that code.
+  ['The app-chain framework and BFT consensus engine we would build on are Go. Which language for the node?', { language: 'go', linksIn: true }],
+  ["We're building on top of a Go SDK for the chain; the indexer is new.", { language: 'go', linksIn: true }],
   // "No longer" negates the present; a retired service is code being left.
   ['We are no longer a Go shop: the last Go service was retired in March.', { language: 'go', leaving: true }],
   ['Our services are all written in Go. We need a new queue consumer.', { language: 'go', linksIn: false }],
@@ -105,6 +110,7 @@ const RULES: [string, Partial<Situation['rules']>][] = [
   ['Company policy bans Rust. Which language for the ingestion service?', { excludes: ['rust'], mandates: null }],
   ['Our security team requires a memory-safe language; the service must be memory safe.', { memorySafe: true }],
   ["We don't want a second language; everything is in Go.", { noSecondLanguage: true }],
+  ['We want to consolidate our Rust core and the small Go control plane on one language.', { noSecondLanguage: true }],
   ['Policy: all new services must be written in Go. Building a log shipper.', { mandates: 'go' }],
   ['Our standard says services have to be in Rust. New auth service.', { mandates: 'rust' }],
   ['We only have one language across the company and want to keep a single language for everything.', { noSecondLanguage: true }],
