@@ -79,8 +79,8 @@ export function hybridFromComponents(compiled: CompiledKb, u: Understanding, tea
   if (!loose && !explicit && (!rolesDiffer || prefersOneLanguage(compiled, u))) return undefined;
   const rustPart = rustSide.c;
   const goPart = goSide.c;
-  const rustReasons = reasonsFor(rustSide.s, 'rust', team, 3, `For ${rustPart.text}: `);
-  const goReasons = reasonsFor(goSide.s, 'go', team, 3, `For ${goPart.text}: `);
+  const rustReasons = reasonsFor(compiled, rustSide.s, 'rust', team, { limit: 3, min: 3, prefix: `For ${rustPart.text}: ` });
+  const goReasons = reasonsFor(compiled, goSide.s, 'go', team, { limit: 3, min: 3, prefix: `For ${goPart.text}: ` });
   const weaker = Math.min(rustSide.s.margin, -goSide.s.margin);
   return {
     split: { rust: rustPart.text, go: goPart.text },
@@ -114,7 +114,7 @@ export function hybridFromShape(compiled: CompiledKb, u: Understanding, score: S
   if (!shapedByWorkload && (names(NATIVE_EXTENSION) || names(SHARED_CORE))) return undefined;
   return {
     split: shaped,
-    reasons: interleave(reasonsFor(score, 'rust', team, 3, `For ${shaped.rust}: `), reasonsFor(score, 'go', team, 3, `For ${shaped.go}: `)),
+    reasons: interleave(reasonsFor(compiled, score, 'rust', team, { limit: 3, min: 3, prefix: `For ${shaped.rust}: ` }), reasonsFor(compiled, score, 'go', team, { limit: 3, min: 3, prefix: `For ${shaped.go}: ` })),
     confidence: 0.6,
     flip: `One language would do if a single part dominated: on the whole question ${LANGUAGE_NAME[winnerOf(score)]} scores higher (${Math.round(Math.max(score.rust, score.go))} vs ${Math.round(Math.min(score.rust, score.go))}).`,
   };
@@ -139,7 +139,7 @@ export function hybridFromCodebase(compiled: CompiledKb, u: Understanding, code:
   const existing = `the existing ${LANGUAGE_NAME[code]} code`;
   return {
     split: leans === 'rust' ? { rust: part, go: existing } : { rust: existing, go: part },
-    reasons: reasonsFor(score, leans, team, 3, `For ${part}: `),
+    reasons: reasonsFor(compiled, score, leans, team, { limit: 3, min: 3, prefix: `For ${part}: ` }),
     confidence: 0.6,
     flip: `One language would do if ${part} did not pull away from ${existing}: it leans ${LANGUAGE_NAME[leans]} by ${Math.round(Math.abs(score.margin))} points.`,
   };
@@ -163,7 +163,7 @@ export function hybridFromRoles(compiled: CompiledKb, u: Understanding, score: S
   if (!data || !control) return undefined;
   return {
     split: { rust: data.name, go: control.name },
-    reasons: interleave(reasonsFor(score, 'rust', team, 3, `For ${data.name}: `), reasonsFor(score, 'go', team, 3, `For ${control.name}: `)),
+    reasons: interleave(reasonsFor(compiled, score, 'rust', team, { limit: 3, min: 3, prefix: `For ${data.name}: ` }), reasonsFor(compiled, score, 'go', team, { limit: 3, min: 3, prefix: `For ${control.name}: ` })),
     confidence: 0.6,
     flip: `One language would do if ${data.name} and ${control.name} did not need different things: on the whole question ${LANGUAGE_NAME[winnerOf(score)]} scores higher (${Math.round(Math.max(score.rust, score.go))} vs ${Math.round(Math.min(score.rust, score.go))}).`,
   };
@@ -208,7 +208,7 @@ export function hybridFromLibrary(compiled: CompiledKb, u: Understanding, score:
   const rest = `the rest of the system`;
   return {
     split: lib === 'rust' ? { rust: part, go: rest } : { rust: rest, go: part },
-    reasons: reasonsFor(score, lib, team, 3, `For ${part}: `),
+    reasons: reasonsFor(compiled, score, lib, team, { limit: 3, min: 3, prefix: `For ${part}: ` }),
     confidence: 0.6,
     flip: `One language would do if the library ${part.slice(4)} needs existed in ${LANGUAGE_NAME[lib === 'rust' ? 'go' : 'rust']} too.`,
   };
