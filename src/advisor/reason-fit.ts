@@ -60,9 +60,3 @@ export function fitRank(c: CriterionScore, fit: ReasonFit): FitRank {
 export function mayFallBack(c: CriterionScore): boolean {
   return c.weight >= FALLBACK_MIN_WEIGHT;
 }
-
-/** The criteria the question touches at all (any rank above none), for callers that only need the set. */
-export function touchedCriteria(compiled: CompiledKb, scene: Scene): Set<CriterionId> {
-  const fit = reasonFit(compiled, scene);
-  return new Set([...fit.stated, ...fit.workload]);
-}
