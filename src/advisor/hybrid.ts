@@ -195,6 +195,22 @@ function libraryLanguage(question: string): Language | undefined {
 }
 
 /**
+ * The reason a library split gives first: the question says where the library lives; the cost of reaching it from
+ * the other language is the knowledge base's interop evidence (cgo's per-call cost, FFI), whose sources it cites.
+ */
+function libraryReason(compiled: CompiledKb, lib: Language, part: string): Reason {
+  const other = LANGUAGE_NAME[lib === 'rust' ? 'go' : 'rust'];
+  const interop = compiled.assessments.get('interop')!;
+  const evidence = interop[interop.length - 1]!;
+  return {
+    criterion: 'ecosystem',
+    favours: lib,
+    text: `For ${part}: the library it needs is in ${LANGUAGE_NAME[lib]}, as the question says, so written in ${LANGUAGE_NAME[lib]} the part calls it directly; from ${other} every call would cross an FFI boundary (cgo on the Go side) or a process boundary.`,
+    sources: evidence.sources,
+  };
+}
+
+/**
  * A candidate split along a library: the part the question adds needs a library that lives in one language
  * ("the best library for it is a Rust crate", "the good Wasm engines are not in Go") while the rest of the
  * system is in the other. The usual answer keeps the rest and writes the part, around that library, in the
@@ -208,7 +224,8 @@ export function hybridFromLibrary(compiled: CompiledKb, u: Understanding, score:
   const rest = `the rest of the system`;
   return {
     split: lib === 'rust' ? { rust: part, go: rest } : { rust: rest, go: part },
-    reasons: reasonsFor(compiled, score, lib, team, { limit: 3, min: 3, prefix: `For ${part}: ` }),
+    // The library is what decided the split, so it leads; the knowledge base's reasons for that side follow.
+    reasons: [libraryReason(compiled, lib, part), ...reasonsFor(compiled, score, lib, team, { limit: 2, min: 2, prefix: `For ${part}: ` })],
     confidence: 0.6,
     flip: `One language would do if the library ${part.slice(4)} needs existed in ${LANGUAGE_NAME[lib === 'rust' ? 'go' : 'rust']} too.`,
   };

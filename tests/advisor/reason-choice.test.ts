@@ -104,3 +104,17 @@ describe('the team reason says what the question said, no more', () => {
     expect(a.reasons.find((r) => r.criterion === 'team-fit')!.text).toMatch(/^The team knows Go well and has no Rust experience/);
   });
 });
+
+describe('a split along a library leads with the library', () => {
+  it.each([
+    ['backend is go, every service is go. we need server side syntax highlighting and the best library for it is a rust crate, nothing comparable in go. do we port it?', 'rust'],
+    ['The desktop client is Rust, but the mature tunnel implementation is in Go. What language for the daemon?', 'go'],
+  ] as const)('%s', (q, lib) => {
+    const a = ask(q);
+    expect(a.recommendation).toBe('hybrid');
+    const first = a.reasons[0]!;
+    expect(first).toMatchObject({ criterion: 'ecosystem', favours: lib });
+    expect(first.text).toMatch(new RegExp(`the library it needs is in ${lib === 'rust' ? 'Rust' : 'Go'}, as the question says`));
+    expect(first.sources.map((s) => s.url)).toContain('https://pkg.go.dev/cmd/cgo');
+  });
+});
