@@ -44,16 +44,20 @@ export function teamBasisOf(p: Prepared): TeamBasis {
 
 export function teamFitText(team: TeamSkills, favoured: Language, basis: TeamBasis = {}): string {
   const parts: string[] = basis.cppBackground ? ['has a C/C++ background'] : [];
-  for (const lang of ['go', 'rust'] as const) {
+  const other: Language = favoured === 'rust' ? 'go' : 'rust';
+  // The favoured language first: "knows Rust well and has no Go experience" leads with what decided it.
+  for (const lang of [favoured, other]) {
     const level = team[lang];
     if (level && !basis.cppBackground && basis.fromCode !== lang) parts.push(LEVEL_WORDS[level].replace('{L}', LANGUAGE_NAME[lang]));
   }
-  const other: Language = favoured === 'rust' ? 'go' : 'rust';
   const said = [parts.length ? `the team ${parts.join(' and ')}` : '', basis.fromCode ? `the existing code is in ${LANGUAGE_NAME[basis.fromCode]}` : ''].filter(Boolean).join('; ') || "the team's skills";
   const cost =
     basis.fromCode === favoured
       ? `${LANGUAGE_NAME[other]} would sit beside it behind an FFI or service boundary`
-      : `${other === 'rust' ? 'Rust would cost weeks to months of learning curve' : 'Go would still need its (short) learning period'} and any existing code would need rewriting`;
+      : // Nothing about rewriting code: the question may have none, and saying so would claim more than it said.
+        other === 'rust'
+        ? 'Rust would cost weeks to months of learning curve'
+        : 'Go would still need its (short) learning period';
   return `${said.charAt(0).toUpperCase()}${said.slice(1)}; building on that favours ${LANGUAGE_NAME[favoured]}, while ${cost}.`;
 }
 

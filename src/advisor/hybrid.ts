@@ -31,6 +31,20 @@ function sceneOf(compiled: CompiledKb, u: Understanding, team: TeamSkills, prior
   return { workloads, constraints, team, priorities };
 }
 
+/** "we need a high-throughput edge proxy" -> "a high-throughput edge proxy": the asker's preamble is not the part's name. */
+const PREAMBLE = /^(?:so\s+|and\s+|but\s+)?(?:we|i)(?:'re|'ll| are| will| would| also)?\s+(?:need|want|have|build|building|plan to build|are building|write|writing|run|running)\s+(?:to\s+(?:build|write|run)\s+)?/i;
+
+/**
+ * A component as the answer names it ("For <part>: ..."): the question's words up to the end of their sentence
+ * ("control plane that talks to kubernetes. which language for which piece?" stops at "kubernetes"), without the
+ * asker's preamble.
+ */
+function partName(text: string): string {
+  const sentence = text.split(/[.?!;]\s|[.?!;]$/)[0]!.trim();
+  const named = sentence.replace(PREAMBLE, '').trim();
+  return named.length >= 3 ? named : text.trim();
+}
+
 function interleave(a: Reason[], b: Reason[]): Reason[] {
   const out: Reason[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
@@ -77,8 +91,8 @@ export function hybridFromComponents(compiled: CompiledKb, u: Understanding, tea
   const rolesDiffer = role(rustSide.c) !== role(goSide.c) && role(rustSide.c) !== 'any' && role(goSide.c) !== 'any';
   const explicit = first.explicit || (first.basis === 'workloads' && namesCode);
   if (!loose && !explicit && (!rolesDiffer || prefersOneLanguage(compiled, u))) return undefined;
-  const rustPart = rustSide.c;
-  const goPart = goSide.c;
+  const rustPart = { ...rustSide.c, text: partName(rustSide.c.text) };
+  const goPart = { ...goSide.c, text: partName(goSide.c.text) };
   const rustReasons = reasonsFor(compiled, rustSide.s, 'rust', team, { limit: 3, min: 3, prefix: `For ${rustPart.text}: ` });
   const goReasons = reasonsFor(compiled, goSide.s, 'go', team, { limit: 3, min: 3, prefix: `For ${goPart.text}: ` });
   const weaker = Math.min(rustSide.s.margin, -goSide.s.margin);

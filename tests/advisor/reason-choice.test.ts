@@ -99,6 +99,12 @@ describe('the team reason says what the question said, no more', () => {
     expect(team.text).not.toMatch(/Rust experience/);
   });
 
+  it('ten Rust engineers, no Go: the reason leads with what decided it and claims no code to rewrite', () => {
+    const a = ask('Our team is ten senior Rust engineers with no Go experience. We need a REST API for internal tools. Rust or Go?');
+    const team = a.reasons.find((r) => r.criterion === 'team-fit')!;
+    expect(team.text).toBe('The team knows Rust well and has no Go experience; building on that favours Rust, while Go would still need its (short) learning period.');
+  });
+
   it('a team that says what it knows is described in those words', () => {
     const a = ask('Our team of eight knows Go well and nobody knows Rust. We need a billing service in 6 weeks. Rust or Go?');
     expect(a.reasons.find((r) => r.criterion === 'team-fit')!.text).toMatch(/^The team knows Go well and has no Rust experience/);
@@ -116,5 +122,14 @@ describe('a split along a library leads with the library', () => {
     expect(first).toMatchObject({ criterion: 'ecosystem', favours: lib });
     expect(first.text).toMatch(new RegExp(`the library it needs is in ${lib === 'rust' ? 'Rust' : 'Go'}, as the question says`));
     expect(first.sources.map((s) => s.url)).toContain('https://pkg.go.dev/cmd/cgo');
+  });
+});
+
+describe('a split names its parts in the asker’s words, without the preamble', () => {
+  it('"we need a high-throughput edge proxy and its control plane ... Which language for which piece?"', () => {
+    const a = ask('We need a high-throughput edge proxy and its control plane that talks to Kubernetes. Which language for which piece?');
+    expect(a.recommendation).toBe('hybrid');
+    expect(a.hybrid).toEqual({ rust: 'a high-throughput edge proxy', go: 'control plane that talks to kubernetes' });
+    for (const r of a.reasons) expect(r.text).toMatch(/^For (a high-throughput edge proxy|control plane that talks to kubernetes): [A-Z]/);
   });
 });
