@@ -121,7 +121,7 @@ function wordsOf(text: string): Set<string> {
 }
 
 /** Words that open a new part of a clause ("... on a Pi | with 256 MB of RAM | that parses untrusted input"). */
-const PART_OPENERS = /\s+(?=(?:that|which|who|where|and|but|so|because|while|with|without|for|since|under|so that)\s)/i;
+const PART_OPENERS = /\s+(?=(?:that|which|who|where|and|but|so|because|while|with|without|since|under)\s)/i;
 
 /**
  * Parts of a question short enough to quote: split at sentence ends, semicolons, colons, commas, brackets and
@@ -132,7 +132,8 @@ function questionParts(question: string): string[] {
     .replace(/\s+/g, ' ')
     .split(/[.;:!?()\n]|,\s|\s[—–-]\s/)
     .flatMap((c) => c.split(PART_OPENERS))
-    .map((c) => c.trim())
+    // "and the best library for it" is quoted as "the best library for it": the joining word is not the asker's point.
+    .map((c) => c.trim().replace(/^(?:and|but|so)\s+/i, ''))
     .filter((c) => c.split(' ').length >= 3);
 }
 

@@ -64,6 +64,10 @@ describe('askedClause: the asker’s words a reason answers', () => {
     expect(askedClause(question ?? q, criterion, text, 60)).toBe(want);
   });
 
+  it('a quote starts at the asker\'s point, not at the word joining it ("and the best library ...")', () => {
+    expect(askedClause('we need syntax highlighting and the best library for it (sublime grammars) is a rust crate', 'ecosystem', 'The library it needs is in Rust.', 60)).toBe('the best library for it');
+  });
+
   it('no quote when no clause names the criterion ("Rust or Go?" says nothing about build speed)', () => {
     expect(askedClause(q, 'build-speed', 'Go builds fast.', 60)).toBeUndefined();
   });
