@@ -3,6 +3,8 @@
 // asker's clause it answers. Asserted on the reply as the terminal receives it.
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/shell/render-text.ts';
+import { renderBlockKit } from '../../src/adapters/slack/render-block-kit.ts';
+import { advise } from '../../src/advisor/advise.ts';
 import { adviceReply } from '../../src/advisor/advice-reply.ts';
 import { askedClause, clausesOf, reasonPoint } from '../../src/advisor/reason-line.ts';
 import { reply } from '../../src/core/reply.ts';
@@ -112,5 +114,16 @@ describe('the condensed answer as the terminal shows it', () => {
       const own = new Set(a.reasons[i]!.sources.map((s) => s.url));
       for (const m of line.matchAll(/\[(\d+)\]/g)) expect(own.has(r.sources![Number(m[1]) - 1]!.url), line).toBe(true);
     });
+  });
+});
+
+describe('a real answer as Slack receives it', () => {
+  it('the Raspberry Pi agent: the memory reason quotes the RAM budget and says the constrained-memory evidence', () => {
+    const a = advise('A metrics agent on a Raspberry Pi with 256 MB of RAM that parses untrusted input from sensors. Rust or Go?', undefined, kb);
+    const blocks = JSON.stringify(renderBlockKit(reply(adviceReply(a))));
+    expect(blocks).toContain('memory-efficiency* (“with 256 MB of RAM”): Under a tight memory budget');
+    // The line cites the constrained-memory evidence's first source, which the reply lists once.
+    expect(blocks.split('A Guide to the Go Garbage').length - 1).toBe(1);
+    expect(containsLivePing(blocks)).toBe(false);
   });
 });
