@@ -10,7 +10,7 @@ import { shortened } from './advice-verdict.ts';
 
 /** Words too common in reasons and questions to say what a clause is about. */
 const COMMON = new Set(
-  'about also because before being between both build does each even every from have into just less made make many more most much must need needs only other over same should since some such than that their them then there these they this those very what when where whether which while will with within without would your ours rust golang language languages code service services team teams usually often'.split(
+  'about also because before being between both build does each even every from have into just less made make many more most much must need needs only other over same should since some such than that their them then there these they this those very what when where whether which while will with within without would your ours rust golang language languages code service services usually often'.split(
     ' ',
   ),
 );
@@ -54,6 +54,9 @@ function asLine(clause: string): string {
   return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
 }
 
+/** A clause that opens by pointing back ("that", "which", "so", "building on that") cannot be shown alone. */
+const LEANS_BACK = /^(?:building on (?:that|this|it)|that|this|these|those|it|its|so|which|thus|hence|then)\b/i;
+
 export interface ReasonPoint {
   /** What the line says: the whole sentence when it fits, else the clause(s) that fit best. */
   text: string;
@@ -74,6 +77,8 @@ export function reasonPoint(text: string, sources: readonly Source[], favours: L
   const asked = stemsOf(question);
   let best: { text: string; first: number; last: number; score: number } | undefined;
   for (let i = 0; i < clauses.length; i++) {
+    // "building on that favours Rust" means nothing without the clause before it.
+    if (i > 0 && LEANS_BACK.test(clauses[i]!)) continue;
     for (let j = i; j < Math.min(clauses.length, i + 2); j++) {
       const parts = clauses.slice(i, j + 1);
       const line = asLine(parts.join(' '));
@@ -99,25 +104,38 @@ function sourcesSaying(clause: string, sources: readonly Source[]): Source[] {
   return matching.length > 0 ? matching : [...sources];
 }
 
-/** Short words that still name a criterion ("gc", "p99", "ram"); other alias words need four letters. */
-const SHORT_NAMES = new Set(['gc', 'p99', 'ram', 'cpu', 'ffi', 'cgo', 'tail']);
-/** Per criterion, the stems of its one-word aliases: "memory-safety" is not split, or "memory" would name safety. */
-const ALIAS_STEMS = new Map<CriterionId, Set<string>>();
+/**
+ * Per criterion, its one-word aliases ("memory", "p99", "team"); "memory-safety" is not split, or "memory" would
+ * name safety, and words as common as "build" or "fit" name nothing.
+ */
+const ALIAS_WORDS = new Map<CriterionId, string[]>();
 for (const [alias, id] of criterionAliases()) {
-  const stems = ALIAS_STEMS.get(id) ?? new Set<string>();
+  const words = ALIAS_WORDS.get(id) ?? [];
   for (const word of [alias, ...(alias === id ? id.split('-') : [])]) {
-    if (word.includes('-') || word === 'fit') continue;
-    if (SHORT_NAMES.has(word)) stems.add(word);
-    else for (const s of stemsOf(word)) stems.add(s);
+    if (word.includes('-') || word === 'fit' || COMMON.has(word) || words.includes(word)) continue;
+    words.push(word);
   }
-  ALIAS_STEMS.set(id, stems);
+  ALIAS_WORDS.set(id, words);
 }
 
-/** Stems of a text plus its short criterion words; "memory safe(ty)" is read as safety, not as memory. */
-function wordsOf(text: string): Set<string> {
-  const out = stemsOf(text.replace(/\bmemory[- ](?=safe)/gi, ''));
-  for (const w of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) if (SHORT_NAMES.has(w)) out.add(w);
-  return out;
+/**
+ * A word is an alias, or an ending of up to three letters away from one whose stem has 5+ letters ("parallel",
+ * "parallelism"; not "product", "productivity").
+ */
+function namesAlias(word: string, aliases: readonly string[]): boolean {
+  const near = (short: string, long: string): boolean => short.length >= 5 && long.length - short.length <= 3 && long.startsWith(short);
+  return aliases.some((a) => word === a || near(a, word) || near(word, a));
+}
+
+/** A clause's words, with "memory safe(ty)" read as safety and "compiled"/"compiler" (a kind of language, a program) left out. */
+function clauseWords(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/\bmemory[- ](?=safe)/g, '')
+      .replace(/\bcompile[dr]s?\b/g, '')
+      .match(/[a-z0-9]+/g) ?? []
+  );
 }
 
 /** Words that open a new part of a clause ("... on a Pi | with 256 MB of RAM | that parses untrusted input"). */
@@ -137,20 +155,24 @@ function questionParts(question: string): string[] {
     .filter((c) => c.split(' ').length >= 3);
 }
 
+const NEGATED = /\b(?:no|not|never|without|nobody|none|neither|nor)\b|n't\b/i;
+
 /**
  * The clause of the question a reason answers, in the asker's words: the one that names the criterion (one of its
- * words, "memory", "p99", "team") or shares at least two words with the reason, whichever clause has most; none when
+ * words, "memory", "p99", "team") or shares at least three words with the reason, whichever clause has most; never a negated clause; none when
  * no clause does or the best one is longer than `max` (a quote is shown whole or not at all).
  */
 export function askedClause(question: string, criterion: CriterionId, reasonText: string, max: number): string | undefined {
-  const aliases = ALIAS_STEMS.get(criterion) ?? new Set<string>();
+  const aliases = ALIAS_WORDS.get(criterion) ?? [];
   const reasonStems = stemsOf(reasonText);
   let best: { clause: string; score: number } | undefined;
   for (const clause of questionParts(question)) {
-    const named = shared(wordsOf(clause), aliases) > 0;
+    const named = clauseWords(clause).some((w) => namesAlias(w, aliases));
     const overlap = shared(stemsOf(clause), reasonStems);
     const score = (named ? 2 : 0) + overlap;
-    if ((named || overlap >= 2) && (!best || score > best.score)) best = { clause, score };
+    // A negated clause ("no package manager") is not what a reason for that criterion answers.
+    if (NEGATED.test(clause)) continue;
+    if ((named || overlap >= 3) && (!best || score > best.score)) best = { clause, score };
   }
   return best && best.clause.length <= max ? best.clause : undefined;
 }

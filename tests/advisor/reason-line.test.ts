@@ -51,6 +51,13 @@ describe('reasonPoint: the part of the sentence a line shows', () => {
     expect(p.sources.map((s) => s.title).join(' | ')).not.toMatch(/Effective Go/);
   });
 
+  it('never shows a clause that points back to the one before it on its own ("Building on that favours Rust.")', () => {
+    const text = 'The team has some Rust experience and has no Go experience with this kind of long clause; building on that favours Rust, while Go would still need its learning period.';
+    const p = reasonPoint(text, [], 'rust', 'Team of ex-ClickHouse engineers. Rust or Go?', 60);
+    expect(p.text).not.toMatch(/^Building on that/);
+    expect(p.text).toMatch(/^The team has some Rust experience/);
+  });
+
   it('splits at clause ends, never inside a clause', () => {
     expect(clausesOf('A is fast; B is slow. C, whereas D is not — E.')).toEqual(['A is fast;', 'B is slow.', 'C', 'whereas D is not', 'E.']);
   });
@@ -78,6 +85,16 @@ describe('askedClause: the asker’s words a reason answers', () => {
     expect(askedClause('The parser must be memory safe because it reads untrusted files.', 'memory-efficiency', 'Rust uses less RAM.', 60)).toBeUndefined();
     expect(askedClause('The parser must be memory safe because it reads untrusted files.', 'safety', 'Rust is safe.', 60)).toBe('The parser must be memory safe');
     expect(askedClause('It runs with 64 MB of memory.', 'safety', 'Rust is safe.', 60)).toBeUndefined();
+  });
+
+  it('"a real product" does not name productivity', () => {
+    expect(askedClause('A side project turning into a real product. Rust or Go?', 'productivity', 'Go is simple.', 60)).toBeUndefined();
+    expect(askedClause('It parses files in parallel on all cores.', 'concurrency', 'Goroutines.', 60)).toBe('It parses files in parallel on all cores');
+  });
+
+  it('no quote from a negated clause, or from "compiled language" for build speed', () => {
+    expect(askedClause('The agent runs on routers with no package manager.', 'ecosystem', 'Go has the libraries.', 60)).toBeUndefined();
+    expect(askedClause('Which compiled language for the rewrite?', 'build-speed', 'Go builds fast.', 60)).toBeUndefined();
   });
 
   it('a clause longer than the room is left out, not cut', () => {
