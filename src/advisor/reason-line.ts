@@ -28,12 +28,12 @@ function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return n;
 }
 
-/** A sentence split at its clause boundaries ("; ", ". ", " — ", ", whereas ", ", while "), each kept whole. */
+/** A sentence split at its clause boundaries ("; ", ". ", ": ", " — ", ", whereas ", ", while "), each kept whole. */
 export function clausesOf(text: string): string[] {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .split(/(?<=[;.])\s+(?=\S)|\s+—\s+|,\s+(?=(?:whereas|while)\s)/)
+    .split(/(?<=[;.:])\s+(?=\S)|\s+—\s+|,\s+(?=(?:whereas|while)\s)/)
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
 }

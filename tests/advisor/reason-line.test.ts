@@ -58,8 +58,14 @@ describe('reasonPoint: the part of the sentence a line shows', () => {
     expect(p.text).toMatch(/^The team has some Rust experience/);
   });
 
+  it('the case for Go from a sentence that opens with Rust fluency shows Go\'s remaining edge (after the colon)', () => {
+    const fluent = assessment('productivity.rust-fluent');
+    const p = reasonPoint(fluent.text, fluent.sources, 'go', 'Our team knows Rust well. Rust or Go for an API?', 100);
+    expect(p.text).toBe("What remains of Go's productivity edge is its smaller language and faster builds.");
+  });
+
   it('splits at clause ends, never inside a clause', () => {
-    expect(clausesOf('A is fast; B is slow. C, whereas D is not — E.')).toEqual(['A is fast;', 'B is slow.', 'C', 'whereas D is not', 'E.']);
+    expect(clausesOf('A is fast; B is slow. C, whereas D is not — E: F.')).toEqual(['A is fast;', 'B is slow.', 'C', 'whereas D is not', 'E:', 'F.']);
   });
 });
 
