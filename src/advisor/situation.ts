@@ -230,6 +230,10 @@ const USERS_NOT_TEAM = /\b(?:for|give|giving|let|lets|letting|help|helps|helping
 const COUNT_AFTER = /\b(rust|go|golang)\s+(?:people|devs?|developers?|engineers?|programmers?|folks|experience)(?:\s+on (?:the|our) team)?\s*[:=]\s*(\d{1,4}|zero|none|nobody|no one)\b/gi;
 const COUNT_BEFORE = /\b(\d{1,4}|zero|no)\s+(rust|go|golang)\s+(?:people|devs?|developers?|engineers?|programmers?)\b/gi;
 
+/** "Team is all Go", "we're 100% Rust", "our devs are mostly Go people": the whole team in one language. */
+// "We're all go" is also "we're ready": only a team noun as the subject.
+const TEAM_IS_ALL = /\b(?:team|devs|developers|engineers|everyone|everybody)\s+(?:is|are)?\s*(?:all|mostly|entirely|100%|fully)\s+(rust|go|golang)\b(?!\s+(?:code|services?|codebase|stack|platform|monolith|binaries))/gi;
+
 /** Skill from a head count: nobody is none, one person is some, two or more is a team that knows it. */
 function countedSkills(full: string): Partial<Record<'rust' | 'go', Skill>> {
   const out: Partial<Record<'rust' | 'go', Skill>> = {};
@@ -239,6 +243,7 @@ function countedSkills(full: string): Partial<Record<'rust' | 'go', Skill>> {
     out[lang] = n === 0 ? 'none' : n === 1 ? 'some' : 'strong';
   };
   for (const m of full.matchAll(COUNT_AFTER)) put(m[1]!, m[2]!.toLowerCase());
+  for (const m of full.matchAll(TEAM_IS_ALL)) out[m[1]!.toLowerCase() === 'rust' ? 'rust' : 'go'] = 'strong';
   for (const m of full.matchAll(COUNT_BEFORE)) put(m[2]!, m[1]!.toLowerCase());
   return out;
 }

@@ -15,6 +15,8 @@ const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
   ['Nobody on the team knows Rust.', { rust: 'none', go: null }],
   // The people a product serves are not the team.
   ["We want to give developers who don't write Rust a framework for writing plugins.", { rust: null, go: null }],
+  ['Never had GC problems in our Go services. Team is all Go.', { go: 'strong' }],
+  ["We're all go for launch next week.", { go: null }],
   // Head counts written as a list or a number before the language.
   ['Go people on the team: 0. Rust people: 4. Service: an upload gateway.', { rust: 'strong', go: 'none' }],
   ['We have 0 Go engineers and 5 Rust engineers.', { rust: 'strong', go: 'none' }],
