@@ -479,10 +479,13 @@ function readNumbersOf(full: string): Situation['numbers'] {
 const OTHER_LANGUAGES = 'zig|java|kotlin|scala|python|ruby|php|node(?:\\.?js)?|typescript|javascript|c\\+\\+|cpp|c#|\\.net|elixir|erlang|swift|haskell|ocaml|nim|crystal|dart|julia|c|carbon|mojo|v|odin|d|clojure|f#|deno|bun';
 const OTHER_CHOICE = new RegExp(`\\b(?:rust|go|golang)\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_LANGUAGES})(?![\\w+#])|(?<![\\w.])(${OTHER_LANGUAGES})\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(?:rust|go|golang)\\b`, 'i');
 /** Two other languages or products weighed and neither Rust nor Go named ("Elixir or Erlang?", "Postgres or MongoDB?"). */
-const OTHER_TECH = `${OTHER_LANGUAGES}|postgres(?:ql)?|mysql|mongo(?:db)?|redis|kafka|rabbitmq|nats|cassandra|dynamodb|sqlite|elasticsearch|react|vue|angular|svelte|aws|gcp|azure|kubernetes|nomad`;
+const OTHER_TECH = `${OTHER_LANGUAGES}|postgres(?:ql)?|mysql|mongo(?:db)?|redis|kafka|rabbitmq|nats|cassandra|dynamodb|sqlite|elasticsearch|react|vue|angular|svelte|aws|gcp|azure|kubernetes|nomad|spark|flink|polars|pandas|django|rails|spring|flutter|react native`;
 // Only "or"/"vs" make two other technologies the choice: a slash list ("Java/C++/Node", "no Python/Ruby/JVM
 // deps") is background, and a question that names neither Rust nor Go is still asked of a Rust-or-Go advisor.
-const OTHER_PAIR = new RegExp(`(?<![\\w.])(${OTHER_TECH})\\s*(?:\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_TECH})(?![\\w+#])`, 'i');
+// A qualifier may sit between a name and the "or" ("Kotlin Multiplatform or Swift", "Spark (Scala) or Polars").
+const OTHER_PAIR = new RegExp(`(?<![\\w.])(${OTHER_TECH})(?:\\W+[a-z]+){0,2}?\\W*\\s(?:or|vs\\.?|versus)\\s+(?:[a-z]+\\W+){0,2}?(${OTHER_TECH})(?![\\w+#])`, 'i');
+/** A question about how the languages work, not about a component: "what's the difference between X and Y?". */
+const CONCEPT_QUESTION = /^\s*(?:(?:i have an interview|for an interview|quick question)[^.?!]*[.?!:]\s*)?(?:what(?:'s| is| are) the differences? between|explain (?:the )?(?:difference|how)|how (?:does|do) (?:rust|go|golang)(?:'s)? \w+ (?:work|compare))/i;
 /** A how-to question ("how do I set up ...") that names neither language asks for no choice. */
 const HOW_TO = /^\s*(?:how (?:do|can|should) (?:i|we|you)|how to)\b/i;
 /** "Rust" in any case, "golang", or "Go" capitalised (lower-case "go" is usually the verb). */
@@ -513,6 +516,8 @@ function readScope(full: string, workloads: readonly string[], anythingElse: boo
   const pairOfOthers = OTHER_PAIR.exec(full);
   if (pairOfOthers && !NAMES_RUST_OR_GO.test(full)) return { kind: 'other-language', detail: `${pairOfOthers[1]} / ${pairOfOthers[2]}` };
   if (HOW_TO.test(full) && !NAMES_RUST_OR_GO.test(full)) return { kind: 'nothing-named', detail: '' };
+  // A concept question names no component; a lookup answers it ("@rustvsgo what is the difference between ...").
+  if (CONCEPT_QUESTION.test(full) && !BACKEND_WORDS.test(full)) return { kind: 'nothing-named', detail: '' };
   const fe = FRONT_END.exec(full);
   if (fe) {
     const rest = full.replace(FRONT_END, ' ');
