@@ -70,6 +70,12 @@ describe('workloads', () => {
     expect(read(question).ids).not.toContain('deadline');
   });
 
+  it('words a longer phrase of another group read are not read again: a garbage collector is no log collector', () => {
+    const { ids } = read('Our Go service keeps a huge heap and the garbage collector hurts our p99. Rust or Go for the rewrite?');
+    expect(ids).toContain('gc-pauses-hurt');
+    expect(ids).not.toContain('observability-agent');
+  });
+
   it('a longer phrase wins inside its group: a caching proxy is a proxy, not a cache', () => {
     const { ids } = read('Rust or Go for a caching proxy?');
     expect(ids).toContain('reverse-proxy');
