@@ -6,12 +6,11 @@ import type { Advice, AdviceSignal, Language, Reason } from './advice.ts';
 import { compileKb, type CompiledKb } from './compiled-kb.ts';
 import { confidenceOf, LOW_CONFIDENCE, teamLine } from './confidence.ts';
 import { decide, hybridChance, prepare, type Decision, type Prepared, type TeamProfileInput } from './decide.ts';
-import { LANGUAGE_NAME, reasonsFor, settlingQuestion, winnerOf } from './explain.ts';
+import { LANGUAGE_NAME, reasonsFor, settlingQuestion, teamBasisOf, winnerOf } from './explain.ts';
 import { loadFittedWeights, type FittedWeights } from './fitted-model.ts';
 import { componentFollowUp, followUpFor, teamIsDecisive, teamSettlesIt } from './follow-up.ts';
 import { findModelFlip } from './model-flip.ts';
 import { readQuestion } from './read-question.ts';
-import { onPoint, touchedCriteria } from './reason-fit.ts';
 import { scoreScene } from './score.ts';
 import { describeSituation } from './situation.ts';
 
@@ -19,6 +18,9 @@ export type { TeamProfileInput } from './decide.ts';
 
 /** With no recognised workload, the component itself is the question that settles most. */
 const WHAT_COMPONENT = 'What is the component (an API, a proxy, a CLI, a storage engine, a stream processor...), and what matters most for it: tail latency, cost, or time to market?';
+
+/** An answer gives at least this many reasons when the knowledge base has them (the criteria that decided it). */
+const MIN_REASONS = 2;
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
@@ -93,7 +95,6 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
   const kb = compiled.kb;
   const question = p.read.understanding.question;
   const d = decide(p, w);
-  const touched = touchedCriteria(compiled, p.scene);
   const base = {
     question,
     signals: adviceSignals(p, profile),
@@ -122,11 +123,11 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
   if (p.rule) {
     const lang: Language = p.rule.recommendation;
     const other: Language = lang === 'rust' ? 'go' : 'rust';
-    const weighed = reasonsFor(p.score, lang, p.team, 3);
+    const weighed = reasonsFor(compiled, p.score, lang, p.team, { limit: 3, min: MIN_REASONS, basis: teamBasisOf(p) });
     // "Only Rust can do this" leads; the knowledge base's reasons that fit the question still follow it (a
     // kernel driver's memory safety), so the answer says why Rust is also a good fit, not only the only one.
     const rule = p.rule;
-    const reasons: Reason[] = rule.kind === 'only-one' ? [rule.reason, ...onPoint(weighed, touched).filter((r) => r.criterion !== rule.reason.criterion)].slice(0, 3) : onPoint(weighed, touched);
+    const reasons: Reason[] = rule.kind === 'only-one' ? [rule.reason, ...weighed.filter((r) => r.criterion !== rule.reason.criterion)].slice(0, 3) : weighed;
     const ruleConfidence = p.rule.kind === 'one-language' ? 0.9 : 0.95;
     return {
       ...base,
@@ -134,7 +135,7 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
       confidence: ruleConfidence,
       scores: shownScores(lang, ruleConfidence),
       reasons,
-      tradeoff: p.rule.kind === 'only-one' ? null : (onPoint(reasonsFor(p.score, other, p.team, 1), touched)[0] ?? null),
+      tradeoff: p.rule.kind === 'only-one' ? null : (reasonsFor(compiled, p.score, other, p.team, { limit: 1, basis: teamBasisOf(p) })[0] ?? null),
       flip: `${p.rule.note} Only a change to that would change the answer.`,
       hybrid: null,
       read_as: readAs,
@@ -146,7 +147,7 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
   if (d.by === 'hybrid' && p.hybrid) {
     const score = p.score;
     const whole = winnerOf(score);
-    const wholeReasons = reasonsFor(score, whole, p.team, 1);
+    const wholeReasons = reasonsFor(compiled, score, whole, p.team, { limit: 1, min: 1 });
     const tradeoff: Reason | null = wholeReasons[0]
       ? {
           ...wholeReasons[0],
@@ -174,7 +175,7 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
   const teamDecisive = teamIsDecisive(compiled, p, profile, w);
   const confidence = confidenceOf(d.pRust, p.situation, teamDecisive, hybridChance(p, w), w.calibration);
   const low = confidence < LOW_CONFIDENCE;
-  const reasons = onPoint(reasonsFor(p.score, winner, p.team, 6), touched).slice(0, 4);
+  const reasons = reasonsFor(compiled, p.score, winner, p.team, { limit: 4, min: MIN_REASONS, basis: teamBasisOf(p) });
   const line = teamLine(p, winner);
   if (line && !reasons.some((r) => r.criterion === 'team-fit')) {
     const teamAssessment = scoreScene(compiled, p.scene).criteria.find((c) => c.criterion === 'team-fit')!.assessment;
@@ -188,7 +189,7 @@ export function adviceFrom(compiled: CompiledKb, p: Prepared, profile: TeamProfi
     scores: shownScores(winner, confidence),
     reasons,
     // The case for the other side: on point if it has one, else its strongest criterion.
-    tradeoff: onPoint(reasonsFor(p.score, other, p.team, 3), touched)[0] ?? reasonsFor(p.score, other, p.team, 1)[0] ?? null,
+    tradeoff: reasonsFor(compiled, p.score, other, p.team, { limit: 1, min: 1, basis: teamBasisOf(p) })[0] ?? null,
     // The flip line speaks on the verdict's scale: the confidence the changed question would be answered with.
     flip: findModelFlip(compiled, p, profile, w, d.pRust, (pr, s) => 100 * confidenceOf(pr, s, s.team.rust === null && s.team.go === null && teamDecisive, hybridChance(p, w), w.calibration)),
     hybrid: null,

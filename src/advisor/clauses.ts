@@ -34,6 +34,16 @@ function getNlp(): Nlp {
   return nlp;
 }
 
+let vocabularyDoc: ReturnType<Nlp['readDoc']> | undefined;
+/**
+ * Whether the English model knows the word ("liner", "compiled", "caching"): a real word is what the asker meant,
+ * so typo correction leaves it alone ("few-liners" must not become "linter").
+ */
+export function isEnglishWord(word: string): boolean {
+  vocabularyDoc ??= getNlp().readDoc('');
+  return !vocabularyDoc.isOOV(word);
+}
+
 /** Contrast words end a clause: negation and team statements rarely cross them (NegEx termination terms). */
 const CONTRAST = new Set(['but', 'however', 'although', 'though', 'whereas', 'except', 'yet', ';']);
 

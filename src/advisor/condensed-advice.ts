@@ -9,6 +9,7 @@ import type { Advice, Reason } from './advice.ts';
 import { followUpActions, fullAnswerCommand } from './advice-actions.ts';
 import { shortened, SourceNumbers, verdictLine, WHAT_I_JUDGE } from './advice-verdict.ts';
 import { LANGUAGE_NAME } from './explain.ts';
+import { askedClause, reasonPoint } from './reason-line.ts';
 import { answerActions } from './feedback-actions.ts';
 
 /** The promise to readers, measured through every renderer's output by the tests. */
@@ -23,6 +24,8 @@ const REASONS_SHOWN = 3;
 /** Per-line character caps (shrunk together until the whole answer fits the budget), and how many reasons show. */
 interface Caps {
   line: number;
+  /** The asker's clause a reason answers, quoted whole or not at all (reason-line.ts). */
+  asked: number;
   split: number;
   sourceTitle: number;
   /** The question asked back (follow-up or clarifying): cut last, since a cut question cannot be answered. */
@@ -32,8 +35,8 @@ interface Caps {
   flip: boolean;
 }
 
-const START: Caps = { line: 160, split: 90, sourceTitle: 70, question: 240, reasons: REASONS_SHOWN, flip: true };
-const FLOOR = { line: 50, split: 36, sourceTitle: 30, question: 120 };
+const START: Caps = { line: 160, asked: 44, split: 90, sourceTitle: 70, question: 240, reasons: REASONS_SHOWN, flip: true };
+const FLOOR = { line: 50, asked: 0, split: 36, sourceTitle: 30, question: 120 };
 
 export function condensedAdviceReply(advice: Advice): ReplyInput {
   let caps = START;
@@ -47,6 +50,9 @@ export function condensedAdviceReply(advice: Advice): ReplyInput {
         split: Math.max(FLOOR.split, Math.floor(caps.split * 0.85)),
         sourceTitle: Math.max(FLOOR.sourceTitle, Math.floor(caps.sourceTitle * 0.85)),
       };
+    } else if (caps.asked > FLOOR.asked) {
+      // Lines at their shortest: the asker's words go before a whole reason does.
+      caps = { ...caps, asked: FLOOR.asked };
     } else if (caps.reasons > 1) {
       // Lines at their shortest and still too long (very long follow-up options, say): fewer reasons.
       caps = { ...caps, reasons: caps.reasons - 1 };
@@ -62,12 +68,15 @@ export function condensedAdviceReply(advice: Advice): ReplyInput {
 
 function build(advice: Advice, caps: Caps): ReplyInput {
   const numbers = new SourceNumbers();
-  // A line cites the sources that say what it shows: the whole sentence cites all of them; a line cut to its
-  // opening clause cites the first, which the knowledge base lists as the one backing that clause
-  // (docs/knowledge.md, editing rules). The full answer cites them all.
-  const cite = (r: Reason, text: string) => {
-    const shown = shortened(text, caps.line) === text ? r.sources : r.sources.slice(0, 1);
-    return shown.length ? ` ${numbers.refs(shown)}` : '';
+  // A line shows the part of the reason that speaks for its side and fits the question, citing the sources that
+  // say that part (reason-line.ts); the full answer shows and cites everything.
+  const point = (r: Reason, text: string): string => {
+    const p = reasonPoint(text, r.sources, r.favours, advice.question, caps.line);
+    return `${neutralizeMentions(p.text)}${p.sources.length ? ` ${numbers.refs(p.sources)}` : ''}`;
+  };
+  const quoted = (r: Reason, text: string): string => {
+    const clause = caps.asked > 0 ? askedClause(advice.question, r.criterion, text, caps.asked) : undefined;
+    return clause ? ` (“${neutralizeMentions(clause)}”)` : '';
   };
   const short = (text: string) => neutralizeMentions(shortened(text, caps.line));
   const hybrid = advice.recommendation === 'hybrid';
@@ -82,7 +91,7 @@ function build(advice: Advice, caps: Caps): ReplyInput {
     const side = hybrid ? ` → ${LANGUAGE_NAME[r.favours]}` : '';
     // A hybrid reason opens with "For <component>: "; the split above already says which part is which.
     const text = hybrid ? r.text.replace(/^For [^:]{1,200}: /, '') : r.text;
-    why.push(`• **${r.criterion}**${side}: ${short(text)}${cite(r, text)}`);
+    why.push(`• **${r.criterion}**${side}${quoted(r, text)}: ${point(r, text)}`);
   }
 
   const sections: ReplySection[] = [];
@@ -90,7 +99,7 @@ function build(advice: Advice, caps: Caps): ReplyInput {
   const more: string[] = [];
   if (advice.tradeoff) {
     const side = LANGUAGE_NAME[advice.tradeoff.favours];
-    more.push(`**Case for ${side}${hybrid ? ' alone' : ''}:** ${short(advice.tradeoff.text)}${cite(advice.tradeoff, advice.tradeoff.text)}`);
+    more.push(`**Case for ${side}${hybrid ? ' alone' : ''}:** ${point(advice.tradeoff, advice.tradeoff.text)}`);
   }
   if (advice.flip && caps.flip) more.push(`**Would flip it:** ${short(advice.flip)}`);
   const asked = (text: string) => neutralizeMentions(shortened(text, caps.question));

@@ -4,7 +4,7 @@
 // predictions by `npm run eval` (reliability table, ECE, precision at >= 0.8).
 import type { Language } from './advice.ts';
 import type { Prepared } from './decide.ts';
-import { teamFitText } from './explain.ts';
+import { teamBasisOf, teamFitText } from './explain.ts';
 import type { FittedWeights } from './fitted-model.ts';
 import type { Situation } from './situation.ts';
 
@@ -57,6 +57,6 @@ export function teamLine(p: Prepared, winner: Language): string | null {
   const other: Language = winner === 'rust' ? 'go' : 'rust';
   const favoursWinner = team[winner] === 'strong' && team[other] !== 'strong';
   if (!favoursWinner && p.offsets.notes.length === 0) return null;
-  const text = teamFitText(team, winner);
+  const text = teamFitText(team, winner, teamBasisOf(p));
   return p.offsets.notes.length ? `${text} Weighed heavily: ${p.offsets.notes.join('; ')}.` : text;
 }

@@ -68,7 +68,9 @@ export function prepare(compiled: CompiledKb, read: ReadQuestion, profile: TeamP
   // A rule, "no second language" even when it names no language, or a part that links into existing Rust or Go
   // code (a second language would sit behind an FFI boundary) rules out splitting languages.
   const linksIn = situation.codebase.linksIn && !situation.codebase.leaving && situation.codebase.language !== 'other';
-  const blocked = rule !== undefined || situation.rules.noSecondLanguage || linksIn;
+  // A team strong in one language that has never written the other cannot staff a split.
+  const oneSided = (situation.team.rust === 'strong' && situation.team.go === 'none') || (situation.team.go === 'strong' && situation.team.rust === 'none');
+  const blocked = rule !== undefined || situation.rules.noSecondLanguage || linksIn || oneSided;
   const strict = blocked ? undefined : (hybridFromComponents(compiled, u, team, priorities) ?? hybridFromShape(compiled, u, score, team));
   const loose = blocked || strict ? undefined : (hybridFromComponents(compiled, u, team, priorities, true) ?? hybridFromShape(compiled, u, score, team, true));
   // Existing Rust or Go code and a question about one part of it that leans the other way.

@@ -31,6 +31,20 @@ function sceneOf(compiled: CompiledKb, u: Understanding, team: TeamSkills, prior
   return { workloads, constraints, team, priorities };
 }
 
+/** "we need a high-throughput edge proxy" -> "a high-throughput edge proxy": the asker's preamble is not the part's name. */
+const PREAMBLE = /^(?:so\s+|and\s+|but\s+)?(?:we|i)(?:'re|'ll| are| will| would| also)?\s+(?:need|want|have|build|building|plan to build|are building|write|writing|run|running)\s+(?:to\s+(?:build|write|run)\s+)?/i;
+
+/**
+ * A component as the answer names it ("For <part>: ..."): the question's words up to the end of their sentence
+ * ("control plane that talks to kubernetes. which language for which piece?" stops at "kubernetes"), without the
+ * asker's preamble.
+ */
+function partName(text: string): string {
+  const sentence = text.split(/[.?!;]\s|[.?!;]$/)[0]!.trim();
+  const named = sentence.replace(PREAMBLE, '').trim();
+  return named.length >= 3 ? named : text.trim();
+}
+
 function interleave(a: Reason[], b: Reason[]): Reason[] {
   const out: Reason[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
@@ -77,10 +91,10 @@ export function hybridFromComponents(compiled: CompiledKb, u: Understanding, tea
   const rolesDiffer = role(rustSide.c) !== role(goSide.c) && role(rustSide.c) !== 'any' && role(goSide.c) !== 'any';
   const explicit = first.explicit || (first.basis === 'workloads' && namesCode);
   if (!loose && !explicit && (!rolesDiffer || prefersOneLanguage(compiled, u))) return undefined;
-  const rustPart = rustSide.c;
-  const goPart = goSide.c;
-  const rustReasons = reasonsFor(rustSide.s, 'rust', team, 3, `For ${rustPart.text}: `);
-  const goReasons = reasonsFor(goSide.s, 'go', team, 3, `For ${goPart.text}: `);
+  const rustPart = { ...rustSide.c, text: partName(rustSide.c.text) };
+  const goPart = { ...goSide.c, text: partName(goSide.c.text) };
+  const rustReasons = reasonsFor(compiled, rustSide.s, 'rust', team, { limit: 3, min: 3, prefix: `For ${rustPart.text}: ` });
+  const goReasons = reasonsFor(compiled, goSide.s, 'go', team, { limit: 3, min: 3, prefix: `For ${goPart.text}: ` });
   const weaker = Math.min(rustSide.s.margin, -goSide.s.margin);
   return {
     split: { rust: rustPart.text, go: goPart.text },
@@ -114,7 +128,7 @@ export function hybridFromShape(compiled: CompiledKb, u: Understanding, score: S
   if (!shapedByWorkload && (names(NATIVE_EXTENSION) || names(SHARED_CORE))) return undefined;
   return {
     split: shaped,
-    reasons: interleave(reasonsFor(score, 'rust', team, 3, `For ${shaped.rust}: `), reasonsFor(score, 'go', team, 3, `For ${shaped.go}: `)),
+    reasons: interleave(reasonsFor(compiled, score, 'rust', team, { limit: 3, min: 3, prefix: `For ${shaped.rust}: ` }), reasonsFor(compiled, score, 'go', team, { limit: 3, min: 3, prefix: `For ${shaped.go}: ` })),
     confidence: 0.6,
     flip: `One language would do if a single part dominated: on the whole question ${LANGUAGE_NAME[winnerOf(score)]} scores higher (${Math.round(Math.max(score.rust, score.go))} vs ${Math.round(Math.min(score.rust, score.go))}).`,
   };
@@ -139,7 +153,7 @@ export function hybridFromCodebase(compiled: CompiledKb, u: Understanding, code:
   const existing = `the existing ${LANGUAGE_NAME[code]} code`;
   return {
     split: leans === 'rust' ? { rust: part, go: existing } : { rust: existing, go: part },
-    reasons: reasonsFor(score, leans, team, 3, `For ${part}: `),
+    reasons: reasonsFor(compiled, score, leans, team, { limit: 3, min: 3, prefix: `For ${part}: ` }),
     confidence: 0.6,
     flip: `One language would do if ${part} did not pull away from ${existing}: it leans ${LANGUAGE_NAME[leans]} by ${Math.round(Math.abs(score.margin))} points.`,
   };
@@ -163,7 +177,7 @@ export function hybridFromRoles(compiled: CompiledKb, u: Understanding, score: S
   if (!data || !control) return undefined;
   return {
     split: { rust: data.name, go: control.name },
-    reasons: interleave(reasonsFor(score, 'rust', team, 3, `For ${data.name}: `), reasonsFor(score, 'go', team, 3, `For ${control.name}: `)),
+    reasons: interleave(reasonsFor(compiled, score, 'rust', team, { limit: 3, min: 3, prefix: `For ${data.name}: ` }), reasonsFor(compiled, score, 'go', team, { limit: 3, min: 3, prefix: `For ${control.name}: ` })),
     confidence: 0.6,
     flip: `One language would do if ${data.name} and ${control.name} did not need different things: on the whole question ${LANGUAGE_NAME[winnerOf(score)]} scores higher (${Math.round(Math.max(score.rust, score.go))} vs ${Math.round(Math.min(score.rust, score.go))}).`,
   };
@@ -195,6 +209,22 @@ function libraryLanguage(question: string): Language | undefined {
 }
 
 /**
+ * The reason a library split gives first: the question says where the library lives; the cost of reaching it from
+ * the other language is the knowledge base's interop evidence (cgo's per-call cost, FFI), whose sources it cites.
+ */
+function libraryReason(compiled: CompiledKb, lib: Language, part: string): Reason {
+  const other = LANGUAGE_NAME[lib === 'rust' ? 'go' : 'rust'];
+  const interop = compiled.assessments.get('interop')!;
+  const evidence = interop[interop.length - 1]!;
+  return {
+    criterion: 'ecosystem',
+    favours: lib,
+    text: `For ${part}: the library it needs is in ${LANGUAGE_NAME[lib]}, as the question says, so written in ${LANGUAGE_NAME[lib]} the part calls it directly; from ${other} every call would cross an FFI boundary (cgo on the Go side) or a process boundary.`,
+    sources: evidence.sources,
+  };
+}
+
+/**
  * A candidate split along a library: the part the question adds needs a library that lives in one language
  * ("the best library for it is a Rust crate", "the good Wasm engines are not in Go") while the rest of the
  * system is in the other. The usual answer keeps the rest and writes the part, around that library, in the
@@ -208,7 +238,8 @@ export function hybridFromLibrary(compiled: CompiledKb, u: Understanding, score:
   const rest = `the rest of the system`;
   return {
     split: lib === 'rust' ? { rust: part, go: rest } : { rust: rest, go: part },
-    reasons: reasonsFor(score, lib, team, 3, `For ${part}: `),
+    // The library is what decided the split, so it leads; the knowledge base's reasons for that side follow.
+    reasons: [libraryReason(compiled, lib, part), ...reasonsFor(compiled, score, lib, team, { limit: 2, min: 2, prefix: `For ${part}: ` })],
     confidence: 0.6,
     flip: `One language would do if the library ${part.slice(4)} needs existed in ${LANGUAGE_NAME[lib === 'rust' ? 'go' : 'rust']} too.`,
   };

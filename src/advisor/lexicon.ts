@@ -3,6 +3,7 @@
 // with plural stemming, typo correction against the vocabulary, and longest-match-wins inside a group.
 import { distance } from 'fastest-levenshtein';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { isEnglishWord } from './clauses.ts';
 import { phraseTokens, tokenize, type TokenStream } from './normalize-text.ts';
 
 type SignalGroup = 'workload' | 'constraint' | 'team';
@@ -99,6 +100,11 @@ function correctWord(lexicon: Lexicon, word: string): string {
   if (word.length < 4 || lexicon.vocabulary.has(word) || NEVER_CORRECT.has(word) || /\d/.test(word)) return word;
   const cached = lexicon.corrections.get(word);
   if (cached !== undefined) return cached;
+  // Only a word the English model does not know can be a typo: "liner", "caching" and "compiled" are words.
+  if (isEnglishWord(word)) {
+    lexicon.corrections.set(word, word);
+    return word;
+  }
   let best = word;
   // Swapped neighbours ("egde") are the commonest typo and the only one tried on short words.
   for (let i = 0; i + 1 < word.length; i++) {
@@ -162,14 +168,22 @@ export function matchPhrases(lexicon: Lexicon, stream: TokenStream): PhraseMatch
       a.positions[0]! - b.positions[0]!,
   );
   const taken = new Map<SignalGroup, Set<number>>();
+  /** Token position -> length of the longest phrase (any group) that covered it. */
+  const coveredBy = new Map<number, number>();
   const out: PhraseMatch[] = [];
   const seen = new Set<string>();
   for (const { phrase, positions } of found) {
     const used = taken.get(phrase.group) ?? new Set<number>();
     taken.set(phrase.group, used);
     const overlapsLonger = positions.some((p) => used.has(p));
+    // Words a strictly longer phrase of another group already read are that phrase's: "garbage collector" is no
+    // log collector, "memory-safe language" names no language tooling.
+    if (positions.every((p) => coveredBy.has(p) && coveredBy.get(p)! > phrase.tokens.length)) continue;
     if (overlapsLonger && !out.some((m) => m.group === phrase.group && m.positions.length === positions.length && sameSet(m.positions, positions))) continue;
-    for (const p of positions) used.add(p);
+    for (const p of positions) {
+      used.add(p);
+      if (phrase.tokens.length > (coveredBy.get(p) ?? 0)) coveredBy.set(p, phrase.tokens.length);
+    }
     const negated = !phrase.selfNegating && positions.some((p) => stream.negated[p]);
     const key = `${phrase.signalId}@${positions[0]}`;
     if (seen.has(key)) continue;

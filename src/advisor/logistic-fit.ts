@@ -26,8 +26,14 @@ function logitOf(m: LinearModel, e: Example): number {
   return z;
 }
 
-/** Minimises mean log-loss + lambda/2 * |w|^2 (the bias is not penalised) by full-batch gradient descent. */
-export function fitLogistic(examples: readonly Example[], lambda: number): LinearModel {
+/** Features whose weight may only take one sign (1: towards Rust, -1: towards Go); a step across zero stops at 0. */
+export type SignConstraints = ReadonlyMap<string, 1 | -1>;
+
+/**
+ * Minimises mean log-loss + lambda/2 * |w|^2 (the bias is not penalised) by full-batch gradient descent, projected
+ * onto the sign constraints after every step.
+ */
+export function fitLogistic(examples: readonly Example[], lambda: number, signs: SignConstraints = new Map()): LinearModel {
   const names = [...new Set(examples.flatMap((e) => [...e.features.keys()]))].sort();
   const w = new Map<string, number>(names.map((n) => [n, 0]));
   let bias = 0;
@@ -42,7 +48,11 @@ export function fitLogistic(examples: readonly Example[], lambda: number): Linea
       for (const [k, v] of e.features) grad.set(k, grad.get(k)! + (err * v) / n);
     }
     bias -= LEARNING_RATE * gb;
-    for (const k of names) w.set(k, w.get(k)! - LEARNING_RATE * grad.get(k)!);
+    for (const k of names) {
+      const next = w.get(k)! - LEARNING_RATE * grad.get(k)!;
+      const sign = signs.get(k);
+      w.set(k, sign !== undefined && next * sign < 0 ? 0 : next);
+    }
   }
   const weights: Record<string, number> = {};
   for (const [k, v] of w) if (Math.abs(v) > 1e-4) weights[k] = Math.round(v * 1e4) / 1e4;
@@ -64,11 +74,11 @@ export function stratifiedFolds(examples: readonly Example[], k: number): number
 }
 
 /** Out-of-fold logits: each example predicted by a model fitted without its fold. */
-export function crossValidatedLogits(examples: readonly Example[], k: number, lambda: number): number[] {
+export function crossValidatedLogits(examples: readonly Example[], k: number, lambda: number, signs: SignConstraints = new Map()): number[] {
   const fold = stratifiedFolds(examples, k);
   const out = new Array<number>(examples.length).fill(0);
   for (let f = 0; f < k; f++) {
-    const model = fitLogistic(examples.filter((_, i) => fold[i] !== f), lambda);
+    const model = fitLogistic(examples.filter((_, i) => fold[i] !== f), lambda, signs);
     examples.forEach((e, i) => {
       if (fold[i] === f) out[i] = predictLogit(model, e);
     });

@@ -35,6 +35,8 @@ export interface SceneScore {
   margin: number;
   criteria: CriterionScore[];
   contexts: ReadonlySet<string>;
+  /** The scene scored, so reasons can be chosen by what it states (reason-fit.ts). */
+  scene: Scene;
 }
 
 /** How strongly a negated constraint ("we don't care about latency") damps its criteria. */
@@ -110,5 +112,5 @@ export function scoreScene(compiled: CompiledKb, scene: Scene): SceneScore {
     go += share * goGrade * 10;
     criteria.push({ criterion: c, weight, rust: rustGrade, go: goGrade, contribution: share * (rustGrade - goGrade) * 10, assessment });
   }
-  return { rust, go, margin: rust - go, criteria, contexts };
+  return { rust, go, margin: rust - go, criteria, contexts, scene };
 }

@@ -75,7 +75,8 @@ const TRIGGERS = new Set(['no', 'not', "n't", 'never', 'nobody', 'none', 'neithe
 const PSEUDO_NEXT: Record<string, Set<string>> = {
   not: new Set(['only', 'just', 'necessarily', 'sure', 'yet']),
   "n't": new Set(['only', 'just', 'necessarily', 'sure']),
-  no: new Set(['doubt', 'matter', 'longer', 'later', 'more']),
+  // "no longer" is a negation about now ("we are no longer a Go shop"), not a pseudo-trigger.
+  no: new Set(['doubt', 'matter', 'later', 'more']),
 };
 /** Words that end a negation scope inside a clause. */
 const TERMINATORS = new Set(['which', 'who', 'whose', 'because', 'since', 'so', 'and', ',', '.', '?', '!', 'while', 'then', 'instead', '—', '–', '-', '--', ':']);
@@ -84,7 +85,7 @@ const TERMINATORS = new Set(['which', 'who', 'whose', 'because', 'since', 'so', 
  * for a GC", "not unsafe C++ again") states a need, not its absence: the problem's signal holds. Team and code
  * readers still see the tokens as negated ("without Rust experience" stays a team with none).
  */
-const PROBLEM = /^(?:bugs?|crash(?:es)?|segfaults?|seg faults?|races?|data races?|vulnerabilit(?:y|ies)|cves?|leaks?|memory leaks?|pauses?|gc|garbage|collector|spikes?|jitter|stalls?|outages?|unsafe|undefined|use-after-free|overflows?|memory-safety|memory|corruption|footguns?|stop-the-world)$/i;
+const PROBLEM = /^(?:bugs?|crash(?:es)?|segfaults?|seg faults?|races?|data races?|vulnerabilit(?:y|ies)|cves?|leaks?|memory leaks?|pauses?|gc|garbage|collector|spikes?|jitter|stalls?|outages?|unsafe|undefined|use-after-free|overflows?|memory-safety|memory|corruption|footguns?|stop-the-world|hiccups?|hitches?|freezes?)$/i;
 /** Words between an aversion trigger and the problem it names ("rather not pay for a GC", "don't want any ..."). */
 const AVERSION_GAP = new Set(['the', 'a', 'an', 'any', 'more', 'another', 'to', 'pay', 'for', 'deal', 'with', 'have', 'having', 'get', 'getting', 'risk', 'ship', 'shipping', 'again', 'c', 'c++', 'cpp', 'memory', 'safety', 'memory-safety', 'of', 'those', 'these', 'random', 'production', 'prod', 'in', 'our', 'latency', 'tail', 'long', 'occasional']);
 const POST_TRIGGER =
@@ -145,6 +146,8 @@ function choiceIndexes(tokens: readonly ClauseToken[]): Set<number> {
   return out;
 }
 
+const WISH_BEFORE_NO = new Set(['want', 'wants', 'need', 'needs', 'expect', 'require', 'requires', 'with', 'demand', 'demands', 'tolerate']);
+
 /** Is the trigger at `i` an aversion to a problem ("without the segfaults", "don't want ... bugs")? */
 function aversionAt(tokens: readonly ClauseToken[], i: number): boolean {
   const w = tokens[i]!.lower;
@@ -155,6 +158,8 @@ function aversionAt(tokens: readonly ClauseToken[], i: number): boolean {
   else if (w === 'never' && next === 'again') from = i + 2;
   else if ((w === 'not' || w === "n't") && ['want', 'wanna', 'need'].includes(next)) from = i + 2;
   else if (w === 'not' && (tokens[i - 1]?.lower === 'rather' || next === 'unsafe')) from = i + 1;
+  // "we want no GC hiccups", "a service with no pauses": a wish or a requirement, not a report of none so far.
+  else if ((w === 'no' || w === 'zero') && WISH_BEFORE_NO.has(tokens[i - 1]?.lower ?? '')) from = i + 1;
   else return false;
   for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
     const l = tokens[k]!.lower;
@@ -218,13 +223,39 @@ const NONE_WORDS = /\b(new to|never|no one|nobody|none|zero|not one|lacks?|unfam
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, dozen: 12 };
 const SIZE = /\b(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|dozen)\s+(?:(?:senior|junior|experienced|backend|rust|go|golang|full-?stack|platform|infra|staff|mid-level|strong)\s+){0,3}(engineers|developers|devs|people|programmers|folks|members|hires)\b|\bteam of\s+(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\b/i;
 
+/** People the product serves, not the team: "give developers who don't write Rust a framework", "for users who know Go". */
+const USERS_NOT_TEAM = /\b(?:for|give|giving|let|lets|letting|help|helps|helping|enable|enables|allow|allows|serve|serves|target|targets|targeting)\s+(?:\w+\s+){0,2}?(?:developers?|devs|engineers?|people|users|customers|teams|programmers)\s+(?:who|that)\b/i;
+
+/** A head count per language, as in a list: "Go people on the team: 0", "Rust devs = 4", "0 Go engineers". */
+const COUNT_AFTER = /\b(rust|go|golang)\s+(?:people|devs?|developers?|engineers?|programmers?|folks|experience)(?:\s+on (?:the|our) team)?\s*[:=]\s*(\d{1,4}|zero|none|nobody|no one)\b/gi;
+const COUNT_BEFORE = /\b(\d{1,4}|zero|no)\s+(rust|go|golang)\s+(?:people|devs?|developers?|engineers?|programmers?)\b/gi;
+
+/** "Team is all Go", "we're 100% Rust", "our devs are mostly Go people": the whole team in one language. */
+// "We're all go" is also "we're ready": only a team noun as the subject.
+const TEAM_IS_ALL = /\b(?:team|devs|developers|engineers|everyone|everybody)\s+(?:is|are)?\s*(?:all|mostly|entirely|100%|fully)\s+(rust|go|golang)\b(?!\s+(?:code|services?|codebase|stack|platform|monolith|binaries))/gi;
+
+/** Skill from a head count: nobody is none, one person is some, two or more is a team that knows it. */
+function countedSkills(full: string): Partial<Record<'rust' | 'go', Skill>> {
+  const out: Partial<Record<'rust' | 'go', Skill>> = {};
+  const put = (name: string, raw: string): void => {
+    const lang = name.toLowerCase() === 'rust' ? 'rust' : 'go';
+    const n = /^\d+$/.test(raw) ? Number(raw) : 0;
+    out[lang] = n === 0 ? 'none' : n === 1 ? 'some' : 'strong';
+  };
+  for (const m of full.matchAll(COUNT_AFTER)) put(m[1]!, m[2]!.toLowerCase());
+  for (const m of full.matchAll(TEAM_IS_ALL)) out[m[1]!.toLowerCase() === 'rust' ? 'rust' : 'go'] = 'strong';
+  for (const m of full.matchAll(COUNT_BEFORE)) put(m[2]!, m[1]!.toLowerCase());
+  return out;
+}
+
 function readTeam(clauses: readonly ReadClause[], full: string): Situation['team'] {
   const team: Situation['team'] = { rust: null, go: null, size: null, seniority: null };
+  const counted = countedSkills(full);
   for (const rc of clauses) {
     const { tokens } = rc.clause;
     const choice = choiceIndexes(tokens);
     const isTeamClause = TEAM_SUBJECT.test(rc.clause.text) && (KNOW_WORDS.test(rc.clause.text) || /\b(?:rust|go|golang) (?:team|teams|shop|folks|crew)\b/i.test(rc.clause.text));
-    if (!isTeamClause) continue;
+    if (!isTeamClause || USERS_NOT_TEAM.test(rc.clause.text)) continue;
     for (let i = 0; i < tokens.length; i++) {
       const lang = languageAt(tokens, i);
       if (!lang || choice.has(i)) continue;
@@ -252,6 +283,9 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
       if (lang && rc.negated[i] && team[lang] === null) team[lang] = 'none';
     }
   }
+  // A count is the plainest statement there is; it overrides what the clauses suggested.
+  if (counted.rust) team.rust = counted.rust;
+  if (counted.go) team.go = counted.go;
   const size = SIZE.exec(full);
   if (size) {
     const raw = (size[1] ?? size[3] ?? '').toLowerCase();
@@ -268,7 +302,7 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
 
 const CODE_WORDS = /\b(everything|agent|daemon|proxy|gateway|server|database|cli|packages|platform|codebase|code base|code|stack|services|service|monolith|backend|libraries|library|repo|repos|monorepo|systems?|infrastructure|tooling|microservices|shop|written|apps?|binaries|sdk|modules?)\b/i;
 const OWN_WORDS = /\b(everything|our|existing|current|currently|already|today|whole|every|all|legacy|we have|we run|written|is in|are in|is all|are all|mostly|entirely|shop)\b/i;
-const LEAVING = /\b(rewrit\w*|port(?:ing|ed)?|migrat\w*|replac\w*|mov(?:e|ing) (?:away )?(?:off|from)|moving off|leav\w*|sunset\w*)\b/i;
+const LEAVING = /\b(rewrit\w*|port(?:ing|ed)?|migrat\w*|replac\w*|mov(?:e|ing) (?:away )?(?:off|from)|moving off|leav\w*|sunset\w*|retir(?:e|ed|ing)|decommission\w*|phas(?:e|ed|ing) out|no longer)\b/i;
 const LINKS_IN = /\b((?:services|programs|apps|applications|code|binaries) (?:can|could|would|will) (?:embed|import|link)|embeddable (?:in|into|by)|links? (?:in)?to|links? (?:our|the|its|their)|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for (?:our|all|every|other|the rest)|used by|inside|that our)|as a library|sdk for|bindings)\b/i;
 const OTHER_CODE = /\b(java|kotlin|scala|python|ruby|php|node(?:js|\.js)|(?<!\b(?:blockchain|chain|full|archive|validator|worker|edge|cluster|storage|compute|evm|each|every|per|one)\s)node|typescript|javascript|c\+\+|cpp|c#|\.net|elixir|erlang|perl)\b/i;
 
@@ -279,6 +313,9 @@ export function describesExistingCode(clause: Clause): boolean {
   const choice = choiceIndexes(clause.tokens);
   return clause.tokens.some((_, i) => languageAt(clause.tokens, i) !== undefined && !choice.has(i)) && !/\b(new|rewrite|build|building|write|writing|need|want|should|which|choose|pick)\b/i.test(clause.text);
 }
+
+const BUILDS_ON = /\b(?:build(?:ing)?|built|based|sits?) on(?: top of)?\b|\bon top of\b|\bextend(?:s|ing)? (?:the|an?|its|their|our)\b/i;
+const FRAMEWORK_WORDS = /\b(frameworks?|sdks?|engines?|librar(?:y|ies)|client|fork|runtime|toolkit|codebase)\b/i;
 
 const EMBEDDED_BY = /\b(go|golang|rust)\s+(?:services|programs|apps|applications|code|binaries)\s+(?:can|could|would|will)\s+(?:embed|import|link)\b/i;
 
@@ -305,10 +342,21 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
     const other = clauses.find((rc) => CODE_WORDS.test(rc.clause.text) && OWN_WORDS.test(rc.clause.text) && OTHER_CODE.test(rc.clause.text));
     if (other) language = 'other';
   }
+  // "the consensus framework we'd build on is Go", "building on top of a Go SDK": the new part links into it.
+  let buildsOn = false;
+  for (const rc of clauses) {
+    if (!BUILDS_ON.test(rc.clause.text) || !FRAMEWORK_WORDS.test(rc.clause.text)) continue;
+    const { tokens } = rc.clause;
+    const choice = choiceIndexes(tokens);
+    const at = tokens.findIndex((_, i) => languageAt(tokens, i) !== undefined && !choice.has(i) && !rc.negated[i]);
+    if (at < 0) continue;
+    language ??= languageAt(tokens, at)!;
+    buildsOn = true;
+  }
   // "a runtime that Go services can embed": the code it links into is named by what embeds it.
   const embeddedBy = EMBEDDED_BY.exec(full);
   if (language === null && embeddedBy) language = /^rust$/i.test(embeddedBy[1]!) ? 'rust' : 'go';
-  const linksIn = LINKS_IN.test(full) || clauses.some((rc) => describesExistingCode(rc.clause) && OWN_LIBRARIES.test(rc.clause.text));
+  const linksIn = buildsOn || LINKS_IN.test(full) || clauses.some((rc) => describesExistingCode(rc.clause) && OWN_LIBRARIES.test(rc.clause.text));
   return { language, linksIn: language !== null && linksIn, leaving: language !== null && LEAVING.test(full) };
 }
 
@@ -317,7 +365,7 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
 // "policy" alone is also a product's subject ("a policy language", "RBAC policies", "a policy engine"): only a
 // policy that governs the team's choice counts.
 const POLICY = /\b(bans?|(?:company|our|security|engineering|org|organisation|organization|corporate|internal|house|language|team|it|compliance) polic(?:y|ies)(?! (?:language|engine|rules?|files?|evaluation|agent|as code|decisions?))|policy (?:says|requires|mandates|is that|bans|forbids|allows|only)|mandate[sd]?|mandatory|standardi[sz]ed on|our standard|company standard|only (?:allowed|approved|permitted|sanctioned)|approved languages?|allow-?list|banned|forbid(?:s|den)?|not allowed|not permitted|prohibit\w*|required to use|must (?:be (?:written )?in|use)|has to be (?:written )?in|have to (?:be (?:written )?in|use)|compliance requires|security team requires|cto (?:says|requires|mandates))\b/i;
-const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language)\b/i;
+const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language|(?:consolidat|standardi[sz]|unif)\w* (?:\w+ ){0,10}?(?:on|onto|into|to|under) (?:one|a single|the same) language)\b/i;
 const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|\b(?:requires?|mandates?|demands?) memory[- ]safety\b|\bonly (?:want|allow|accept|use) memory[- ]safe\b|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
 
 /** A garbage collector ruled out: Go is. */
@@ -352,7 +400,9 @@ function readRules(clauses: readonly ReadClause[], full: string, codebase: Situa
 // "A Linux kernel plus a tiny userland", "loads eBPF programs": code around the kernel, not in it. Only code that
 // runs in the kernel counts: a module or driver, "in the kernel", or eBPF programs being written.
 const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel (?:module|driver|code|subsystem)|driver)|(?:in|for|into) the linux kernel|in-kernel|inside the kernel|kernel-mode|(?:write|writing|build|building|author|authoring) (?:the |our |an? )?(?:ebpf|bpf) programs?(?! (?:manager|loader|management|operator|registry))|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
-const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
+// "Bare metal" alone means servers without virtualisation ("bare metal hosts", "bare-metal Kubernetes"); it
+// names a microcontroller target only next to embedded words.
+const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal (?:firmware|embedded|microcontrollers?|mcus?|targets?|boards?|devices?)|embedded bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
 const WASM = /\b(webassembly|wasm|in the browser|browser extension|runs? in (?:a|the) browser|client-side in the browser)\b/i;
 /** A Wasm runtime, host or engine runs Wasm modules; it is not itself deployed as Wasm. */
 const WASM_HOST = /\b(?:wasm|webassembly)\s+(?:runtime|runtimes|engine|engines|vm|host|interpreter|jit)\b|\b(?:runs?|executes?|executing|embed(?:s|ded)?|hosts?|hosting|loads?)\s+(?:the\s+|untrusted\s+|user\s+)?(?:wasm|webassembly)\b|\b(?:wasm|webassembly)\s+(?:smart contracts?|plugins?|policies|modules instead|apps as)\b/i;
@@ -429,10 +479,13 @@ function readNumbersOf(full: string): Situation['numbers'] {
 const OTHER_LANGUAGES = 'zig|java|kotlin|scala|python|ruby|php|node(?:\\.?js)?|typescript|javascript|c\\+\\+|cpp|c#|\\.net|elixir|erlang|swift|haskell|ocaml|nim|crystal|dart|julia|c|carbon|mojo|v|odin|d|clojure|f#|deno|bun';
 const OTHER_CHOICE = new RegExp(`\\b(?:rust|go|golang)\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_LANGUAGES})(?![\\w+#])|(?<![\\w.])(${OTHER_LANGUAGES})\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(?:rust|go|golang)\\b`, 'i');
 /** Two other languages or products weighed and neither Rust nor Go named ("Elixir or Erlang?", "Postgres or MongoDB?"). */
-const OTHER_TECH = `${OTHER_LANGUAGES}|postgres(?:ql)?|mysql|mongo(?:db)?|redis|kafka|rabbitmq|nats|cassandra|dynamodb|sqlite|elasticsearch|react|vue|angular|svelte|aws|gcp|azure|kubernetes|nomad`;
+const OTHER_TECH = `${OTHER_LANGUAGES}|postgres(?:ql)?|mysql|mongo(?:db)?|redis|kafka|rabbitmq|nats|cassandra|dynamodb|sqlite|elasticsearch|react|vue|angular|svelte|aws|gcp|azure|kubernetes|nomad|spark|flink|polars|pandas|django|rails|spring|flutter|react native`;
 // Only "or"/"vs" make two other technologies the choice: a slash list ("Java/C++/Node", "no Python/Ruby/JVM
 // deps") is background, and a question that names neither Rust nor Go is still asked of a Rust-or-Go advisor.
-const OTHER_PAIR = new RegExp(`(?<![\\w.])(${OTHER_TECH})\\s*(?:\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_TECH})(?![\\w+#])`, 'i');
+// A qualifier may sit between a name and the "or" ("Kotlin Multiplatform or Swift", "Spark (Scala) or Polars").
+const OTHER_PAIR = new RegExp(`(?<![\\w.])(${OTHER_TECH})(?:\\W+[a-z]+){0,2}?\\W*\\s(?:or|vs\\.?|versus)\\s+(?:[a-z]+\\W+){0,2}?(${OTHER_TECH})(?![\\w+#])`, 'i');
+/** A question about how the languages work, not about a component: "what's the difference between X and Y?". */
+const CONCEPT_QUESTION = /^\s*(?:(?:i have an interview|for an interview|quick question)[^.?!]*[.?!:]\s*)?(?:what(?:'s| is| are) the differences? between|explain (?:the )?(?:difference|how)|how (?:does|do) (?:rust|go|golang)(?:'s)? \w+ (?:work|compare))/i;
 /** A how-to question ("how do I set up ...") that names neither language asks for no choice. */
 const HOW_TO = /^\s*(?:how (?:do|can|should) (?:i|we|you)|how to)\b/i;
 /** "Rust" in any case, "golang", or "Go" capitalised (lower-case "go" is usually the verb). */
@@ -463,6 +516,8 @@ function readScope(full: string, workloads: readonly string[], anythingElse: boo
   const pairOfOthers = OTHER_PAIR.exec(full);
   if (pairOfOthers && !NAMES_RUST_OR_GO.test(full)) return { kind: 'other-language', detail: `${pairOfOthers[1]} / ${pairOfOthers[2]}` };
   if (HOW_TO.test(full) && !NAMES_RUST_OR_GO.test(full)) return { kind: 'nothing-named', detail: '' };
+  // A concept question names no component; a lookup answers it ("@rustvsgo what is the difference between ...").
+  if (CONCEPT_QUESTION.test(full) && !BACKEND_WORDS.test(full)) return { kind: 'nothing-named', detail: '' };
   const fe = FRONT_END.exec(full);
   if (fe) {
     const rest = full.replace(FRONT_END, ' ');

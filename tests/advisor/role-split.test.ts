@@ -29,4 +29,11 @@ describe('a split by role', () => {
   it('"no second language" rules the role split out', () => {
     expect(prepared(`${INGRESS} We allow no second language.`).hybrid).toBeUndefined();
   });
+
+  it('a team strong in one language that has never written the other gets no split to staff', () => {
+    const q = 'we all came from an HFT shop and write rust daily; none of us has written go. we need a boring REST admin API for our trading platform. rust or go';
+    const p = prepared(q);
+    expect(p.hybrid).toBeUndefined();
+    expect(prepared(`${INGRESS} The team writes Rust daily and none of us has written Go.`).hybrid).toBeUndefined();
+  });
 });

@@ -13,6 +13,14 @@ type Team = Situation['team'];
 const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
   ['Our team is ten senior Rust engineers with no Go experience. We need a REST API for internal tools.', { rust: 'strong', go: 'none' }],
   ['Nobody on the team knows Rust.', { rust: 'none', go: null }],
+  // The people a product serves are not the team.
+  ["We want to give developers who don't write Rust a framework for writing plugins.", { rust: null, go: null }],
+  ['Never had GC problems in our Go services. Team is all Go.', { go: 'strong' }],
+  ["We're all go for launch next week.", { go: null }],
+  // Head counts written as a list or a number before the language.
+  ['Go people on the team: 0. Rust people: 4. Service: an upload gateway.', { rust: 'strong', go: 'none' }],
+  ['We have 0 Go engineers and 5 Rust engineers.', { rust: 'strong', go: 'none' }],
+  ['Rust devs: 1, Go devs: 6. New billing worker.', { rust: 'some', go: 'strong' }],
   ['Not one of us has written Go; we need a metrics agent.', { go: 'none', rust: null }],
   ['Our team knows Go well, not Rust.', { go: 'strong', rust: 'none' }],
   ['We are six Rust devs building a websocket gateway.', { rust: 'strong', go: null }],
@@ -43,6 +51,10 @@ const NEGATION: [string, string, boolean][] = [
   // [question, constraint id, negated]
   ["We don't have any GC-sensitive workloads; it's a CRUD API.", 'gc-pauses-hurt', true],
   ['GC pauses hurt our p99 badly.', 'gc-pauses-hurt', false],
+  // "No X" after a wish is a requirement that X never happens; after nothing it reports X's absence.
+  ['We want no GC hiccups while streaming tokens to the client.', 'gc-pauses-hurt', false],
+  ['A streaming service with no GC pauses, please.', 'gc-pauses-hurt', false],
+  ['Never had GC problems in any of our Go services.', 'gc-pauses-hurt', true],
   ["Latency doesn't matter for this batch job.", 'latency-sensitive', true],
   ['We do not care about latency, only throughput.', 'latency-sensitive', true],
   ['There is no deadline pressure for this service.', 'deadline', true],
@@ -72,6 +84,11 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   ['Our whole platform is Go and every shared library we have is Go. New rate-limiting service.', { language: 'go', linksIn: true }],
   ['Our existing codebase is Rust; the new parser links into it.', { language: 'rust', linksIn: true }],
   ['We are rewriting our Go monolith; which language for the new core?', { language: 'go', leaving: true }],
+  // Building on a framework or SDK in a language is linking into that code.
+  ['The app-chain framework and BFT consensus engine we would build on are Go. Which language for the node?', { language: 'go', linksIn: true }],
+  ["We're building on top of a Go SDK for the chain; the indexer is new.", { language: 'go', linksIn: true }],
+  // "No longer" negates the present; a retired service is code being left.
+  ['We are no longer a Go shop: the last Go service was retired in March.', { language: 'go', leaving: true }],
   ['Our services are all written in Go. We need a new queue consumer.', { language: 'go', linksIn: false }],
   ['Our backend is Python today and we need a fast ingestion service.', { language: 'other' }],
   ['It will be a library embedded in our existing Go services.', { language: 'go', linksIn: true }],
@@ -95,6 +112,7 @@ const RULES: [string, Partial<Situation['rules']>][] = [
   ['Company policy bans Rust. Which language for the ingestion service?', { excludes: ['rust'], mandates: null }],
   ['Our security team requires a memory-safe language; the service must be memory safe.', { memorySafe: true }],
   ["We don't want a second language; everything is in Go.", { noSecondLanguage: true }],
+  ['We want to consolidate our Rust core and the small Go control plane on one language.', { noSecondLanguage: true }],
   ['Policy: all new services must be written in Go. Building a log shipper.', { mandates: 'go' }],
   ['Our standard says services have to be in Rust. New auth service.', { mandates: 'rust' }],
   ['We only have one language across the company and want to keep a single language for everything.', { noSecondLanguage: true }],
@@ -124,6 +142,10 @@ const DEPLOYMENT: [string, Situation['deployment']][] = [
   ['We want a wasm runtime that Go services can embed for plugins.', null],
   ['A containerd shim on each node that executes the Wasm modules.', null],
   ['The editor core must compile to WebAssembly for our web app.', 'browser-wasm'],
+  // "Bare metal" alone is servers without a hypervisor; only embedded words make it a microcontroller target.
+  ['A service that creates and manages microVMs on bare metal hosts, driven from Cluster API.', null],
+  ['We run Kubernetes on bare-metal servers in our own racks.', null],
+  ['Bare-metal firmware for the sensor board.', 'bare-metal'],
 ];
 
 const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kind: infer K } ? K | null : null) : null][] = [
@@ -141,6 +163,10 @@ const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kin
   ['New payment services, high concurrency. The team knows Java/C++/Node today. What should we write them in?', null],
   ['A container engine shipped as one binary with no Python/Ruby/JVM deps. What language?', null],
   ['Java or Kotlin for the new service?', 'other-language'],
+  ['Kotlin Multiplatform or Swift for the shared logic in our mobile apps?', 'other-language'],
+  ['Our data team asks: Spark (Scala) or Polars for the nightly ETL?', 'other-language'],
+  ["I have an interview tomorrow: what's the difference between Rust's ownership and Go's garbage collector?", 'nothing-named'],
+  ["What's the difference between Rust and Go for a proxy with a p99 under 1 ms?", null],
   ['Should we write the iOS and Android screens of our banking app in Rust or Go?', 'front-end'],
   ['which language is better in general, Rust or Go? just curious', 'nothing-named'],
   ['which language has the cuter mascot, rust or go?', 'nothing-named'],

@@ -50,6 +50,32 @@ describe('workloads', () => {
     expect(read(question).ids).toContain(workload);
   });
 
+  // Typo correction only touches words the English model does not know: "liners", "compiled" and "caching" are
+  // words, so they keep their meaning (they were read as a linter, a compiler and a cache).
+  it.each([
+    ['Plugins range from trivial few-liners to long-running collectors. Rust or Go for the new monitoring agent?', ['compiler-tooling', 'cli-tool']],
+    ['Which compiled language for the push notification rewrite, Rust or Go?', ['compiler-tooling']],
+    ['the tools are compiled on demand at boot from source in flash. rust or go?', ['compiler-tooling']],
+  ])('a real word is not corrected into a lexicon word: %s', (question, absent) => {
+    const { ids } = read(question);
+    for (const id of absent) expect(ids).not.toContain(id);
+  });
+
+  // A prototype that exists, or a language "the team gets productive in quickly", is no deadline.
+  it.each([
+    ['the research prototype we are productising is already written in Rust. rust or go?'],
+    ['We want short pauses and a language the team gets productive in quickly. Which one?'],
+    ['the team already built a fast python linter. rust or go for the package manager?'],
+  ])('no deadline is read from: %s', (question) => {
+    expect(read(question).ids).not.toContain('deadline');
+  });
+
+  it('words a longer phrase of another group read are not read again: a garbage collector is no log collector', () => {
+    const { ids } = read('Our Go service keeps a huge heap and the garbage collector hurts our p99. Rust or Go for the rewrite?');
+    expect(ids).toContain('gc-pauses-hurt');
+    expect(ids).not.toContain('observability-agent');
+  });
+
   it('a longer phrase wins inside its group: a caching proxy is a proxy, not a cache', () => {
     const { ids } = read('Rust or Go for a caching proxy?');
     expect(ids).toContain('reverse-proxy');
