@@ -32,7 +32,10 @@ function verdictWords(advice: Advice): string {
 export function verdictLine(advice: Advice, { withScores }: { withScores: boolean }): string {
   if (advice.recommendation === 'none') return OUT_OF_SCOPE_TITLE;
   const confidence = `confidence ${advice.confidence.toFixed(2)} (${confidenceWords(advice.confidence)})`;
-  const scores = `Rust ${Math.round(advice.scores.rust)} / Go ${Math.round(advice.scores.go)}`;
+  const pair = `Rust ${Math.round(advice.scores.rust)} / Go ${Math.round(advice.scores.go)}`;
+  // A split's scores are the whole question scored for one language: bare, "Rust 68 / Go 83" beside a split read
+  // as if Go had won.
+  const scores = advice.recommendation === 'hybrid' ? `one language for all: ${pair}` : pair;
   return [verdictWords(advice), confidence, ...(withScores ? [scores] : [])].join(' · ');
 }
 

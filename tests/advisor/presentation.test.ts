@@ -25,6 +25,13 @@ describe('scores agree with the stated confidence and the flip line', () => {
     }
   });
 
+  it('a split says what its scores measure (the whole question in one language), not a bare pair beside it', () => {
+    const a = advise('Rust or Go for our Kubernetes ingress proxy and its control plane?', undefined, kb);
+    expect(a.recommendation).toBe('hybrid');
+    const title = condensedAdviceReply(a).title;
+    expect(title).toMatch(/^Rust \+ Go, split by component · confidence \d\.\d\d \(\w+\) · one language for all: Rust \d+ \/ Go \d+$/);
+  });
+
   it('the flip line speaks on the same scale: the changed answer never shows more than the advisor ever states', () => {
     for (const q of questions) {
       const a = advise(q, undefined, kb);
