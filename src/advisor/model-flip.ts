@@ -91,16 +91,21 @@ export function findModelFlip(
   shownScore: (pRust: number, s: Situation) => number,
 ): string {
   const rustNow = pRust >= 0.5;
-  let best: { condition: string; p: number; situation: Situation } | undefined;
+  // The smallest change that makes the other language win outright; failing that, the smallest that makes it a
+  // coin toss (a changed answer stated at 0.5 is a toss-up, not a win).
+  let win: { condition: string; p: number; shown: number } | undefined;
+  let toss: { condition: string; p: number } | undefined;
   for (const change of candidateSituationChanges(compiled, base.situation)) {
     const p = modelPRust(compiled, base, profile, w, change.situation);
     if (p >= 0.5 === rustNow) continue;
-    if (!best || Math.abs(p - 0.5) < Math.abs(best.p - 0.5)) best = { condition: change.condition, p, situation: change.situation };
+    const shown = shownScore(p, change.situation);
+    if (Math.round(shown) > 50) {
+      if (!win || Math.abs(p - 0.5) < Math.abs(win.p - 0.5)) win = { condition: change.condition, p, shown };
+    } else if (!toss || Math.abs(p - 0.5) < Math.abs(toss.p - 0.5)) toss = { condition: change.condition, p };
   }
-  if (!best) return `No single change of context flips this: the case for ${rustNow ? 'Rust' : 'Go'} rests on several facts of the question.`;
-  const winner = shownScore(best.p, best.situation);
-  const name = best.p >= 0.5 ? 'Rust' : 'Go';
-  // At a stated confidence of 0.5 the changed answer is a coin toss, not a win.
-  if (Math.round(winner) <= 50) return `It would be a toss-up (50 vs 50) if ${best.condition}.`;
-  return `${name} would win (${pair(winner, 100 - winner)}) if ${best.condition}.`;
+  if (win) return `${win.p >= 0.5 ? 'Rust' : 'Go'} would win (${pair(win.shown, 100 - win.shown)}) if ${win.condition}.`;
+  // A toss-up now is not changed by a change that leaves a toss-up.
+  const tossUpNow = Math.round(shownScore(pRust, base.situation)) <= 50;
+  if (toss && !tossUpNow) return `It would be a toss-up (50 vs 50) if ${toss.condition}.`;
+  return `No single change of context flips this: the case for ${rustNow ? 'Rust' : 'Go'} rests on several facts of the question.`;
 }

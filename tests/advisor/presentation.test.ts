@@ -32,6 +32,16 @@ describe('scores agree with the stated confidence and the flip line', () => {
     expect(title).toMatch(/^Rust \+ Go, split by component · confidence \d\.\d\d \(\w+\) · one language for all: Rust \d+ \/ Go \d+$/);
   });
 
+  it('a toss-up is never told it "would be a toss-up" (the flip names a change that makes the other side win)', () => {
+    const tossUps = [...questions, 'Rust or Go for a Kubernetes operator?']
+      .map((q) => advise(q, undefined, kb))
+      .filter((a) => (a.recommendation === 'rust' || a.recommendation === 'go') && Math.round(a.confidence * 100) <= 50);
+    expect(tossUps.length).toBeGreaterThan(0);
+    for (const a of tossUps) expect(a.flip, a.question).not.toMatch(/toss-up/);
+    const operator = advise('Rust or Go for a Kubernetes operator?', undefined, kb);
+    expect(operator.flip).toMatch(/^Rust would win \(\d+ vs \d+\) if /);
+  });
+
   it('the flip line speaks on the same scale: the changed answer never shows more than the advisor ever states', () => {
     for (const q of questions) {
       const a = advise(q, undefined, kb);
