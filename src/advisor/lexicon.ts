@@ -36,22 +36,6 @@ export interface Lexicon {
   corrections: Map<string, string>;
 }
 
-/** Everyday words that resemble lexicon words but must never be "corrected" into them. */
-const NEVER_CORRECT = new Set([
-  'serve', 'served', 'steam', 'build', 'built', 'write', 'written', 'large', 'small', 'heavy', 'light', 'other',
-  'about', 'their', 'there', 'where', 'which', 'while', 'should', 'would', 'could', 'might', 'something', 'rather',
-  'moving', 'moved', 'given', 'using', 'needs', 'needed', 'great', 'good', 'works', 'worked', 'store', 'share',
-  'shared', 'plain', 'place', 'point', 'still', 'since', 'state', 'start', 'stage', 'cases', 'cause', 'cheap',
-  'check', 'chose', 'chosen', 'class', 'clear', 'close', 'count', 'cover', 'daily', 'early', 'every', 'first',
-  'focus', 'front', 'later', 'least', 'level', 'limit', 'local', 'lower', 'major', 'might', 'minor', 'model',
-  'money', 'month', 'never', 'newer', 'often', 'order', 'owner', 'parts', 'power', 'price', 'prior', 'quite',
-  'ready', 'right', 'round', 'scale', 'seems', 'setup', 'shape', 'short', 'since', 'solid', 'sound', 'space',
-  'speed', 'spend', 'split', 'stack', 'stays', 'store', 'style', 'table', 'taken', 'terms', 'thing', 'think',
-  'third', 'those', 'today', 'total', 'tough', 'truly', 'under', 'until', 'users', 'value', 'video', 'watch',
-  'whole', 'world', 'worry', 'worse', 'worth', 'years', 'young', 'maybe', 'mostly', 'mainly', 'people',
-  'server', 'service', 'system', 'systems', 'client', 'clients', 'tools', 'tool', 'team', 'teams',
-]);
-
 const GROUP_OF_KIND: Record<string, SignalGroup> = {
   constraint: 'constraint',
   shape: 'constraint',
@@ -97,10 +81,11 @@ export function compileLexicon(kb: KnowledgeBase): Lexicon {
 
 /** Maps a word outside the vocabulary to the closest vocabulary word (1 edit, 2 for long words), if any. */
 function correctWord(lexicon: Lexicon, word: string): string {
-  if (word.length < 4 || lexicon.vocabulary.has(word) || NEVER_CORRECT.has(word) || /\d/.test(word)) return word;
+  if (word.length < 4 || lexicon.vocabulary.has(word) || /\d/.test(word)) return word;
   const cached = lexicon.corrections.get(word);
   if (cached !== undefined) return cached;
-  // Only a word the English model does not know can be a typo: "liner", "caching" and "compiled" are words.
+  // Only a word the English model does not know can be a typo: "liner", "caching" and "compiled" are words, and
+  // so are the everyday words a hand list used to protect ("serve" is no "server", "steam" no "stream").
   if (isEnglishWord(word)) {
     lexicon.corrections.set(word, word);
     return word;
