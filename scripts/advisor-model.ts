@@ -133,7 +133,14 @@ export interface CvResult {
 }
 
 /** Every row answered by the whole advisor with a model fitted on the other folds (stratified by label). */
-export function crossValidate(compiled: CompiledKb, rows: readonly Row[], lambda: number, plattA: number, calibration: FittedWeights['calibration'] = []): CvResult[] {
+export function crossValidate(
+  compiled: CompiledKb,
+  rows: readonly Row[],
+  lambda: number,
+  plattA: number,
+  calibration: FittedWeights['calibration'] = [],
+  signs: SignConstraints = knowledgeSigns(compiled),
+): CvResult[] {
   const labelIndex = { rust: 0, go: 1, hybrid: 2, none: 3 } as const;
   // Fold of each row, stratified over all four labels (deal each label's rows round-robin in id order).
   const fold = new Array<number>(rows.length).fill(0);
@@ -145,7 +152,6 @@ export function crossValidate(compiled: CompiledKb, rows: readonly Row[], lambda
       .forEach((x, j) => (fold[x.i] = j % FOLDS));
   }
   const out: CvResult[] = new Array(rows.length);
-  const signs = knowledgeSigns(compiled);
   for (let f = 0; f < FOLDS; f++) {
     const train = rows.filter((r, i) => fold[i] !== f && isModelRow(r)).map(exampleOf);
     const m = fitLogistic(train, lambda, signs);
@@ -251,9 +257,9 @@ export function fitAdvisor(kb: KnowledgeBase, files: readonly string[]): FitOutc
   const oof = crossValidatedLogits(examples, FOLDS, lambda, signs);
   const plattA = fitPlattA(oof, examples.map((e) => e.y));
   // Reliability map from the cross-validated answers the model gave (rules and hybrids keep their own).
-  const first = crossValidate(compiled, rows, lambda, plattA);
+  const first = crossValidate(compiled, rows, lambda, plattA, [], signs);
   const table = reliabilityTable(first.filter((r) => r.advice.recommendation === 'rust' || r.advice.recommendation === 'go').filter((r) => !rows.find((x) => x.c.id === r.id)?.prepared.rule));
-  const cv = crossValidate(compiled, rows, lambda, plattA, table);
+  const cv = crossValidate(compiled, rows, lambda, plattA, table, signs);
   const calibration = calibrationOf(cv);
   const m = fitLogistic(examples, lambda, signs);
   const gate = fitLogistic(rows.filter(isGateRow).map(gateExampleOf), GATE_LAMBDA);

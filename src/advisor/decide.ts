@@ -5,7 +5,7 @@
 import type { CriterionId } from '../knowledge/criterion.ts';
 import type { SkillLevel } from '../knowledge/constraint-signal.ts';
 import type { CompiledKb } from './compiled-kb.ts';
-import { decisiveOffsets, featuresOf, linearLogit, probabilityRust, sigmoid, type Features, type FittedWeights } from './fitted-model.ts';
+import { decisiveOffsets, featuresOf, linearLogit, oneSidedTeam, probabilityRust, sigmoid, type Features, type FittedWeights } from './fitted-model.ts';
 import { hardRule, type RuleDecision } from './hard-rules.ts';
 import { hybridFromCodebase, hybridFromComponents, hybridFromLibrary, hybridFromRoles, hybridFromShape, type HybridPlan } from './hybrid.ts';
 import type { ReadQuestion } from './read-question.ts';
@@ -69,8 +69,7 @@ export function prepare(compiled: CompiledKb, read: ReadQuestion, profile: TeamP
   // code (a second language would sit behind an FFI boundary) rules out splitting languages.
   const linksIn = situation.codebase.linksIn && !situation.codebase.leaving && situation.codebase.language !== 'other';
   // A team strong in one language that has never written the other cannot staff a split.
-  const oneSided = (situation.team.rust === 'strong' && situation.team.go === 'none') || (situation.team.go === 'strong' && situation.team.rust === 'none');
-  const blocked = rule !== undefined || situation.rules.noSecondLanguage || linksIn || oneSided;
+  const blocked = rule !== undefined || situation.rules.noSecondLanguage || linksIn || oneSidedTeam(situation) !== null;
   const strict = blocked ? undefined : (hybridFromComponents(compiled, u, team, priorities) ?? hybridFromShape(compiled, u, score, team));
   const loose = blocked || strict ? undefined : (hybridFromComponents(compiled, u, team, priorities, true) ?? hybridFromShape(compiled, u, score, team, true));
   // Existing Rust or Go code and a question about one part of it that leans the other way.

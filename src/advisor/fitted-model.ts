@@ -102,6 +102,13 @@ export function featuresOf(s: Situation, kbMargin: number, roleOf?: (workload: s
   return f;
 }
 
+/** The language a team is strong in when it has no experience at all of the other, else null. */
+export function oneSidedTeam(s: Situation): 'rust' | 'go' | null {
+  if (s.team.rust === 'strong' && s.team.go === 'none') return 'rust';
+  if (s.team.go === 'strong' && s.team.rust === 'none') return 'go';
+  return null;
+}
+
 /** The rule-set offsets for this situation, with the note each one adds to the answer. */
 export function decisiveOffsets(s: Situation): { logit: number; notes: string[] } {
   let logit = 0;
@@ -123,8 +130,8 @@ export function decisiveOffsets(s: Situation): { logit: number; notes: string[] 
       notes.push('the team has no Go experience and the deadline is short');
     }
   }
-  if (s.team.rust === 'strong' && s.team.go === 'none') logit += DECISIVE_OFFSETS.oneSidedTeam;
-  if (s.team.go === 'strong' && s.team.rust === 'none') logit -= DECISIVE_OFFSETS.oneSidedTeam;
+  const oneSided = oneSidedTeam(s);
+  if (oneSided) logit += oneSided === 'rust' ? DECISIVE_OFFSETS.oneSidedTeam : -DECISIVE_OFFSETS.oneSidedTeam;
   if (s.team.rust === 'none' && s.team.go === 'none') {
     logit -= DECISIVE_OFFSETS.neitherKnown;
     notes.push('nobody knows either language, and Go is learned in days, Rust in weeks to months');

@@ -2,7 +2,7 @@
 // dropped or added, code to link into), re-decided without re-reading the question.
 import type { CompiledKb } from './compiled-kb.ts';
 import { sceneFor, type Prepared, type TeamProfileInput } from './decide.ts';
-import { decisiveOffsets, featuresOf, linearLogit, probabilityRust, type FittedWeights } from './fitted-model.ts';
+import { decisiveOffsets, featuresOf, linearLogit, oneSidedTeam, probabilityRust, type FittedWeights } from './fitted-model.ts';
 import { scoreScene } from './score.ts';
 import type { Situation } from './situation.ts';
 
@@ -29,8 +29,8 @@ export function teamChange(s: Situation, strong: 'rust' | 'go'): Situation {
 
 function candidateSituationChanges(compiled: CompiledKb, s: Situation): SituationChange[] {
   const out: SituationChange[] = [];
-  if (!(s.team.go === 'strong' && s.team.rust === 'none')) out.push({ condition: 'the team knew Go well and not Rust', situation: teamChange(s, 'go') });
-  if (!(s.team.rust === 'strong' && s.team.go === 'none')) out.push({ condition: 'the team knew Rust well and not Go', situation: teamChange(s, 'rust') });
+  if (oneSidedTeam(s) !== 'go') out.push({ condition: 'the team knew Go well and not Rust', situation: teamChange(s, 'go') });
+  if (oneSidedTeam(s) !== 'rust') out.push({ condition: 'the team knew Rust well and not Go', situation: teamChange(s, 'rust') });
   for (const c of s.constraints) {
     const signal = compiled.constraints.get(c.id);
     if (!signal || signal.kind === 'team' || signal.kind === 'codebase') continue;
