@@ -14,6 +14,8 @@ interface CompiledPhrase {
   tokens: string[];
   /** Phrases that contain a negation word themselves ("no rust experience") are never negated by it. */
   selfNegating: boolean;
+  /** Signals one of which must also be read for this phrase to count (a workload's ambiguous_phrases). */
+  needs?: readonly string[];
 }
 
 export interface PhraseMatch {
@@ -24,6 +26,7 @@ export interface PhraseMatch {
   negated: boolean;
   /** Character offset of the first covered token, for splitting a question into components. */
   offset: number;
+  needs?: readonly string[];
 }
 
 export interface Lexicon {
@@ -50,13 +53,16 @@ const NEGATION_WORDS = new Set(['no', 'not', 'never', 'without', 'nobody', 'neit
 
 export function compileLexicon(kb: KnowledgeBase): Lexicon {
   const phrases: CompiledPhrase[] = [];
-  const add = (signalId: string, group: SignalGroup, phrase: string): void => {
+  const add = (signalId: string, group: SignalGroup, phrase: string, needs?: readonly string[]): void => {
     const tokens = phraseTokens(phrase);
     // A phrase reduced to a bare language name would fire on every "Rust or Go" question.
     if (tokens.length === 0 || (tokens.length === 1 && LANGUAGE_TOKENS.has(tokens[0]!))) return;
-    phrases.push({ signalId, group, tokens, selfNegating: tokens.some((t) => NEGATION_WORDS.has(t)) });
+    phrases.push({ signalId, group, tokens, selfNegating: tokens.some((t) => NEGATION_WORDS.has(t)), ...(needs ? { needs } : {}) });
   };
-  for (const w of kb.workloads) for (const p of w.phrases) add(w.id, 'workload', p);
+  for (const w of kb.workloads) {
+    for (const p of w.phrases) add(w.id, 'workload', p);
+    for (const p of w.ambiguous_phrases?.phrases ?? []) add(w.id, 'workload', p, w.ambiguous_phrases!.needs);
+  }
   for (const c of kb.constraints) for (const p of c.phrases) add(c.id, GROUP_OF_KIND[c.kind] ?? 'constraint', p);
   const byToken = new Map<string, number[]>();
   const vocabulary = new Set<string>();
@@ -173,7 +179,7 @@ export function matchPhrases(lexicon: Lexicon, stream: TokenStream): PhraseMatch
     const key = `${phrase.signalId}@${positions[0]}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ signalId: phrase.signalId, group: phrase.group, positions, negated, offset: stream.offset[positions[0]!] ?? 0 });
+    out.push({ signalId: phrase.signalId, group: phrase.group, positions, negated, offset: stream.offset[positions[0]!] ?? 0, ...(phrase.needs ? { needs: phrase.needs } : {}) });
   }
   return out;
 }

@@ -146,6 +146,9 @@ function choiceIndexes(tokens: readonly ClauseToken[]): Set<number> {
   return out;
 }
 
+const LIST_JOINERS = new Set([',', 'and', ':', '-', '•', '*', '+']);
+/** Words that make "no X" a report of the past ("no GC hiccups so far", "none yet", "since launch"). */
+const HISTORY = new Set(['yet', 'ever', 'since', 'before', 'lately', 'recently', 'previously']);
 const WISH_BEFORE_NO = new Set(['want', 'wants', 'need', 'needs', 'expect', 'require', 'requires', 'with', 'demand', 'demands', 'tolerate']);
 
 /** Is the trigger at `i` an aversion to a problem ("without the segfaults", "don't want ... bugs")? */
@@ -160,6 +163,8 @@ function aversionAt(tokens: readonly ClauseToken[], i: number): boolean {
   else if (w === 'not' && (tokens[i - 1]?.lower === 'rather' || next === 'unsafe')) from = i + 1;
   // "we want no GC hiccups", "a service with no pauses": a wish or a requirement, not a report of none so far.
   else if ((w === 'no' || w === 'zero') && WISH_BEFORE_NO.has(tokens[i - 1]?.lower ?? '')) from = i + 1;
+  // "all cores, pipelined networking, no GC hiccups": an item of a list of needs, unless it reports a history.
+  else if (w === 'no' && LIST_JOINERS.has(tokens[i - 1]?.lower ?? '') && !tokens.slice(i + 1).some((t, k, rest) => HISTORY.has(t.lower) || (t.lower === 'so' && rest[k + 1]?.lower === 'far'))) from = i + 1;
   else return false;
   for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
     const l = tokens[k]!.lower;
@@ -217,8 +222,8 @@ export function readClauses(question: string): ReadClause[] {
 // ---- team ----------------------------------------------------------------------------------------------
 
 const TEAM_SUBJECT = /\b(team|teams|we|we're|we've|us|our|engineers?|developers?|devs?|people|nobody|everyone|everybody|no one|none|i|i'm|i've|me|folks|staff|hires|programmers|rustaceans|gophers|crew|colleagues|members?)\b/i;
-const KNOW_WORDS = /\b(dabbled|tinkered|played with|know|knows|knew|known|written|wrote|write|writes|experience|experienced|fluent|proficient|familiar|comfortable|expert|experts|expertise|skilled|skills|shipped|touched|background|programmers|engineers?|developers?|devs|senior|juniors?|learning|learn|learned|new to|strong|shop|used|worked|work in|speak|speaks|gophers|rustaceans|people|hires|coded|code in|know-how|trained)\b/i;
-const SOME_WORDS = /\b(some|a bit|a little|a few|basic|junior|juniors|beginners?|learning|dabbled|one of us|two of us|a couple|limited|partly|half|side projects?|toy|tinkered|played with|hobby|a handful|only one|just one|passing)\b/i;
+const KNOW_WORDS = /\b(dabbled|tinkered|played with|know|knows|knew|known|written|wrote|write|writes|experience|experienced|fluent|proficient|familiar|comfortable|expert|experts|expertise|skilled|skills|shipped|touched|background|programmers|engineers?|developers?|devs|senior|juniors?|learning|learn|learned|new to|strong|stronger|strongest|best|shop|used|worked|work in|speak|speaks|gophers|rustaceans|people|hires|coded|code in|know-how|trained)\b/i;
+const SOME_WORDS = /\b(some|a bit|a little|a few|few|basic|junior|juniors|beginners?|learning|dabbled|one of us|two of us|a couple|limited|partly|half|side projects?|toy|tinkered|played with|hobby|a handful|only one|just one|passing)\b/i;
 const NONE_WORDS = /\b(new to|never|no one|nobody|none|zero|not one|lacks?|unfamiliar|no experience|without)\b/i;
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, dozen: 12 };
 const SIZE = /\b(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|dozen)\s+(?:(?:senior|junior|experienced|backend|rust|go|golang|full-?stack|platform|infra|staff|mid-level|strong)\s+){0,3}(engineers|developers|devs|people|programmers|folks|members|hires)\b|\bteam of\s+(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\b/i;
@@ -248,22 +253,43 @@ function countedSkills(full: string): Partial<Record<'rust' | 'go', Skill>> {
   return out;
 }
 
+/** The team as the subject of writing code: "our team writes the rest of the platform in Rust", "we write all our services in Go". */
+const TEAM_WRITES = /\b(?:we|we've|team|engineers|developers|devs)\s+(?:(?:mostly|mainly|already|all|only|also|currently|usually|have|has)\s+)?(?:write|writes|wrote|written|code|codes|coded|program)\b/i;
+/** Verbs after which "it" stands for a language: "few of us know it well", "none of us has used it". */
+const KNOW_IT_VERBS = new Set(['know', 'knows', 'knew', 'used', 'written', 'write', 'touched', 'learned', 'learnt', 'speak', 'speaks']);
+const isKnowIt = (tokens: readonly ClauseToken[], i: number): boolean => tokens[i]!.lower === 'it' && KNOW_IT_VERBS.has(tokens[i - 1]?.lower ?? '');
+
+/** The one language named outside the choice pair in these tokens, if exactly one is. */
+function soleLanguage(tokens: readonly ClauseToken[]): Lang | undefined {
+  const choice = choiceIndexes(tokens);
+  const named = new Set<Lang>();
+  for (let i = 0; i < tokens.length; i++) {
+    const lang = choice.has(i) ? undefined : languageAt(tokens, i);
+    if (lang) named.add(lang);
+  }
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
 function readTeam(clauses: readonly ReadClause[], full: string): Situation['team'] {
   const team: Situation['team'] = { rust: null, go: null, size: null, seniority: null };
   const counted = countedSkills(full);
-  for (const rc of clauses) {
+  for (const [c, rc] of clauses.entries()) {
     const { tokens } = rc.clause;
     const choice = choiceIndexes(tokens);
     const isTeamClause = TEAM_SUBJECT.test(rc.clause.text) && (KNOW_WORDS.test(rc.clause.text) || /\b(?:rust|go|golang) (?:team|teams|shop|folks|crew)\b/i.test(rc.clause.text));
     if (!isTeamClause || USERS_NOT_TEAM.test(rc.clause.text)) continue;
+    const writes = TEAM_WRITES.test(rc.clause.text);
+    // "Go would be the obvious pick, but few of us know it well": "it" is the language of the clause before.
+    const pronoun = tokens.some((_, i) => isKnowIt(tokens, i));
+    const antecedent = pronoun && !soleLanguage(tokens) ? soleLanguage(clauses[c - 1]?.clause.tokens ?? []) : undefined;
     for (let i = 0; i < tokens.length; i++) {
-      const lang = languageAt(tokens, i);
+      const lang = antecedent && isKnowIt(tokens, i) ? antecedent : languageAt(tokens, i);
       if (!lang || choice.has(i)) continue;
       // A code statement ("our platform is Go") is read by readCodebase; a team statement needs a knowledge word
-      // on the language's side of the clause.
+      // on the language's side of the clause, or the team as the one who writes the code.
       const window = tokens.slice(Math.max(0, i - 6), i + 5).map((t) => t.lower).join(' ');
-      if (!KNOW_WORDS.test(window) && !/\b(team|we|us|nobody|no one)\b/.test(window)) continue;
-      if (/\b(written in|code|codebase|service|services|platform|stack|monolith|libraries|library)\b/.test(window) && !/\b(know|knows|experience|engineers?|developers?|devs|fluent|familiar|learn|new to|comfortable|skills?|expert|shop|programmers|people)\b/.test(window)) continue;
+      if (!KNOW_WORDS.test(window) && !/\b(team|we|us|nobody|no one)\b/.test(window) && !writes) continue;
+      if (!writes && /\b(written in|code|codebase|service|services|platform|stack|monolith|libraries|library)\b/.test(window) && !/\b(know|knows|experience|engineers?|developers?|devs|fluent|familiar|learn|new to|comfortable|skills?|expert|shop|programmers|people)\b/.test(window)) continue;
       let level: Skill;
       const near = tokens.slice(Math.max(0, i - 5), i + 4).map((t) => t.lower).join(' ');
       if (rc.negated[i] || /\bnew to\b/.test(tokens.slice(Math.max(0, i - 3), i).map((t) => t.lower).join(' '))) level = 'none';

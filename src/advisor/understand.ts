@@ -46,7 +46,10 @@ const WEAK_MARKERS = /\s(and the|and a|and an|into|along with|together with|as w
 
 export function understandQuestion(compiled: CompiledKb, question: string): Understanding {
   const stream = tokenizeFor(compiled.lexicon, question);
-  const matches: PhraseMatch[] = matchPhrases(compiled.lexicon, stream);
+  const phraseMatches: PhraseMatch[] = matchPhrases(compiled.lexicon, stream);
+  // An ambiguous word counts only beside a signal that settles its meaning ("operator" next to "Kubernetes").
+  const read = new Set(phraseMatches.filter((m) => !m.negated && !m.needs).map((m) => m.signalId));
+  const matches = phraseMatches.filter((m) => !m.needs || read.has(m.signalId) || m.needs.some((id) => read.has(id)));
   for (const n of readNumbers(stream.text)) {
     matches.push({ signalId: n.signalId, group: 'constraint', positions: [], negated: false, offset: n.offset });
   }

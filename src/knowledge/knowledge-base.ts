@@ -131,5 +131,8 @@ function checkCrossReferences(kb: KnowledgeBase): void {
         if (!workloadIds.has(ref)) throw new KnowledgeFileError('workloads.yaml', entryName(w.id, index), `reads_as_with.${named}`, `unknown workload "${ref}"`);
       }
     }
+    for (const [refIndex, ref] of (w.ambiguous_phrases?.needs ?? []).entries()) {
+      if (!seen.has(ref)) throw new KnowledgeFileError('workloads.yaml', entryName(w.id, index), `ambiguous_phrases.needs.${refIndex}`, `unknown signal "${ref}"`);
+    }
   }
 }

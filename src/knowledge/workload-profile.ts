@@ -33,6 +33,11 @@ const workloadProfileSchema = z.object({
    * A sidecar in a question about a service mesh is the mesh's proxy, elsewhere an app-facing helper.
    */
   reads_as_with: z.record(kebabId, kebabId).default({}),
+  /**
+   * Words that name this workload only beside one of the `needs` signals: "operator" is a Kubernetes operator
+   * next to "Kubernetes" or "CRD", elsewhere a chain's node operator or a person.
+   */
+  ambiguous_phrases: z.object({ phrases: z.array(z.string().min(1)).min(1), needs: z.array(kebabId).min(1) }).optional(),
   /** What real teams chose for this workload, with sources (shown by `compare`/`sources`, keeps weights honest). */
   precedents: z.array(z.object({ text: z.string().min(10), sources: z.array(sourceSchema).min(1) })).default([]),
 });

@@ -13,6 +13,13 @@ type Team = Situation['team'];
 const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
   ['Our team is ten senior Rust engineers with no Go experience. We need a REST API for internal tools.', { rust: 'strong', go: 'none' }],
   ['Nobody on the team knows Rust.', { rust: 'none', go: null }],
+  // Comparatives and superlatives state skill; a pronoun takes the language of the clause before it.
+  ['Our team is strongest in Rust by a distance; Go would be the obvious pick but few of us know it well.', { rust: 'strong', go: 'some' }],
+  ['We are much stronger in Go than anything else.', { go: 'strong' }],
+  // A team that writes its code in a language knows it; a platform written in it says nothing about the team.
+  ['Most operators are Go, but our team writes the rest of the platform in Rust.', { rust: 'strong', go: null }],
+  ['We write all our services in Go.', { go: 'strong' }],
+  ['Our platform is written in Go.', { go: null }],
   // The people a product serves are not the team.
   ["We want to give developers who don't write Rust a framework for writing plugins.", { rust: null, go: null }],
   ['Never had GC problems in our Go services. Team is all Go.', { go: 'strong' }],
@@ -54,6 +61,10 @@ const NEGATION: [string, string, boolean][] = [
   // "No X" after a wish is a requirement that X never happens; after nothing it reports X's absence.
   ['We want no GC hiccups while streaming tokens to the client.', 'gc-pauses-hurt', false],
   ['A streaming service with no GC pauses, please.', 'gc-pauses-hurt', false],
+  // "No X" as an item of a list of requirements is one; a report of none so far is not.
+  ['Parallel execution across all cores, pipelined networking, no GC hiccups in the leader slot.', 'gc-pauses-hurt', false],
+  ['We care about the compiler catching missing cases and no GC hiccups while streaming.', 'gc-pauses-hurt', false],
+  ['Our Go services run fine, no GC hiccups so far.', 'gc-pauses-hurt', true],
   ['Never had GC problems in any of our Go services.', 'gc-pauses-hurt', true],
   ["Latency doesn't matter for this batch job.", 'latency-sensitive', true],
   ['We do not care about latency, only throughput.', 'latency-sensitive', true],

@@ -70,6 +70,21 @@ describe('workloads', () => {
     expect(read(question).ids).not.toContain('deadline');
   });
 
+  // "Operator" and "controller" name a Kubernetes controller only next to a Kubernetes word.
+  it.each([
+    ['optimism-stack chain operator. consensus side is Go. Rust or Go for the execution client?'],
+    ['Node operators run our binaries on their own boxes. Rust or Go for the mix node?'],
+    ['Rust or Go for a motor controller board?'],
+  ])('no Kubernetes operator is read from: %s', (question) => {
+    expect(read(question).ids).not.toContain('k8s-operator');
+  });
+  it.each([
+    ['Rust or Go for an operator that reconciles our k8s resources?'],
+    ['Kubernetes: we need a controller for our custom database. Rust or Go?'],
+  ])('a Kubernetes operator is read from: %s', (question) => {
+    expect(read(question).ids).toContain('k8s-operator');
+  });
+
   it('words a longer phrase of another group read are not read again: a garbage collector is no log collector', () => {
     const { ids } = read('Our Go service keeps a huge heap and the garbage collector hurts our p99. Rust or Go for the rewrite?');
     expect(ids).toContain('gc-pauses-hurt');

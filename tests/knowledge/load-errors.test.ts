@@ -106,6 +106,11 @@ describe('loading the knowledge base', () => {
     expect(loadError().message).toMatch(/constraints\.yaml, entry "edge-gateway".*already used/);
   });
 
+  it('given an ambiguous phrase whose deciding signal does not exist then it is named', () => {
+    edit('workloads.yaml', 'needs: [kubernetes, container-runtime]', 'needs: [kubernets, container-runtime]');
+    expect(loadError().message).toMatch(/workloads\.yaml, entry "k8s-operator".*ambiguous_phrases\.needs\.0.*unknown signal "kubernets"/);
+  });
+
   it('given a missing criterion then it is named', () => {
     edit('criteria.yaml', /- id: team-fit[\s\S]*$/, '');
     expect(loadError().message).toContain('criterion "team-fit" is missing');
