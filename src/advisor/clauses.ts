@@ -52,17 +52,23 @@ export function splitClauses(question: string): Clause[] {
   const its = n.its;
   const doc = n.readDoc(question);
   const clauses: Clause[] = [];
+  let current: ClauseToken[] = [];
+  let text = '';
+  const flush = (): void => {
+    if (current.length > 0) clauses.push({ text: text.trim(), tokens: current });
+    current = [];
+    text = '';
+  };
+  let first = true;
   doc.sentences().each((sentence: ItemSentence) => {
     const texts = sentence.tokens().out(its.value) as string[];
     const pos = sentence.tokens().out(its.pos) as string[];
     const spaces = sentence.tokens().out(its.precedingSpaces) as string[];
-    let current: ClauseToken[] = [];
-    let text = '';
-    const flush = (): void => {
-      if (current.length > 0) clauses.push({ text: text.trim(), tokens: current });
-      current = [];
-      text = '';
-    };
+    // A "sentence" that starts with no space before it is a dotted name cut in two ("Node.js", "Vue.js"): the
+    // clause goes on.
+    const continues = !first && spaces[0] === '';
+    if (!continues) flush();
+    first = false;
     for (let i = 0; i < texts.length; i++) {
       const t = texts[i]!;
       const lower = t.toLowerCase();
@@ -70,11 +76,11 @@ export function splitClauses(question: string): Clause[] {
         flush();
         if (lower === ';') continue;
       }
-      current.push({ text: t, lower, pos: pos[i] ?? 'X', sentenceStart: i === 0 });
+      current.push({ text: t, lower, pos: pos[i] ?? 'X', sentenceStart: i === 0 && !continues });
       text += (current.length === 1 ? '' : (spaces[i] ?? ' ')) + t;
     }
-    flush();
   });
+  flush();
   return clauses;
 }
 

@@ -4,7 +4,7 @@
 // ("nobody on the team knows Rust" contains the phrase "knows Rust").
 import type { SkillLevel } from '../knowledge/constraint-signal.ts';
 import type { CompiledKb } from './compiled-kb.ts';
-import { describesExistingCode, readClauses, readSituation, type Situation } from './situation.ts';
+import { codeFacts, describesExistingCode, namesOthersCode, readClauses, readSituation, type Situation } from './situation.ts';
 import { understandQuestion, type DetectedSignal, type Understanding } from './understand.ts';
 import { withoutInWordFormatCharacters } from './normalize-text.ts';
 
@@ -118,8 +118,12 @@ export function readQuestion(compiled: CompiledKb, pasted: string): ReadQuestion
     situation.team.rust = 'some';
     situation.team.go = 'none';
   }
-  if (situation.codebase.language === null && lexTeam('codebase-go')) situation.codebase.language = 'go';
-  if (situation.codebase.language === null && lexTeam('codebase-rust')) situation.codebase.language = 'rust';
+  // Nor when the code it names is somebody else's ("a competitor's client is written in Go").
+  const othersCode = namesOthersCode(question);
+  if (situation.codebase.language === null && !othersCode) {
+    const lexLanguage = lexTeam('codebase-go') ? 'go' : lexTeam('codebase-rust') ? 'rust' : null;
+    if (lexLanguage) situation.codebase = codeFacts(lexLanguage, clauses, question);
+  }
   // Team and code facts become signals again, so hybrids, flips and "Read as" see them.
   const extra: string[] = [];
   if (situation.codebase.language === 'go') extra.push('codebase-go');

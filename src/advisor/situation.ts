@@ -89,7 +89,9 @@ const PROBLEM = /^(?:bugs?|crash(?:es)?|segfaults?|seg faults?|races?|data races
 /** Words between an aversion trigger and the problem it names ("rather not pay for a GC", "don't want any ..."). */
 const AVERSION_GAP = new Set(['the', 'a', 'an', 'any', 'more', 'another', 'to', 'pay', 'for', 'deal', 'with', 'have', 'having', 'get', 'getting', 'risk', 'ship', 'shipping', 'again', 'c', 'c++', 'cpp', 'memory', 'safety', 'memory-safety', 'of', 'those', 'these', 'random', 'production', 'prod', 'in', 'our', 'latency', 'tail', 'long', 'occasional']);
 const POST_TRIGGER =
-  /\b(?:(?:does|do|did|is|are|was|were|would|will)\s*(?:not|n't)|doesn't|don't|isn't|aren't|won't)\s+(?:really\s+|that\s+|much\s+|too\s+)?(?:matter|an?\s+(?:issue|concern|problem|priority|factor|requirement|constraint)|important|critical|relevant|a\s+big\s+deal|needed|required)\b|\b(?:irrelevant|unimportant|is\s+a\s+non-?issue|is\s+not\s+a\s+(?:concern|priority|factor|problem|issue))\b/i;
+  /\b(?:(?:does|do|did|is|are|was|were|would|will)\s*(?:not|n't)|doesn't|don't|isn't|aren't|won't)\s+(?:really\s+|that\s+|much\s+|too\s+)?(?:matter|an?\s+(?:issue|concern|problem|priority|factor|requirement|constraint)|important|critical|relevant|a\s+big\s+deal|needed|required)\b|\b(?:irrelevant|unimportant|is\s+a\s+non-?issue|is\s+not\s+a\s+(?:concern|priority|factor|problem|issue))\b|\b(?:is|are|was|were)\s*(?:not|n't)\s+(?:something|anything|a thing)\s+(?:we|i|you|anyone)\s+(?:really\s+)?(?:care|worry|think)s?\s+(?:much\s+)?about\b/i;
+/** Words left between the subject and "does not matter" ("raw performance really", "speed is"): not the subject. */
+const NOT_MATTER_TAIL = /(?:[,\s]+(?:is|are|was|were|really|just|totally|completely|honestly|simply|pretty much|here))*[,\s]*$/i;
 const DONT_CARE = /\b(?:do|does)\s*(?:not|n't)\s+(?:really\s+)?care\s+(?:about|much about)\s+([^,.;]+)/i;
 
 /** Is this token "Go" the language, not the verb ("go live", "ready to go", "let's go with")? */
@@ -184,6 +186,11 @@ function negationOf(tokens: readonly ClauseToken[]): { negated: boolean[]; avers
     const isTrigger = TRIGGERS.has(w) || (w === 'one' && tokens[i - 1]?.lower === 'no');
     if (!isTrigger) continue;
     if (PSEUDO_NEXT[w]?.has(tokens[i + 1]?.lower ?? '')) continue;
+    // "It's not that nobody knows Rust": a negated negation affirms; skip both triggers.
+    if ((w === 'not' || w === "n't") && tokens[i + 1]?.lower === 'that' && TRIGGERS.has(tokens[i + 2]?.lower ?? '')) {
+      i += 2;
+      continue;
+    }
     const aversion = aversionAt(tokens, i);
     for (let j = i + 1; j < tokens.length; j++) {
       const l = tokens[j]!.lower;
@@ -222,7 +229,7 @@ export function readClauses(question: string): ReadClause[] {
 // ---- team ----------------------------------------------------------------------------------------------
 
 const TEAM_SUBJECT = /\b(team|teams|we|we're|we've|us|our|engineers?|developers?|devs?|people|nobody|everyone|everybody|no one|none|i|i'm|i've|me|folks|staff|hires|programmers|rustaceans|gophers|crew|colleagues|members?)\b/i;
-const KNOW_WORDS = /\b(dabbled|tinkered|played with|know|knows|knew|known|written|wrote|write|writes|experience|experienced|fluent|proficient|familiar|comfortable|expert|experts|expertise|skilled|skills|shipped|touched|background|programmers|engineers?|developers?|devs|senior|juniors?|learning|learn|learned|new to|strong|stronger|strongest|best|shop|used|worked|work in|speak|speaks|gophers|rustaceans|people|hires|coded|code in|know-how|trained)\b/i;
+const KNOW_WORDS = /\b(dabbled|tinkered|played with|know|knows|knew|known|written|wrote|write|writes|writing|experience|experienced|fluent|proficient|familiar|comfortable|expert|experts|expertise|skilled|skills|shipped|touched|background|programmers|engineers?|developers?|devs|senior|juniors?|learning|learn|learned|new to|strong|stronger|strongest|best|shop|used|worked|work in|speak|speaks|gophers|rustaceans|people|hires|coded|code in|know-how|trained)\b/i;
 const SOME_WORDS = /\b(some|a bit|a little|a few|few|basic|junior|juniors|beginners?|learning|dabbled|one of us|two of us|a couple|limited|partly|half|side projects?|toy|tinkered|played with|hobby|a handful|only one|just one|passing)\b/i;
 const NONE_WORDS = /\b(new to|never|no one|nobody|none|zero|not one|lacks?|unfamiliar|no experience|without)\b/i;
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, dozen: 12 };
@@ -255,8 +262,10 @@ function countedSkills(full: string): Partial<Record<'rust' | 'go', Skill>> {
 
 /** The team as the subject of writing code: "our team writes the rest of the platform in Rust", "we write all our services in Go". */
 const TEAM_WRITES = /\b(?:we|we've|team|engineers|developers|devs)\s+(?:(?:mostly|mainly|already|all|only|also|currently|usually|have|has)\s+)?(?:write|writes|wrote|written|code|codes|coded|program)\b/i;
+/** "The team's language is Go", "our house language is Rust": the language the team works in. */
+const TEAM_LANGUAGE = /\b(?:team'?s|our|house|main|primary|everyday)\s+(?:(?:main|primary|default|house|everyday)\s+)?language(?:\s+of choice)?\s+(?:is|has always been|has been)\b/i;
 /** Verbs after which "it" stands for a language: "few of us know it well", "none of us has used it". */
-const KNOW_IT_VERBS = new Set(['know', 'knows', 'knew', 'used', 'written', 'write', 'touched', 'learned', 'learnt', 'speak', 'speaks']);
+const KNOW_IT_VERBS = new Set(['know', 'knows', 'knew', 'used', 'written', 'write', 'touched', 'learned', 'learnt', 'speak', 'speaks', 'shipped', 'ship', 'use']);
 const isKnowIt = (tokens: readonly ClauseToken[], i: number): boolean => tokens[i]!.lower === 'it' && KNOW_IT_VERBS.has(tokens[i - 1]?.lower ?? '');
 
 /** The one language named outside the choice pair in these tokens, if exactly one is. */
@@ -276,19 +285,19 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
   for (const [c, rc] of clauses.entries()) {
     const { tokens } = rc.clause;
     const choice = choiceIndexes(tokens);
-    const isTeamClause = TEAM_SUBJECT.test(rc.clause.text) && (KNOW_WORDS.test(rc.clause.text) || /\b(?:rust|go|golang) (?:team|teams|shop|folks|crew)\b/i.test(rc.clause.text));
+    const isTeamClause = TEAM_LANGUAGE.test(rc.clause.text) || (TEAM_SUBJECT.test(rc.clause.text) && (KNOW_WORDS.test(rc.clause.text) || /\b(?:rust|go|golang) (?:team|teams|shop|folks|crew)\b/i.test(rc.clause.text)));
     if (!isTeamClause || USERS_NOT_TEAM.test(rc.clause.text)) continue;
     const writes = TEAM_WRITES.test(rc.clause.text);
     // "Go would be the obvious pick, but few of us know it well": "it" is the language of the clause before.
     const pronoun = tokens.some((_, i) => isKnowIt(tokens, i));
-    const antecedent = pronoun && !soleLanguage(tokens) ? soleLanguage(clauses[c - 1]?.clause.tokens ?? []) : undefined;
+    const antecedent = pronoun ? (soleLanguage(tokens) ?? soleLanguage(clauses[c - 1]?.clause.tokens ?? [])) : undefined;
     for (let i = 0; i < tokens.length; i++) {
       const lang = antecedent && isKnowIt(tokens, i) ? antecedent : languageAt(tokens, i);
       if (!lang || choice.has(i)) continue;
       // A code statement ("our platform is Go") is read by readCodebase; a team statement needs a knowledge word
       // on the language's side of the clause, or the team as the one who writes the code.
       const window = tokens.slice(Math.max(0, i - 6), i + 5).map((t) => t.lower).join(' ');
-      if (!KNOW_WORDS.test(window) && !/\b(team|we|us|nobody|no one)\b/.test(window) && !writes) continue;
+      if (!KNOW_WORDS.test(window) && !/\b(team|we|us|nobody|no one|language)\b/.test(window) && !writes) continue;
       if (!writes && /\b(written in|code|codebase|service|services|platform|stack|monolith|libraries|library)\b/.test(window) && !/\b(know|knows|experience|engineers?|developers?|devs|fluent|familiar|learn|new to|comfortable|skills?|expert|shop|programmers|people)\b/.test(window)) continue;
       let level: Skill;
       const near = tokens.slice(Math.max(0, i - 5), i + 4).map((t) => t.lower).join(' ');
@@ -326,11 +335,18 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
 
 // ---- existing code --------------------------------------------------------------------------------------
 
-const CODE_WORDS = /\b(everything|agent|daemon|proxy|gateway|server|database|cli|packages|platform|codebase|code base|code|stack|services|service|monolith|backend|libraries|library|repo|repos|monorepo|systems?|infrastructure|tooling|microservices|shop|written|apps?|binaries|sdk|modules?)\b/i;
-const OWN_WORDS = /\b(everything|our|existing|current|currently|already|today|whole|every|all|legacy|we have|we run|written|is in|are in|is all|are all|mostly|entirely|shop)\b/i;
+const CODE_WORDS = /\b(everything|agent|daemon|proxy|gateway|server|database|cli|packages|software|host|node|engine|firmware|tools|platform|codebase|code base|code|stack|services|service|monolith|backend|libraries|library|repo|repos|monorepo|systems?|infrastructure|tooling|microservices|shop|written|apps?|binaries|sdk|modules?)\b/i;
+const OWN_WORDS = /\b(everything|our|existing|current|currently|already|today|whole|every|all|legacy|we have|we run|we (?:use|call|maintain|own|depend on|rely on)|written|is in|are in|is all|are all|mostly|entirely|shop)\b/i;
 const LEAVING = /\b(rewrit\w*|port(?:ing|ed)?|migrat\w*|replac\w*|mov(?:e|ing) (?:away )?(?:off|from)|moving off|leav\w*|sunset\w*|retir(?:e|ed|ing)|decommission\w*|phas(?:e|ed|ing) out|no longer)\b/i;
-const LINKS_IN = /\b((?:services|programs|apps|applications|code|binaries) (?:can|could|would|will) (?:embed|import|link)|embeddable (?:in|into|by)|links? (?:in)?to|links? (?:our|the|its|their)|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for (?:our|all|every|other|the rest)|used by|inside|that our)|as a library|sdk for|bindings)\b/i;
-const OTHER_CODE = /\b(java|kotlin|scala|python|ruby|php|node(?:js|\.js)|(?<!\b(?:blockchain|chain|full|archive|validator|worker|edge|cluster|storage|compute|evm|each|every|per|one)\s)node|typescript|javascript|c\+\+|cpp|c#|\.net|elixir|erlang|perl)\b/i;
+const LINKS_IN = /\b((?:services|programs|apps|applications|code|binaries) (?:can|could|would|will) (?:embed|import|link)|embeddable (?:in|into|by)|links? (?:in)?to|links? (?:our|the|its|their)|linked (?:in)?to|link(?:ed)? against|embed(?:ded|s)? (?:in|into)|called (?:in-process )?(?:from|by)|call(?:ed)? it from|in-process|in process|ffi|cgo|native (?:extension|module|addon)|plugin (?:for|into|to)|loaded (?:by|into)|same (?:binary|process)|import(?:ed)? (?:by|from|into)|library (?:for (?:our|all|every|other|the rest)|used by|inside|that our)|as a library|sdk for|bindings|(?:uses?|using|calls?|calling|imports?|importing|depends on|built with) (?:the |our )?(?:(?:rust|go|golang|existing|shared|internal) )?(?:services'? |platform'?s? )?(?:client )?(?:librar(?:y|ies)|sdks?|packages|crates|modules))\b/i;
+// "Node" is Node.js only when written so, or beside a code noun or another language ("node service", "node and
+// python"); otherwise it is a machine or a program (a light node, a validator node, a worker node).
+const NODE_JS = String.raw`node(?:js|\.js)|node(?=\s+(?:services?|apps?|backends?|monolith|microservices?|codebase|code|stack|team|devs|developers|apis?)\b)|(?<=\b(?:python|ruby|php|java|typescript|javascript|go|golang)\s*(?:,|\/|and|or)\s*)node|node(?=\s*(?:,|\/|and|or)\s*(?:python|ruby|php|java|typescript|javascript)\b)`;
+const OTHER_CODE = new RegExp(String.raw`\b(java|kotlin|scala|python|ruby|php|${NODE_JS}|typescript|javascript|c\+\+|cpp|c#|\.net|elixir|erlang|perl)\b`, 'i');
+
+/** Somebody else's code: "a competitor's client is written in Go", "a vendor's SDK". */
+const NOT_OURS = /\b(?:competitors?'?s?|rivals?'?s?|someone else'?s|another company'?s|other compan(?:y|ies)'?s?|third[- ]party|vendors?'?s?)\b/i;
+export const namesOthersCode = (text: string): boolean => NOT_OURS.test(text);
 
 /** "Our whole platform is Go", "every shared library we have is Go": a statement about code that exists. */
 export function describesExistingCode(clause: Clause): boolean {
@@ -353,7 +369,7 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
   for (const rc of clauses) {
     const { tokens } = rc.clause;
     const choice = choiceIndexes(tokens);
-    if (!CODE_WORDS.test(rc.clause.text) || !OWN_WORDS.test(rc.clause.text)) continue;
+    if (!CODE_WORDS.test(rc.clause.text) || !OWN_WORDS.test(rc.clause.text) || NOT_OURS.test(rc.clause.text)) continue;
     for (let i = 0; i < tokens.length; i++) {
       const lang = languageAt(tokens, i);
       if (!lang || choice.has(i) || rc.negated[i]) continue;
@@ -382,7 +398,14 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
   // "a runtime that Go services can embed": the code it links into is named by what embeds it.
   const embeddedBy = EMBEDDED_BY.exec(full);
   if (language === null && embeddedBy) language = /^rust$/i.test(embeddedBy[1]!) ? 'rust' : 'go';
-  const linksIn = buildsOn || LINKS_IN.test(full) || clauses.some((rc) => describesExistingCode(rc.clause) && OWN_LIBRARIES.test(rc.clause.text));
+  return codeFacts(language, clauses, full, buildsOn);
+}
+
+/** The existing code's links and leaving, once its language is known (here, or from the lexicon's code phrases). */
+export function codeFacts(language: Situation['codebase']['language'], clauses: readonly ReadClause[], full: string, buildsOn = false): Situation['codebase'] {
+  // "The shim is not linked into the Go host": a negated link is none.
+  const saysLinksIn = clauses.some((rc) => LINKS_IN.test(rc.clause.text) && (!rc.negated.some(Boolean) || LINKS_IN.test(rc.affirmedText)));
+  const linksIn = buildsOn || saysLinksIn || clauses.some((rc) => describesExistingCode(rc.clause) && OWN_LIBRARIES.test(rc.clause.text));
   return { language, linksIn: language !== null && linksIn, leaving: language !== null && LEAVING.test(full) };
 }
 
@@ -394,16 +417,28 @@ const POLICY = /\b(bans?|(?:company|our|security|engineering|org|organisation|or
 const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language|(?:consolidat|standardi[sz]|unif)\w* (?:\w+ ){0,10}?(?:on|onto|into|to|under) (?:one|a single|the same) language)\b/i;
 const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|\b(?:requires?|mandates?|demands?) memory[- ]safety\b|\bonly (?:want|allow|accept|use) memory[- ]safe\b|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
 
+const RULE_NOUN = /\b(?:rule|rules|policy|policies|mandate|standard)\b/i;
+/** A rule that no longer holds. */
+const FORMER_RULE = /\b(?:used to|no longer|was (?:dropped|lifted|removed|relaxed|retired|abolished|scrapped)|(?:dropped|lifted|scrapped|removed|relaxed) (?:the|that) (?:rule|policy|mandate)|formerly|previously had)\b/i;
+
+/** A clause that asks rather than states: "should we ...?", "one language or split it?". */
+const ASKS = /\?\s*$|^\W*(?:should|shall|can|could|would|do|does|is|are|must)\s+(?:we|i|it|you|they|there)\b|\bor (?:split|two|several|more|separate|keep)\b/i;
+
 /** A garbage collector ruled out: Go is. */
 const NO_GC = /\b(no (?:garbage[- ]collected|gc'?d?) languages?|(?:garbage[- ]collected|gc'?d?) languages? (?:are |is )?(?:not allowed|banned|forbidden|ruled out)|(?:can(?:'t|not)|cannot) (?:have|afford|use) (?:a |any )?(?:garbage collector|gc)\b|no garbage collector (?:allowed|at all|anywhere))/i;
 /** "No cgo": a part that links into Go code must be Go. */
 const NO_CGO = /\b(no cgo|without cgo|cgo (?:is )?(?:not allowed|banned|forbidden|ruled out)|cgo-free|pure go)\b/i;
 
 function readRules(clauses: readonly ReadClause[], full: string, codebase: Situation['codebase']): Situation['rules'] {
-  const rules: Situation['rules'] = { mandates: null, excludes: [], noSecondLanguage: NO_SECOND.test(full), memorySafe: MEMORY_SAFE.test(full) };
+  // "Should we use one language for everything?" asks; "we want one language for everything" rules.
+  const noSecondLanguage = clauses.some((rc) => NO_SECOND.test(rc.clause.text) && !ASKS.test(rc.clause.text));
+  const rules: Situation['rules'] = { mandates: null, excludes: [], noSecondLanguage, memorySafe: MEMORY_SAFE.test(full) };
   if (NO_GC.test(full)) rules.excludes.push('go');
   if (NO_CGO.test(full) && codebase.language === 'go') rules.mandates = 'go';
-  for (const rc of clauses) {
+  for (const [c, rc] of clauses.entries()) {
+    if (!POLICY.test(rc.clause.text) && !RULE_NOUN.test(rc.clause.text)) continue;
+    // "We used to have a rule that every service must be Go, but it was dropped": no longer a rule.
+    if (FORMER_RULE.test(rc.clause.text) || FORMER_RULE.test(clauses[c + 1]?.clause.text ?? '')) continue;
     if (!POLICY.test(rc.clause.text)) continue;
     const { tokens } = rc.clause;
     const choice = choiceIndexes(tokens);
@@ -531,9 +566,18 @@ function contentWords(full: string): number {
 /** Content words up to which a question with no component word names nothing ("which is better in general?"). */
 const SHORT_QUESTION_WORDS = 6;
 
+/** The sentence of `text` that holds the character at `index`. */
+function sentenceAround(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf('.', index), text.lastIndexOf('?', index), text.lastIndexOf('!', index), text.lastIndexOf(';', index)) + 1;
+  const ends = ['.', '?', '!', ';'].map((p) => text.indexOf(p, index)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) + 1 : text.length);
+}
+
 function readScope(full: string, workloads: readonly string[], anythingElse: boolean): Situation['outOfScope'] {
   const other = OTHER_CHOICE.exec(full);
-  if (other && !BOTH_CHOICE.test(full)) return { kind: 'other-language', detail: (other[1] ?? other[2] ?? '').trim() };
+  // "new services must be in Rust or Kotlin": a policy's list of languages, not the choice being asked.
+  const inPolicy = other !== null && POLICY.test(sentenceAround(full, other.index));
+  if (other && !inPolicy && !BOTH_CHOICE.test(full)) return { kind: 'other-language', detail: (other[1] ?? other[2] ?? '').trim() };
   if (other && BOTH_CHOICE.test(full)) {
     // "Rust, Go or Zig?": a third option in the choice itself is still another language being weighed.
     const three = new RegExp(`\\b(?:rust|go|golang)\\s*,\\s*(?:rust|go|golang)\\s*(?:,|\\bor\\b)\\s*(${OTHER_LANGUAGES})\\b`, 'i').exec(full);
@@ -576,7 +620,7 @@ export function readSituation(question: string, clauses: readonly ReadClause[], 
   const numbers = readNumbersOf(full);
   const doesNotMatter: string[] = [];
   for (const rc of clauses) {
-    if (rc.notMatterText) doesNotMatter.push(rc.notMatterText.replace(/^(?:and|but|so|also|honestly|frankly)\s+/i, '').replace(/[,\s]+$/, ''));
+    if (rc.notMatterText) doesNotMatter.push(rc.notMatterText.replace(/^(?:and|but|so|also|honestly|frankly)\s+/i, '').replace(NOT_MATTER_TAIL, ''));
     const care = DONT_CARE.exec(rc.clause.text);
     if (care) doesNotMatter.push(care[1]!.trim());
   }

@@ -19,6 +19,10 @@ const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
   // A team that writes its code in a language knows it; a platform written in it says nothing about the team.
   ['Most operators are Go, but our team writes the rest of the platform in Rust.', { rust: 'strong', go: null }],
   ['We write all our services in Go.', { go: 'strong' }],
+  // A negated negation affirms; "shipped it" takes the language named before it.
+  ["It's not that nobody here knows Rust - three of us shipped it at our last job - but not one of us has written Go.", { rust: 'strong', go: 'none' }],
+  ["The team's language is Go. New pricing API.", { go: 'strong' }],
+  ['The team has been writing Go for years.', { go: 'strong' }],
   ['Our platform is written in Go.', { go: null }],
   // The people a product serves are not the team.
   ["We want to give developers who don't write Rust a framework for writing plugins.", { rust: null, go: null }],
@@ -86,6 +90,10 @@ const NEGATION: [string, string, boolean][] = [
   ['Every CPU cycle costs us money at this scale.', 'cyclic-data', true],
   ['A programmable proxy framework; memory bugs are not acceptable at this layer.', 'safety-critical', false],
   ['Instances run on cheap VPSes, so the server must be light on RAM.', 'memory-tight', false],
+  // Serving browsers is not running in one.
+  ['We push optimization hints to browsers over a websocket.', 'wasm-target', true],
+  ['Light nodes that run inside a browser tab and verify proofs.', 'wasm-target', false],
+  ['The service must handle thousands of requests concurrently.', 'concurrency-heavy', false],
   // Reported speech about a language is a claim, not a requirement.
   ['My manager read that Rust is faster. Our service is a Go JSON API.', 'performance-critical', true],
   ['Rust is faster and this service must be as fast as possible.', 'performance-critical', false],
@@ -117,6 +125,18 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   ['Our EVM node is written in Go; what about the new state store?', { language: 'go' }],
   ['Each worker node runs our agent, which is all Rust.', { language: 'rust' }],
   ['Our backend is all node and python.', { language: 'other' }],
+  ['Same monorepo, 80% Go and 20% Rust. New admin API that only uses the Go services client libraries and auth middleware.', { language: 'go', linksIn: true }],
+  ['Our light node has to verify proofs; which language for the node?', { language: null }],
+  ['Our services are Node.js today; we need a new API.', { language: 'other' }],
+  ['Our backend is a node monolith; we need a new API.', { language: 'other' }],
+  // Code described by what it is ("our node software is Go", "the library we call is a Go one").
+  ['Our blockchain node software is Go; we need a new light client.', { language: 'go' }],
+  ['The shared library we call is a Go one. New pricing API.', { language: 'go' }],
+  // Someone else's code is not ours.
+  ["A competitor's client is written in Go. Rust or Go for our client?", { language: null }],
+  // A part that does not link into the code is said so; the negation holds.
+  ['Our container host is Go. The shim is not linked into the Go host; it runs as its own process.', { language: 'go', linksIn: false }],
+  ["Our platform is all go. containerd starts a separate shim process per container, so the shim doesn't link into our go code.", { language: 'go', linksIn: false }],
 ];
 
 const RULES: [string, Partial<Situation['rules']>][] = [
@@ -133,6 +153,11 @@ const RULES: [string, Partial<Situation['rules']>][] = [
   ['We evaluate RBAC rules written in a standard policy language whose reference engine is a Rust library.', { mandates: null, excludes: [] }],
   ['The security team requires memory safety and forbids C/C++ for the new proxy.', { memorySafe: true }],
   ['Our access proxy is written in Go and we only want memory-safe code.', { memorySafe: true }],
+  // Asking whether to use one language is a question, not a rule.
+  ['We used to have a rule that every service must be Go, but it was dropped last quarter.', { mandates: null }],
+  ['Platform governance: new services must be in Rust or Kotlin; Go was deprecated for new work. We need a small chat-bot backend.', { mandates: 'rust' }],
+  ['Should we use one language for everything, Rust or Go?', { noSecondLanguage: false }],
+  ['One language for everything, or split the hot path out?', { noSecondLanguage: false }],
 ];
 
 const DEPLOYMENT: [string, Situation['deployment']][] = [
@@ -163,6 +188,7 @@ const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kin
   ['Should we use Zig or Rust for the new proxy?', 'other-language'],
   ['Rust or Java for the payment service?', 'other-language'],
   ['Go or Python for the data pipeline?', 'other-language'],
+  ['Platform governance: new services must be in Rust or Kotlin; Go was deprecated for new work. We need a small chat-bot backend.', null],
   ['Rust vs C++ for a game engine?', 'other-language'],
   ['Rust or Go for our iOS app\'s UI?', 'front-end'],
   ['Rust or Go for the front end of our dashboard?', 'front-end'],
@@ -249,6 +275,16 @@ describe('Situation table: numbers', () => {
 describe('Situation table: what does not matter, and "Go" the verb', () => {
   it('records what the asker says does not matter', () => {
     expect(read("Latency doesn't matter for this batch job.").doesNotMatter).toEqual(['Latency']);
+  });
+  it.each([
+    ["Raw performance really doesn't matter here.", 'Raw performance'],
+    ['Speed is irrelevant for this admin API.', 'Speed'],
+  ])('names only the subject of "does not matter": %s', (q, subject) => {
+    expect(read(q).doesNotMatter).toEqual([subject]);
+  });
+  it('a negated care about a constraint negates it', () => {
+    const c = read('Performance is not something we care about at all for the admin API.').constraints.find((x) => x.id === 'performance-critical');
+    expect(c === undefined || c.negated).toBe(true);
   });
   it('a hot loop calling C is read', () => {
     expect(read('The service must call a C compression library millions of times a second in its hot loop.').hotCInterop).toBe(true);

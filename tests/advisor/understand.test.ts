@@ -44,6 +44,7 @@ describe('workloads', () => {
     ['Rust or Go for an AWS Lambda function?', 'serverless-function'],
     ['Rust or Go for a Python extension module?', 'native-extension'],
     ['Rust or Go for a WebAssembly plugin host?', 'wasm-host'],
+    ['the code has to run inside the postgres backend process as an extension (custom index access method).', 'native-extension'],
     ['Rust or Go for a command-line tool?', 'cli-tool'],
     ['rust or go for a comand line tool', 'cli-tool'],
   ])('%s -> %s', (question, workload) => {
