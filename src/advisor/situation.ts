@@ -465,8 +465,6 @@ const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel
 // names a microcontroller target only next to embedded words.
 const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal (?:firmware|embedded|microcontrollers?|mcus?|targets?|boards?|devices?)|embedded bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
 const WASM = /\b(webassembly|wasm|in the browser|browser extension|runs? in (?:a|the) browser|client-side in the browser)\b/i;
-/** A Wasm runtime, host or engine runs Wasm modules; it is not itself deployed as Wasm. */
-const WASM_HOST = /\b(?:wasm|webassembly)\s+(?:runtime|runtimes|engine|engines|vm|host|interpreter|jit)\b|\b(?:runs?|executes?|executing|embed(?:s|ded)?|hosts?|hosting|loads?)\s+(?:the\s+|untrusted\s+|user\s+)?(?:wasm|webassembly)\b|\b(?:wasm|webassembly)\s+(?:smart contracts?|plugins?|policies|modules instead|apps as)\b/i;
 const WASM_TARGET = /\b(?:in the browser|browser extension|runs? in (?:a|the) browser|client-side|compiles? (?:it )?to (?:wasm|webassembly)|(?:as|into) (?:a )?(?:wasm|webassembly) module|wasm32|front-?end)\b/i;
 const MOBILE = /\b(ios|android|mobile (?:app|apps|client|sdk)|on (?:the )?phones?|react native|flutter)\b/i;
 const SERVERLESS = /\b(serverless|lambda|cloud functions?|cloud run|faas|azure functions?)\b/i;
@@ -475,7 +473,9 @@ const EDGE = /\b(edge (?:box|boxes|device|devices|node|nodes|location|locations|
 function readDeployment(full: string): Situation['deployment'] {
   if (KERNEL.test(full)) return 'kernel';
   if (BARE_METAL.test(full)) return 'bare-metal';
-  if (WASM.test(full) && (!WASM_HOST.test(full) || WASM_TARGET.test(full))) return 'browser-wasm';
+  // Wasm named without a target ("wasm support is mature", "a wasm runtime", "wasm plugins") says nothing about
+  // where this part runs: a Wasm host runs modules, it is not deployed as one.
+  if (WASM.test(full) && WASM_TARGET.test(full)) return 'browser-wasm';
   if (MOBILE.test(full)) return 'mobile';
   if (SERVERLESS.test(full)) return 'serverless';
   if (EDGE.test(full)) return 'edge';

@@ -178,6 +178,8 @@ const DEPLOYMENT: [string, Situation['deployment']][] = [
   ['We want a wasm runtime that Go services can embed for plugins.', null],
   ['A containerd shim on each node that executes the Wasm modules.', null],
   ['The editor core must compile to WebAssembly for our web app.', 'browser-wasm'],
+  ['Firecracker itself is Rust and wasm support is mature; a service to manage microVMs on our hosts.', null],
+  ['Rust or Go for a wasm module that runs in the browser to decode video?', 'browser-wasm'],
   // "Bare metal" alone is servers without a hypervisor; only embedded words make it a microcontroller target.
   ['A service that creates and manages microVMs on bare metal hosts, driven from Cluster API.', null],
   ['We run Kubernetes on bare-metal servers in our own racks.', null],

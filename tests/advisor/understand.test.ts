@@ -45,6 +45,9 @@ describe('workloads', () => {
     ['Rust or Go for a Python extension module?', 'native-extension'],
     ['Rust or Go for a WebAssembly plugin host?', 'wasm-host'],
     ['the code has to run inside the postgres backend process as an extension (custom index access method).', 'native-extension'],
+    ["in-car vehicle signal broker that runs on the car's microprocessor", 'iot-gateway'],
+    ['new postgres pooler/sharder that speaks the pg wire protocol', 'reverse-proxy'],
+    ['in-car signal broker, has to be a few MB static', 'minimal-footprint'],
     ['Rust or Go for a command-line tool?', 'cli-tool'],
     ['rust or go for a comand line tool', 'cli-tool'],
   ])('%s -> %s', (question, workload) => {
