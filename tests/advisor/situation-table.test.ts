@@ -19,6 +19,9 @@ const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
   // A team that writes its code in a language knows it; a platform written in it says nothing about the team.
   ['Most operators are Go, but our team writes the rest of the platform in Rust.', { rust: 'strong', go: null }],
   ['We write all our services in Go.', { go: 'strong' }],
+  ["We're pretty much a pure Rust house. New CRUD API for internal tools.", { rust: 'strong' }],
+  // A proposal is not a statement about the team.
+  ['Should we write the API in Go and the image-processing hot loop in Rust?', { rust: null, go: null }],
   // A negated negation affirms; "shipped it" takes the language named before it.
   ["It's not that nobody here knows Rust - three of us shipped it at our last job - but not one of us has written Go.", { rust: 'strong', go: 'none' }],
   ["The team's language is Go. New pricing API.", { go: 'strong' }],
@@ -127,6 +130,7 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   ['Our backend is all node and python.', { language: 'other' }],
   ['Same monorepo, 80% Go and 20% Rust. New admin API that only uses the Go services client libraries and auth middleware.', { language: 'go', linksIn: true }],
   ['Our light node has to verify proofs; which language for the node?', { language: null }],
+  ["A PHP application server built as a module of an existing Go web server.", { language: 'go', linksIn: true }],
   ['Our services are Node.js today; we need a new API.', { language: 'other' }],
   ['Our backend is a node monolith; we need a new API.', { language: 'other' }],
   // Code described by what it is ("our node software is Go", "the library we call is a Go one").
@@ -157,6 +161,7 @@ const RULES: [string, Partial<Situation['rules']>][] = [
   ['We used to have a rule that every service must be Go, but it was dropped last quarter.', { mandates: null }],
   ['Platform governance: new services must be in Rust or Kotlin; Go was deprecated for new work. We need a small chat-bot backend.', { mandates: 'rust' }],
   ['Should we use one language for everything, Rust or Go?', { noSecondLanguage: false }],
+  ['Architecture board decision: one language, Rust, for all new services. We need a log shipper.', { mandates: 'rust' }],
   ['One language for everything, or split the hot path out?', { noSecondLanguage: false }],
 ];
 

@@ -82,11 +82,20 @@ describe('workloads', () => {
   ])('no Kubernetes operator is read from: %s', (question) => {
     expect(read(question).ids).not.toContain('k8s-operator');
   });
+  it('a sandbox game is no VM sandbox; a sandbox for untrusted code is', () => {
+    expect(read("We're building a voxel sandbox game server for 200 players per world.").ids).not.toContain('vmm-sandbox');
+    expect(read('A sandbox that runs untrusted customer code next to our API.').ids).toContain('vmm-sandbox');
+  });
   it.each([
     ['Rust or Go for an operator that reconciles our k8s resources?'],
     ['Kubernetes: we need a controller for our custom database. Rust or Go?'],
   ])('a Kubernetes operator is read from: %s', (question) => {
     expect(read(question).ids).toContain('k8s-operator');
+  });
+
+  it('a fleet that is mostly one thing but has a few exceptions asks for a split', () => {
+    expect(read('thousands of microservices, mostly plain CRUD, but a few of them are performance critical. which language?').ids).toContain('split-question');
+    expect(read('mostly plain CRUD services. which language?').ids).not.toContain('split-question');
   });
 
   it('words a longer phrase of another group read are not read again: a garbage collector is no log collector', () => {
