@@ -39,10 +39,18 @@ const PREAMBLE = /^(?:so\s+|and\s+|but\s+)?(?:we|i)(?:'re|'ll| are| will| would|
  * ("control plane that talks to kubernetes. which language for which piece?" stops at "kubernetes"), without the
  * asker's preamble.
  */
-function partName(text: string): string {
+/** "should we write the public REST API", "can we build": a question's opening is not the part's name either. */
+const ASKING = /^(?:should|shall|could|can|do|would)\s+(?:we|i)\s+(?:(?:write|build|use|keep|put|do|make|implement)\s+)?/i;
+/** "... in Rust", "... in Go, or keep one language": the asker's proposed language and the rest of the question. */
+const PROPOSED_TAIL = /\s+(?:in|with|using)\s+(?:rust|go|golang)\b.*$|,\s*(?:or|and)\s+.*$/i;
+
+function partName(text: string, question: string): string {
   const sentence = text.split(/[.?!;]\s|[.?!;]$/)[0]!.trim();
-  const named = sentence.replace(PREAMBLE, '').trim();
-  return named.length >= 3 ? named : text.trim();
+  const named = sentence.replace(PREAMBLE, '').replace(ASKING, '').replace(PROPOSED_TAIL, '').trim();
+  const name = named.length >= 3 ? named : text.trim();
+  // The reader works on lower-cased text; show the asker's own casing ("REST API", not "rest api").
+  const at = question.toLowerCase().indexOf(name.toLowerCase());
+  return at >= 0 ? question.slice(at, at + name.length) : name;
 }
 
 function interleave(a: Reason[], b: Reason[]): Reason[] {
@@ -91,8 +99,8 @@ export function hybridFromComponents(compiled: CompiledKb, u: Understanding, tea
   const rolesDiffer = role(rustSide.c) !== role(goSide.c) && role(rustSide.c) !== 'any' && role(goSide.c) !== 'any';
   const explicit = first.explicit || (first.basis === 'workloads' && namesCode);
   if (!loose && !explicit && (!rolesDiffer || prefersOneLanguage(compiled, u))) return undefined;
-  const rustPart = { ...rustSide.c, text: partName(rustSide.c.text) };
-  const goPart = { ...goSide.c, text: partName(goSide.c.text) };
+  const rustPart = { ...rustSide.c, text: partName(rustSide.c.text, u.question) };
+  const goPart = { ...goSide.c, text: partName(goSide.c.text, u.question) };
   const rustReasons = reasonsFor(compiled, rustSide.s, 'rust', team, { limit: 3, min: 3, prefix: `For ${rustPart.text}: ` });
   const goReasons = reasonsFor(compiled, goSide.s, 'go', team, { limit: 3, min: 3, prefix: `For ${goPart.text}: ` });
   const weaker = Math.min(rustSide.s.margin, -goSide.s.margin);

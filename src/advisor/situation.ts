@@ -264,6 +264,9 @@ function countedSkills(full: string): Partial<Record<'rust' | 'go', Skill>> {
 const TEAM_WRITES = /(?<!\b(?:should|could|would|shall|can|will|might|must|do|to|if|let's|lets)\s+)\b(?:we|we've|team|engineers|developers|devs)\s+(?:(?:mostly|mainly|already|all|only|also|currently|usually|have|has)\s+)?(?:write|writes|wrote|written|code|codes|coded|program)\b/i;
 /** "The team's language is Go", "our house language is Rust": the language the team works in. */
 const TEAM_LANGUAGE = /\b(?:team'?s|our|house|main|primary|everyday)\s+(?:(?:main|primary|default|house|everyday)\s+)?language(?:\s+of choice)?\s+(?:is|has always been|has been)\b/i;
+/** "Go for the admin backend, Rust for the agent": a language assigned to a part, which is a proposal. */
+const assignsPart = (tokens: readonly ClauseToken[], i: number): boolean =>
+  tokens[i + 1]?.lower === 'for' && ['the', 'our', 'a', 'an', 'each', 'every', 'that', 'this', 'its'].includes(tokens[i + 2]?.lower ?? '');
 const PROPOSAL = /\b(?:should|could|shall|would|can|might) we\b|\bwe(?: 'd| would| could| should| might| will| 'll| plan to| want to| are going to| 're going to)\b/;
 /** Verbs after which "it" stands for a language: "few of us know it well", "none of us has used it". */
 const KNOW_IT_VERBS = new Set(['know', 'knows', 'knew', 'used', 'written', 'write', 'touched', 'learned', 'learnt', 'speak', 'speaks', 'shipped', 'ship', 'use']);
@@ -301,7 +304,7 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
       if (!KNOW_WORDS.test(window) && !/\b(team|we|us|nobody|no one|language)\b/.test(window) && !writes) continue;
       if (!writes && /\b(written in|code|codebase|service|services|platform|stack|monolith|libraries|library)\b/.test(window) && !/\b(know|knows|experience|engineers?|developers?|devs|fluent|familiar|learn|new to|comfortable|skills?|expert|shop|programmers|people)\b/.test(window)) continue;
       // "Should we write the API in Go?", "we'd write it in Rust": a proposal, not what the team knows.
-      if (PROPOSAL.test(tokens.slice(Math.max(0, i - 6), i).map((t) => t.lower).join(' '))) continue;
+      if (PROPOSAL.test(tokens.slice(0, i).map((t) => t.lower).join(' ')) || assignsPart(tokens, i)) continue;
       let level: Skill;
       const near = tokens.slice(Math.max(0, i - 5), i + 4).map((t) => t.lower).join(' ');
       if (rc.negated[i] || /\bnew to\b/.test(tokens.slice(Math.max(0, i - 3), i).map((t) => t.lower).join(' '))) level = 'none';
@@ -375,7 +378,7 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
     if (!CODE_WORDS.test(rc.clause.text) || !OWN_WORDS.test(rc.clause.text) || NOT_OURS.test(rc.clause.text)) continue;
     for (let i = 0; i < tokens.length; i++) {
       const lang = languageAt(tokens, i);
-      if (!lang || choice.has(i) || rc.negated[i]) continue;
+      if (!lang || choice.has(i) || rc.negated[i] || assignsPart(tokens, i)) continue;
       const window = tokens.slice(Math.max(0, i - 6), i + 4).map((t) => t.lower).join(' ');
       if (!CODE_WORDS.test(window)) continue;
       // "engineers who know Go" is a team statement, not code.

@@ -125,11 +125,11 @@ describe('a split along a library leads with the library', () => {
   });
 });
 
-describe('a split names its parts in the asker’s words, without the preamble', () => {
+describe('a split names its parts in the asker’s words and casing, without the preamble', () => {
   it('"we need a high-throughput edge proxy and its control plane ... Which language for which piece?"', () => {
     const a = ask('We need a high-throughput edge proxy and its control plane that talks to Kubernetes. Which language for which piece?');
     expect(a.recommendation).toBe('hybrid');
-    expect(a.hybrid).toEqual({ rust: 'a high-throughput edge proxy', go: 'control plane that talks to kubernetes' });
-    for (const r of a.reasons) expect(r.text).toMatch(/^For (a high-throughput edge proxy|control plane that talks to kubernetes): [A-Z]/);
+    expect(a.hybrid).toEqual({ rust: 'a high-throughput edge proxy', go: 'control plane that talks to Kubernetes' });
+    for (const r of a.reasons) expect(r.text).toMatch(/^For (a high-throughput edge proxy|control plane that talks to Kubernetes): [A-Z]/);
   });
 });

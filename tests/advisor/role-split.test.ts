@@ -37,3 +37,17 @@ describe('a split by role', () => {
     expect(prepared(`${INGRESS} The team writes Rust daily and none of us has written Go.`).hybrid).toBeUndefined();
   });
 });
+
+describe('how a split names its parts', () => {
+  // The reader works on lower-cased text: the parts were shown as "should we write the public rest api".
+  it('in the asker\'s casing, without the question\'s opening or the language the asker proposed', () => {
+    const p = prepared('Should we write the public REST API in Go and the image-processing pipeline in Rust, or keep one language?');
+    expect(p.hybrid?.split).toEqual({ rust: 'image-processing pipeline', go: 'the public REST API' });
+  });
+
+  it('a CPU-bound media worker next to a CRUD API is a split candidate when a split is asked', () => {
+    const p = prepared('We need a video transcoding worker that is CPU-bound and a CRUD API for job submission. Same language for both?');
+    expect(p.hybrid?.split.rust).toMatch(/transcoding worker/);
+    expect(p.hybrid?.split.go).toMatch(/CRUD API/);
+  });
+});

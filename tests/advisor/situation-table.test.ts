@@ -22,6 +22,7 @@ const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
   ["We're pretty much a pure Rust house. New CRUD API for internal tools.", { rust: 'strong' }],
   // A proposal is not a statement about the team.
   ['Should we write the API in Go and the image-processing hot loop in Rust?', { rust: null, go: null }],
+  ['Should we write the public REST API in Go and the image pipeline in Rust, or keep one language?', { rust: null, go: null }],
   // A negated negation affirms; "shipped it" takes the language named before it.
   ["It's not that nobody here knows Rust - three of us shipped it at our last job - but not one of us has written Go.", { rust: 'strong', go: 'none' }],
   ["The team's language is Go. New pricing API.", { go: 'strong' }],
@@ -130,6 +131,7 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   ['Our backend is all node and python.', { language: 'other' }],
   ['Same monorepo, 80% Go and 20% Rust. New admin API that only uses the Go services client libraries and auth middleware.', { language: 'go', linksIn: true }],
   ['Our light node has to verify proofs; which language for the node?', { language: null }],
+  ['Our idea: Go for the admin dashboard backend, Rust for the packet-capture agent on each host.', { language: null }],
   ["A PHP application server built as a module of an existing Go web server.", { language: 'go', linksIn: true }],
   ['Our services are Node.js today; we need a new API.', { language: 'other' }],
   ['Our backend is a node monolith; we need a new API.', { language: 'other' }],

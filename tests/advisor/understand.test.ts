@@ -49,6 +49,8 @@ describe('workloads', () => {
     ['new postgres pooler/sharder that speaks the pg wire protocol', 'reverse-proxy'],
     ['in-car signal broker, has to be a few MB static', 'minimal-footprint'],
     ['Rust or Go for a command-line tool?', 'cli-tool'],
+    ['We need a video transcoding worker and a CRUD API for job submission.', 'media-processing'],
+    ['an image resizing service for user uploads', 'media-processing'],
     ['rust or go for a comand line tool', 'cli-tool'],
   ])('%s -> %s', (question, workload) => {
     expect(read(question).ids).toContain(workload);
@@ -96,6 +98,7 @@ describe('workloads', () => {
   it('a fleet that is mostly one thing but has a few exceptions asks for a split', () => {
     expect(read('thousands of microservices, mostly plain CRUD, but a few of them are performance critical. which language?').ids).toContain('split-question');
     expect(read('mostly plain CRUD services. which language?').ids).not.toContain('split-question');
+    expect(read('Should we write the REST API in Go and the image pipeline in Rust, or keep one language?').ids).toContain('split-question');
   });
 
   it('words a longer phrase of another group read are not read again: a garbage collector is no log collector', () => {
