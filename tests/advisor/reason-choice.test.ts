@@ -133,3 +133,13 @@ describe('a split names its parts in the asker’s words and casing, without the
     for (const r of a.reasons) expect(r.text).toMatch(/^For (a high-throughput edge proxy|control plane that talks to Kubernetes): [A-Z]/);
   });
 });
+
+describe('a need for compiler-enforced invariants is argued with evidence about types, not memory safety', () => {
+  it('the Rust side cites exhaustive matching (E0004), never the data-race evidence', () => {
+    const a = ask('Backend for a conversational app; we care about the compiler catching missing cases and strong invariants enforced by the type system. Rust or Go?');
+    const all = [...a.reasons, ...(a.tradeoff ? [a.tradeoff] : [])].flatMap((r) => ('sources' in r ? r.sources : []));
+    const urls = all.map((s) => s.url);
+    expect(urls).toContain('https://doc.rust-lang.org/error_codes/E0004.html');
+    expect(urls).not.toContain('https://doc.rust-lang.org/book/ch16-00-concurrency.html');
+  });
+});

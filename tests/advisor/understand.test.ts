@@ -101,6 +101,10 @@ describe('workloads', () => {
     expect(read('Should we write the REST API in Go and the image pipeline in Rust, or keep one language?').ids).toContain('split-question');
   });
 
+  it('invariants the compiler enforces are their own need, not memory safety', () => {
+    expect(read('we care about the compiler catching missing cases and strong invariants enforced by the type system').ids).toContain('type-invariants');
+  });
+
   it('words a longer phrase of another group read are not read again: a garbage collector is no log collector', () => {
     const { ids } = read('Our Go service keeps a huge heap and the garbage collector hurts our p99. Rust or Go for the rewrite?');
     expect(ids).toContain('gc-pauses-hurt');
