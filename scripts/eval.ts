@@ -13,6 +13,10 @@ import { buildRows, calibrationOf, crossValidate, HIGH, LABELLED_SETS, readLabel
 import { evaluate, formatReport, readCases, reportOf } from './evaluate-advisor.ts';
 import { PROBES_PATH, formatProbeReport, runProbes } from './reading-probes.ts';
 
+// The weights are fitted on every labelled set, so each figure above is in-sample. On the documented decisions the
+// 90% bar can only be bought by memorising how their questions were written (docs/knowledge.md, "Why the in-sample
+// bar on the documented decisions is not chased"); the cross-validated and blind figures are the honest ones.
+const FITTING_SET_NOTE = 'in-sample, on the bulk of the data the weights are fitted on; not chased (docs/knowledge.md): read the 5-fold CV figure';
 const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 const kb = loadKnowledgeBase();
 const args = process.argv.slice(2);
@@ -21,10 +25,10 @@ const positional = args.filter((a) => a !== '--strict');
 const casesFlag = positional.indexOf('--cases');
 const only = casesFlag >= 0 ? positional[casesFlag + 1] : positional[0];
 
-/** Prints each gate as met or NOT MET; with --strict an unmet gate makes the exit code 1. */
-function reportGates(gates: readonly { name: string; met: boolean }[]): void {
+/** Prints each gate as met or NOT MET (with why, when a note says); with --strict an unmet gate makes the exit code 1. */
+function reportGates(gates: readonly { name: string; met: boolean; note?: string }[]): void {
   console.log('\n=== gates (issue 11)');
-  for (const g of gates) console.log(`${g.met ? 'met    ' : 'NOT MET'}  ${g.name}`);
+  for (const g of gates) console.log(`${g.met ? 'met    ' : 'NOT MET'}  ${g.name}${g.note && !g.met ? `\n         ${g.note}` : ''}`);
   const unmet = gates.filter((g) => !g.met).length;
   if (unmet > 0) console.log(strict ? `${unmet} gate(s) not met: exit 1 (--strict)` : `${unmet} gate(s) not met (the run itself succeeded; --strict exits 1 on this)`);
   process.exitCode = strict && unmet > 0 ? 1 : 0;
@@ -39,14 +43,14 @@ if (only) {
     { name: 'reasons on point >= 90%', met: report.reasonsOnPoint >= 0.9 },
   ]);
 } else {
-  const gates: { name: string; met: boolean }[] = [];
+  const gates: { name: string; met: boolean; note?: string }[] = [];
   const summary: string[] = [];
   for (const set of LABELLED_SETS) {
     const report = evaluate(kb, readCases(set.path));
     console.log(`\n=== ${set.name}: ${set.path.slice(set.path.lastIndexOf('tests/'))}`);
     console.log(formatReport(report));
     summary.push(`${set.name.padEnd(28)} ${String(report.cases.length).padStart(4)} cases  agreement ${pct(report.agreement).padStart(6)}  reasons on point ${pct(report.reasonsOnPoint).padStart(6)}`);
-    gates.push({ name: `${set.name}: agreement >= 90% and reasons on point >= 90%`, met: report.agreement >= 0.9 && report.reasonsOnPoint >= 0.9 });
+    gates.push({ name: `${set.name}: agreement >= 90% and reasons on point >= 90%`, met: report.agreement >= 0.9 && report.reasonsOnPoint >= 0.9, ...(set.fittingSet ? { note: FITTING_SET_NOTE } : {}) });
   }
   if (existsSync(PROBES_PATH)) {
     const probes = runProbes(kb);
@@ -79,7 +83,7 @@ if (only) {
   const inSample = LABELLED_SETS.flatMap((s) => evaluate(kb, readCases(s.path)).cases);
   const high = inSample.filter((r) => r.confidence >= HIGH && r.got !== 'none');
   const highPrecision = high.length ? high.filter((r) => r.agree).length / high.length : null;
-  console.log(`\n=== summary`);
+  console.log(`\n=== summary (the weights are fitted on all ${LABELLED_SETS.length} labelled sets: their lines are in-sample; the CV line is the honest figure)`);
   for (const line of summary) console.log(line);
   console.log(`${'in-sample precision >= 0.8'.padEnd(28)} ${pct(highPrecision)} (${high.length} answers)`);
   console.log(`${'5-fold CV agreement'.padEnd(28)} ${pct(cvReport.agreement)}  precision >= 0.8 ${pct(cal.highPrecision)}  ECE ${cal.ece.toFixed(3)}`);

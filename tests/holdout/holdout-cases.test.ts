@@ -122,6 +122,16 @@ describe('npm run eval -- --cases FILE', () => {
     expect(stdout).toContain('confusion matrix');
   });
 
+  it('given no arguments then it prints the cross-validated figure and says which in-sample gate is not chased', () => {
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts'], { cwd: ROOT, encoding: 'utf8' });
+    expect(stdout).toMatch(/5-fold CV agreement +\d+\.\d%/);
+    expect(stdout).toMatch(/=== summary \(the weights are fitted on all 3 labelled sets/);
+    // The documented decisions are the fitting set: when their in-sample bar is unmet, the reason is printed with it.
+    const decisions = /(met {4}|NOT MET) {2}documented decisions: [^\n]*\n( {9}in-sample, on the bulk of the data)?/.exec(stdout);
+    expect(decisions).not.toBeNull();
+    expect(decisions![1] === 'NOT MET').toBe(decisions![2] !== undefined);
+  }, 120_000);
+
   it('given --strict and a set below a gate then it exits 1 after printing the report', () => {
     const below = join(mkdtempSync(join(tmpdir(), 'eval-strict-')), 'wrong.jsonl');
     // Every answer labelled the opposite of a plain reading, so agreement is far below 90%.
