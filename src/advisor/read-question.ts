@@ -4,7 +4,7 @@
 // ("nobody on the team knows Rust" contains the phrase "knows Rust").
 import type { SkillLevel } from '../knowledge/constraint-signal.ts';
 import type { CompiledKb } from './compiled-kb.ts';
-import { codeFacts, describesExistingCode, namesOthersCode, readClauses, readSituation, type Situation } from './situation.ts';
+import { codeFacts, describesExistingCode, languagesOffered, namesOthersCode, readClauses, readSituation, type Situation } from './situation.ts';
 import { understandQuestion, type DetectedSignal, type Understanding } from './understand.ts';
 import { withoutInWordFormatCharacters } from './normalize-text.ts';
 
@@ -122,7 +122,7 @@ export function readQuestion(compiled: CompiledKb, pasted: string): ReadQuestion
   const othersCode = namesOthersCode(question);
   if (situation.codebase.language === null && !othersCode) {
     const lexLanguage = lexTeam('codebase-go') ? 'go' : lexTeam('codebase-rust') ? 'rust' : null;
-    if (lexLanguage) situation.codebase = codeFacts(lexLanguage, clauses, question);
+    if (lexLanguage && !languagesOffered(clauses).has(lexLanguage)) situation.codebase = codeFacts(lexLanguage, clauses, question);
   }
   // Team and code facts become signals again, so hybrids, flips and "Read as" see them.
   const extra: string[] = [];

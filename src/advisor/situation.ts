@@ -350,6 +350,29 @@ const LINKS_IN = /\b((?:services|programs|apps|applications|code|binaries) (?:ca
 const NODE_JS = String.raw`node(?:js|\.js)|node(?=\s+(?:services?|apps?|backends?|monolith|microservices?|codebase|code|stack|team|devs|developers|apis?)\b)|(?<=\b(?:python|ruby|php|java|typescript|javascript|go|golang)\s*(?:,|\/|and|or)\s*)node|node(?=\s*(?:,|\/|and|or)\s*(?:python|ruby|php|java|typescript|javascript)\b)`;
 const OTHER_CODE = new RegExp(String.raw`\b(java|kotlin|scala|python|ruby|php|${NODE_JS}|typescript|javascript|c\+\+|cpp|c#|\.net|elixir|erlang|perl)\b`, 'i');
 
+/** A language offered as an option: "... be in", "or the crypto daemon in", "rewrite it in". */
+const OPTION_IN = /\b(?:be|or|either|rewrite|rewriting|port|porting|using)\b(?:\s+\S+){0,4}\s+in$/;
+
+/** Is the language at `i` an option asked about ("... be in Go", "or the daemon in Rust", "Go for the admin UI")? */
+const offeredAt = (tokens: readonly ClauseToken[], i: number): boolean =>
+  assignsPart(tokens, i) || OPTION_IN.test(tokens.slice(Math.max(0, i - 6), i).map((t) => t.lower).join(' '));
+
+/**
+ * Languages the question names only as options ("should it be in Go, or the daemon in Rust?", "Go for the admin
+ * backend"): the lexicon's looser code phrases ("go ... daemon") must not turn them into existing code.
+ */
+export function languagesOffered(clauses: readonly ReadClause[]): Set<Lang> {
+  const offered = new Set<Lang>();
+  for (const rc of clauses) {
+    const { tokens } = rc.clause;
+    for (let i = 0; i < tokens.length; i++) {
+      const lang = languageAt(tokens, i);
+      if (lang && offeredAt(tokens, i)) offered.add(lang);
+    }
+  }
+  return offered;
+}
+
 /** Somebody else's code: "a competitor's client is written in Go", "a vendor's SDK". */
 const NOT_OURS = /\b(?:competitors?'?s?|rivals?'?s?|someone else'?s|another company'?s|other compan(?:y|ies)'?s?|third[- ]party|vendors?'?s?)\b/i;
 export const namesOthersCode = (text: string): boolean => NOT_OURS.test(text);
@@ -362,7 +385,7 @@ export function describesExistingCode(clause: Clause): boolean {
   return clause.tokens.some((_, i) => languageAt(clause.tokens, i) !== undefined && !choice.has(i)) && !/\b(new|rewrite|build|building|write|writing|need|want|should|which|choose|pick)\b/i.test(clause.text);
 }
 
-const BUILDS_ON = /\b(?:build(?:ing)?|built|based|sits?) on(?: top of)?\b|\bon top of\b|\bextend(?:s|ing)? (?:the|an?|its|their|our)\b/i;
+const BUILDS_ON = /\b(?:build(?:ing)?|built|based|sits?) on(?: top of)?\b|\bon top of\b|\bextend(?:s|ing)? (?:the|an?|its|their|our)\b|\bwe (?:plan to |will |would |'d |are going to |intend to )?use\b/i;
 const FRAMEWORK_WORDS = /\b(frameworks?|sdks?|engines?|librar(?:y|ies)|client|fork|runtime|toolkit|codebase)\b/i;
 
 const EMBEDDED_BY = /\b(go|golang|rust)\s+(?:services|programs|apps|applications|code|binaries)\s+(?:can|could|would|will)\s+(?:embed|import|link)\b/i;
@@ -378,7 +401,7 @@ function readCodebase(clauses: readonly ReadClause[], full: string): Situation['
     if (!CODE_WORDS.test(rc.clause.text) || !OWN_WORDS.test(rc.clause.text) || NOT_OURS.test(rc.clause.text)) continue;
     for (let i = 0; i < tokens.length; i++) {
       const lang = languageAt(tokens, i);
-      if (!lang || choice.has(i) || rc.negated[i] || assignsPart(tokens, i)) continue;
+      if (!lang || choice.has(i) || rc.negated[i] || offeredAt(tokens, i)) continue;
       const window = tokens.slice(Math.max(0, i - 6), i + 4).map((t) => t.lower).join(' ');
       if (!CODE_WORDS.test(window)) continue;
       // "engineers who know Go" is a team statement, not code.

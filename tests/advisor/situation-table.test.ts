@@ -132,6 +132,8 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   ['Same monorepo, 80% Go and 20% Rust. New admin API that only uses the Go services client libraries and auth middleware.', { language: 'go', linksIn: true }],
   ['Our light node has to verify proofs; which language for the node?', { language: null }],
   ['Our idea: Go for the admin dashboard backend, Rust for the packet-capture agent on each host.', { language: null }],
+  ['The chain side is all cosmos modules. Should all of it be in go, or the crypto daemon in rust behind grpc?', { language: null }],
+  ['The chain framework and consensus engine we plan to use are written in Go. What should the node be written in?', { language: 'go', linksIn: true }],
   ["A PHP application server built as a module of an existing Go web server.", { language: 'go', linksIn: true }],
   ['Our services are Node.js today; we need a new API.', { language: 'other' }],
   ['Our backend is a node monolith; we need a new API.', { language: 'other' }],
