@@ -78,6 +78,8 @@ const PSEUDO_NEXT: Record<string, Set<string>> = {
   // "no longer" is a negation about now ("we are no longer a Go shop"), not a pseudo-trigger.
   no: new Set(['doubt', 'matter', 'later', 'more']),
 };
+/** People a negation counts ("nobody", "not anyone"), whose relative clause it also negates. */
+const NEGATED_QUANTIFIER = new Set(['anyone', 'anybody', 'one', 'someone', 'somebody', 'people', 'engineers', 'developers', 'devs', 'folks', 'person', 'nobody', 'none']);
 /** Words that end a negation scope inside a clause. */
 const TERMINATORS = new Set(['which', 'who', 'whose', 'because', 'since', 'so', 'and', ',', '.', '?', '!', 'while', 'then', 'instead', '—', '–', '-', '--', ':']);
 /**
@@ -151,6 +153,8 @@ function choiceIndexes(tokens: readonly ClauseToken[]): Set<number> {
 const LIST_JOINERS = new Set([',', 'and', ':', '-', '•', '*', '+']);
 /** Words that make "no X" a report of the past ("no GC hiccups so far", "none yet", "since launch"). */
 const HISTORY = new Set(['yet', 'ever', 'since', 'before', 'lately', 'recently', 'previously']);
+/** After "not": "that nobody", "true that none", "the case that no one" (a negated negation affirms). */
+const DOUBLE_NEGATION = /^(?:(?:true|the case|so) )?that (?:nobody|none|no|never|noone|no one)\b/;
 const WISH_BEFORE_NO = new Set(['want', 'wants', 'need', 'needs', 'expect', 'require', 'requires', 'with', 'demand', 'demands', 'tolerate']);
 
 /** Is the trigger at `i` an aversion to a problem ("without the segfaults", "don't want ... bugs")? */
@@ -187,15 +191,18 @@ function negationOf(tokens: readonly ClauseToken[]): { negated: boolean[]; avers
     if (!isTrigger) continue;
     if (PSEUDO_NEXT[w]?.has(tokens[i + 1]?.lower ?? '')) continue;
     // "It's not that nobody knows Rust": a negated negation affirms; skip both triggers.
-    if ((w === 'not' || w === "n't") && tokens[i + 1]?.lower === 'that' && TRIGGERS.has(tokens[i + 2]?.lower ?? '')) {
-      i += 2;
+    const negatedNegation = DOUBLE_NEGATION.exec(tokens.slice(i + 1, i + 5).map((t) => t.lower).join(' '));
+    if ((w === 'not' || w === "n't") && negatedNegation) {
+      i += negatedNegation[0].split(' ').length;
       continue;
     }
     const aversion = aversionAt(tokens, i);
     for (let j = i + 1; j < tokens.length; j++) {
       const l = tokens[j]!.lower;
       // "and" only ends the scope when a new statement follows ("no Go, and we ..."), not in "Rust and Go".
-      if (TERMINATORS.has(l) && !(l === 'and' && (languageAt(tokens, j + 1) !== undefined || tokens[j + 1]?.lower === 'no'))) break;
+      // "no longer have anyone who writes Rust": the relative clause belongs to the negated "anyone".
+      const relative = (l === 'who' || l === 'that') && NEGATED_QUANTIFIER.has(tokens[j - 1]?.lower ?? '');
+      if (TERMINATORS.has(l) && !relative && !(l === 'and' && (languageAt(tokens, j + 1) !== undefined || tokens[j + 1]?.lower === 'no'))) break;
       if (l === 'with' && j > i + 1 && !aversion) break;
       negated[j] = true;
       if (aversion) averse[j] = true;
@@ -310,9 +317,10 @@ function readTeam(clauses: readonly ReadClause[], full: string): Situation['team
       if (rc.negated[i] || /\bnew to\b/.test(tokens.slice(Math.max(0, i - 3), i).map((t) => t.lower).join(' '))) level = 'none';
       else if (SOME_WORDS.test(near)) level = 'some';
       else level = 'strong';
-      // The weakest statement about a language wins over a vaguer earlier one only when it is explicit.
+      // "None" wins (a team that never wrote it cannot staff it); otherwise people who know it well are the team's
+      // skill even when others are learning ("two senior Go devs plus juniors learning Go").
       const prev = team[lang];
-      if (prev === null || level === 'none' || (prev === 'strong' && level === 'some')) team[lang] = level;
+      if (prev === null || level === 'none' || (prev === 'some' && level === 'strong')) team[lang] = level;
     }
   }
   // "nobody knows either", "none of us know Rust or Go": the choice pair inside a negated team clause.
@@ -442,8 +450,8 @@ export function codeFacts(language: Situation['codebase']['language'], clauses: 
 
 // "policy" alone is also a product's subject ("a policy language", "RBAC policies", "a policy engine"): only a
 // policy that governs the team's choice counts.
-const POLICY = /\b(bans?|(?:company|our|security|engineering|org|organisation|organization|corporate|internal|house|language|team|it|compliance) polic(?:y|ies)(?! (?:language|engine|rules?|files?|evaluation|agent|as code|decisions?))|policy (?:says|requires|mandates|is that|bans|forbids|allows|only)|mandate[sd]?|mandatory|standardi[sz]ed on|our standard|company standard|only (?:allowed|approved|permitted|sanctioned)|approved languages?|allow-?list|banned|forbid(?:s|den)?|not allowed|not permitted|prohibit\w*|required to use|must (?:be (?:written )?in|use)|has to be (?:written )?in|have to (?:be (?:written )?in|use)|compliance requires|security team requires|cto (?:says|requires|mandates)|(?:architecture|review|tech(?:nical)?|design|governance) (?:board|council|committee|group) (?:decision|decided|says|requires|mandates|picked|chose)|one language:? (?:rust|go|golang)\b)\b/i;
-const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language|(?:consolidat|standardi[sz]|unif)\w* (?:\w+ ){0,10}?(?:on|onto|into|to|under) (?:one|a single|the same) language)\b/i;
+const POLICY = /\b(bans?|(?:company|our|security|engineering|org|organisation|organization|corporate|internal|house|language|team|it|compliance) polic(?:y|ies)(?! (?:language|engine|rules?|files?|evaluation|agent|as code|decisions?))|policy (?:says|requires|mandates|is that|bans|forbids|allows|only)|mandate[sd]?|mandatory|standardi[sz]ed on|our standard|company standard|only (?:allowed|approved|permitted|sanctioned)|approved languages?|allow-?list|banned|forbid(?:s|den)?|not allowed|not permitted|prohibit\w*|required to use|must (?:be (?:written )?in|use)|has to be (?:written )?in|have to (?:be (?:written )?in|use)|compliance requires|security team requires|cto (?:says|requires|mandates)|(?:handbook|guidelines?|charter|playbook|tech radar) (?:allows?|permits?|says|requires|mandates|lists)|allows? (?:exactly|only) one (?:backend |programming |server )?language|(?:architecture|review|tech(?:nical)?|design|governance) (?:board|council|committee|group) (?:decision|decided|says|requires|mandates|picked|chose)|one language:? (?:rust|go|golang)\b)\b/i;
+const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|(?:allows?|permits?) (?:exactly|only) one (?:backend |programming |server )?language|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language|(?:consolidat|standardi[sz]|unif)\w* (?:\w+ ){0,10}?(?:on|onto|into|to|under) (?:one|a single|the same) language)\b/i;
 const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|\b(?:requires?|mandates?|demands?) memory[- ]safety\b|\bonly (?:want|allow|accept|use) memory[- ]safe\b|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
 
 const RULE_NOUN = /\b(?:rule|rules|policy|policies|mandate|standard)\b/i;
@@ -575,6 +583,10 @@ const OTHER_TECH = `${OTHER_LANGUAGES}|postgres(?:ql)?|mysql|mongo(?:db)?|redis|
 // A qualifier may sit between a name and the "or" ("Kotlin Multiplatform or Swift", "Spark (Scala) or Polars").
 const OTHER_PAIR = new RegExp(`(?<![\\w.])(${OTHER_TECH})(?:\\W+[a-z]+){0,2}?\\W*\\s(?:or|vs\\.?|versus)\\s+(?:[a-z]+\\W+){0,2}?(${OTHER_TECH})(?![\\w+#])`, 'i');
 /** A question about how the languages work, not about a component: "what's the difference between X and Y?". */
+/** "How does Go's garbage collector decide when to run?", "What is a goroutine?": about a language, not about a part of theirs. */
+const ABOUT_A_LANGUAGE = /^\s*(?:how|what|why|when|explain|is it true)\b/i;
+const LANGUAGE_CONCEPT = /\b(?:goroutines?|borrow checker|ownership|lifetimes?|traits?|generics|cargo|crates?|tokio|async\/await|channels?|garbage collector|gc)\b/i;
+const ABOUT_THEIRS = /\b(?:we|we're|we've|our|us|i|i'm|my|should|which|better)\b/i;
 const CONCEPT_QUESTION = /^\s*(?:(?:i have an interview|for an interview|quick question)[^.?!]*[.?!:]\s*)?(?:what(?:'s| is| are) the differences? between|explain (?:the )?(?:difference|how)|how (?:does|do) (?:rust|go|golang)(?:'s)? \w+ (?:work|compare))/i;
 /** A how-to question ("how do I set up ...") that names neither language asks for no choice. */
 const HOW_TO = /^\s*(?:how (?:do|can|should) (?:i|we|you)|how to)\b/i;
@@ -617,6 +629,7 @@ function readScope(full: string, workloads: readonly string[], anythingElse: boo
   if (HOW_TO.test(full) && !NAMES_RUST_OR_GO.test(full)) return { kind: 'nothing-named', detail: '' };
   // A concept question names no component; a lookup answers it ("@rustvsgo what is the difference between ...").
   if (CONCEPT_QUESTION.test(full) && !BACKEND_WORDS.test(full)) return { kind: 'nothing-named', detail: '' };
+  if (ABOUT_A_LANGUAGE.test(full) && (NAMES_RUST_OR_GO.test(full) || LANGUAGE_CONCEPT.test(full)) && !ABOUT_THEIRS.test(full) && !BOTH_CHOICE.test(full) && workloads.length === 0) return { kind: 'nothing-named', detail: '' };
   const fe = FRONT_END.exec(full);
   if (fe) {
     const rest = full.replace(FRONT_END, ' ');

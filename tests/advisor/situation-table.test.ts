@@ -19,12 +19,17 @@ const TEAM: [string, Partial<Pick<Team, 'rust' | 'go'>>][] = [
   // A team that writes its code in a language knows it; a platform written in it says nothing about the team.
   ['Most operators are Go, but our team writes the rest of the platform in Rust.', { rust: 'strong', go: null }],
   ['We write all our services in Go.', { go: 'strong' }],
+  ['Two senior Go devs plus three juniors learning Go. New billing API.', { go: 'strong' }],
+  ['Three juniors are learning Go; two senior Go devs lead them.', { go: 'strong' }],
   ["We're pretty much a pure Rust house. New CRUD API for internal tools.", { rust: 'strong' }],
   // A proposal is not a statement about the team.
   ['Should we write the API in Go and the image-processing hot loop in Rust?', { rust: null, go: null }],
   ['Should we write the public REST API in Go and the image pipeline in Rust, or keep one language?', { rust: null, go: null }],
   // A negated negation affirms; "shipped it" takes the language named before it.
   ["It's not that nobody here knows Rust - three of us shipped it at our last job - but not one of us has written Go.", { rust: 'strong', go: 'none' }],
+  ["It isn't true that none of us know Rust. New cache service.", { rust: 'strong' }],
+  // A negated "anyone" negates its relative clause too.
+  ['We no longer have anyone who writes Rust. New cache service.', { rust: 'none' }],
   ["The team's language is Go. New pricing API.", { go: 'strong' }],
   ['The team has been writing Go for years.', { go: 'strong' }],
   ['Our platform is written in Go.', { go: null }],
@@ -166,6 +171,7 @@ const RULES: [string, Partial<Situation['rules']>][] = [
   ['Platform governance: new services must be in Rust or Kotlin; Go was deprecated for new work. We need a small chat-bot backend.', { mandates: 'rust' }],
   ['Should we use one language for everything, Rust or Go?', { noSecondLanguage: false }],
   ['Architecture board decision: one language, Rust, for all new services. We need a log shipper.', { mandates: 'rust' }],
+  ['Our engineering handbook allows exactly one backend language, Go. New billing API.', { mandates: 'go', noSecondLanguage: true }],
   ['One language for everything, or split the hot path out?', { noSecondLanguage: false }],
 ];
 
@@ -199,6 +205,12 @@ const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kin
   ['Should we use Zig or Rust for the new proxy?', 'other-language'],
   ['Rust or Java for the payment service?', 'other-language'],
   ['Go or Python for the data pipeline?', 'other-language'],
+  // A question about a language itself names no component of theirs.
+  ["How does Go's garbage collector decide when to run?", 'nothing-named'],
+  ['What is a goroutine, and how is it different from a thread?', 'nothing-named'],
+  ['How should we size the goroutine pool in our Go ingestion service?', null],
+  ['What language for an edge proxy?', null],
+  ['What is better for a websocket gateway, Rust or Go?', null],
   ['Platform governance: new services must be in Rust or Kotlin; Go was deprecated for new work. We need a small chat-bot backend.', null],
   ['Rust vs C++ for a game engine?', 'other-language'],
   ['Rust or Go for our iOS app\'s UI?', 'front-end'],
