@@ -69,8 +69,12 @@ function canonicalize(text: string): string {
     .replace(/\b(rust|go)\s*(?:,|\/|\bor\b|\bvs\.?|\bversus\b|\band\b)\s*(rust|go)\b/g, (m, a: string, b: string) => (a === b ? m : ' '.repeat(m.length)));
 }
 
+/** Plurals of acronyms the "-is"/"-us" rule below would keep whole ("APIs", "CPUs"). */
+const ACRONYM_PLURALS = new Set(['apis', 'kpis', 'cpus', 'gpus', 'tpus', 'npus', 'vcpus']);
+
 /** Light plural stemming, applied alike to phrases and questions so only consistency matters. */
 function stem(word: string): string {
+  if (ACRONYM_PLURALS.has(word)) return word.slice(0, -1);
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 4 && word.endsWith('sses')) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);

@@ -52,6 +52,7 @@ describe('workloads', () => {
     ['We need a video transcoding worker and a CRUD API for job submission.', 'media-processing'],
     ['an image resizing service for user uploads', 'media-processing'],
     ['rust or go for a comand line tool', 'cli-tool'],
+    ['back-office reconciliation REST APIs', 'crud-api'],
   ])('%s -> %s', (question, workload) => {
     expect(read(question).ids).toContain(workload);
   });
@@ -99,6 +100,10 @@ describe('workloads', () => {
     expect(read('thousands of microservices, mostly plain CRUD, but a few of them are performance critical. which language?').ids).toContain('split-question');
     expect(read('mostly plain CRUD services. which language?').ids).not.toContain('split-question');
     expect(read('Should we write the REST API in Go and the image pipeline in Rust, or keep one language?').ids).toContain('split-question');
+    expect(read('our chat backend is 300 Go microservices; one service (presence fanout) has strict tail latency we cannot meet in Go').ids).toContain('split-question');
+    expect(read('the plugin framework is Go, but the ingestion path burns too much CPU. rewrite the whole agent, or what?').ids).toContain('split-question');
+    expect(read('an order gateway owned by the rust team and REST APIs owned by the go team. do we force one language?').ids).toContain('split-question');
+    expect(read('we need one service that does billing. rust or go?').ids).not.toContain('split-question');
   });
 
   it('invariants the compiler enforces are their own need, not memory safety', () => {
