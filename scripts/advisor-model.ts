@@ -93,7 +93,15 @@ export function exampleOf(r: Row): Example {
 export function knowledgeSigns(compiled: CompiledKb): SignConstraints {
   const empty = { workloads: [], constraints: [], team: {}, priorities: [] };
   const base = scoreScene(compiled, empty).margin;
-  const signs = new Map<string, 1 | -1>([['num:latency-strict', 1], ['num:memory-small', 1], ['num:throughput-high', 1]]);
+  const signs = new Map<string, 1 | -1>([
+    ['num:latency-strict', 1], ['num:memory-small', 1], ['num:throughput-high', 1],
+    // A roomy memory budget or a loose latency target takes a Rust advantage away; it never argues for Rust.
+    ['num:memory-roomy', -1], ['num:latency-loose', -1],
+    // A team's stated skill and the code a part links into point one way by plain logic: a team that knows a
+    // language well, or has never written the other, and code it must link into, never argue against it.
+    ['team:rust:strong', 1], ['team:go:none', 1], ['team:go:strong', -1], ['team:rust:none', -1],
+    ['code:rust:links-in', 1], ['code:go:links-in', -1],
+  ]);
   for (const id of compiled.constraints.keys()) {
     const delta = scoreScene(compiled, { ...empty, constraints: [{ id, negated: false }] }).margin - base;
     // A constraint that barely moves the knowledge-base score has no direction worth holding the fit to.

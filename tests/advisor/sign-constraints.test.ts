@@ -31,6 +31,12 @@ describe('sign-constrained fit', () => {
     expect(signs.get('c:safety-critical')).toBe(1);
     expect(signs.get('c:deadline')).toBe(-1);
     expect(signs.get('num:latency-strict')).toBe(1);
+    // A roomy memory budget never argues for Rust (a misread VPS size had taught the free fit that it did).
+    expect(signs.get('num:memory-roomy')).toBe(-1);
+    // Stated skills and the code a part links into point by logic.
+    expect(signs.get('team:rust:none')).toBe(-1);
+    expect(signs.get('team:go:strong')).toBe(-1);
+    expect(signs.get('code:go:links-in')).toBe(-1);
     // Workloads are what the labelled decisions are for: left free.
     expect([...signs.keys()].some((k) => k.startsWith('w:'))).toBe(false);
   });
