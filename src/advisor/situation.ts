@@ -497,7 +497,7 @@ function readRules(clauses: readonly ReadClause[], full: string, codebase: Situa
 
 // "A Linux kernel plus a tiny userland", "loads eBPF programs": code around the kernel, not in it. Only code that
 // runs in the kernel counts: a module or driver, "in the kernel", or eBPF programs being written.
-const KERNEL = /\b(kernel (?:module|driver|space|code|subsystem)|linux (?:kernel (?:module|driver|code|subsystem)|driver)|(?:in|for|into) the linux kernel|in-kernel|inside the kernel|kernel-mode|(?:write|writing|build|building|author|authoring) (?:the |our |an? )?(?:ebpf|bpf) programs?(?! (?:manager|loader|management|operator|registry))|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
+const KERNEL = /\b(kernel[- ](?:module|driver|space|code|subsystem)|linux (?:kernel (?:module|driver|code|subsystem)|driver)|(?:in|for|into|inside) the (?:linux )?kernel\b(?! (?:plus|and|with|\+))|in-kernel|kernel-mode|loadable (?:kernel )?module|(?:in-tree|out-of-tree|linux|block|storage|nvme|pcie?|char(?:acter)?) (?:\w+ )?driver|(?:write|writing|build|building|author|authoring) (?:the |our |an? )?(?:ebpf|bpf) programs?(?! (?:manager|loader|management|operator|registry))|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
 // "Bare metal" alone means servers without virtualisation ("bare metal hosts", "bare-metal Kubernetes"); it
 // names a microcontroller target only next to embedded words.
 const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal (?:firmware|embedded|microcontrollers?|mcus?|targets?|boards?|devices?)|embedded bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
@@ -507,8 +507,11 @@ const MOBILE = /\b(ios|android|mobile (?:app|apps|client|sdk)|on (?:the )?phones
 const SERVERLESS = /\b(serverless|lambda|cloud functions?|cloud run|faas|azure functions?)\b/i;
 const EDGE = /\b(edge (?:box|boxes|device|devices|node|nodes|location|locations|servers?|workers?)|at the edge|cdn edge|on-?prem(?:ise)? boxes|edge computing)\b/i;
 
+/** A driver or tool in user space (DPDK, FUSE, libusb) runs outside the kernel. */
+const USER_SPACE = /\b(?:user[- ]?space|userland)\b/i;
+
 function readDeployment(full: string): Situation['deployment'] {
-  if (KERNEL.test(full)) return 'kernel';
+  if (KERNEL.test(full) && !(USER_SPACE.test(full) && !/\bkernel[- ](?:space|module|mode)\b|\bin-kernel\b/i.test(full))) return 'kernel';
   if (BARE_METAL.test(full)) return 'bare-metal';
   // Wasm named without a target ("wasm support is mature", "a wasm runtime", "wasm plugins") says nothing about
   // where this part runs: a Wasm host runs modules, it is not deployed as one.

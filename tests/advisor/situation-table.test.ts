@@ -188,6 +188,12 @@ const DEPLOYMENT: [string, Situation['deployment']][] = [
   ['One privileged daemon per node that loads and unloads eBPF programs pulled as OCI images.', null],
   ['Replacing firmware with a Linux kernel plus a tiny userland in the boot flash; the initramfs tools in what?', null],
   ['We are writing eBPF programs for packet filtering.', 'kernel'],
+  ['an in-tree Linux storage driver for our SSD controller', 'kernel'],
+  ['a new kernel-space block device driver, loaded as a module', 'kernel'],
+  ['It runs in the kernel as a loadable module and talks to our FPGA.', 'kernel'],
+  // A driver in user space is not in the kernel; a database driver is a client library.
+  ['A user-space NVMe driver built on SPDK for our storage engine.', null],
+  ['We need a Postgres database driver for our ingestion service.', null],
   ['How should we build an eBPF program manager for k8s that attaches XDP programs on every node?', null],
   // A Wasm runtime or host runs Wasm; it is not deployed to the browser.
   ['We want a wasm runtime that Go services can embed for plugins.', null],
