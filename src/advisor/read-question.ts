@@ -4,7 +4,7 @@
 // ("nobody on the team knows Rust" contains the phrase "knows Rust").
 import type { SkillLevel } from '../knowledge/constraint-signal.ts';
 import type { CompiledKb } from './compiled-kb.ts';
-import { codeFacts, describesExistingCode, languagesOffered, namesOthersCode, readClauses, readSituation, type Situation } from './situation.ts';
+import { codeFacts, describesExistingCode, languagesOffered, namesOthersCode, saysCodeIsTheirs, readClauses, readSituation, type Situation } from './situation.ts';
 import { understandQuestion, type DetectedSignal, type Understanding } from './understand.ts';
 import { withoutInWordFormatCharacters } from './normalize-text.ts';
 
@@ -122,7 +122,9 @@ export function readQuestion(compiled: CompiledKb, pasted: string): ReadQuestion
   const othersCode = namesOthersCode(question);
   if (situation.codebase.language === null && !othersCode) {
     const lexLanguage = lexTeam('codebase-go') ? 'go' : lexTeam('codebase-rust') ? 'rust' : null;
-    if (lexLanguage && !languagesOffered(clauses).has(lexLanguage)) situation.codebase = codeFacts(lexLanguage, clauses, question);
+    // ... and only when something says the code is theirs ("our", "existing", "written", "today"...): "dotnet or go
+    // for the orders service?" has no code at all.
+    if (lexLanguage && !languagesOffered(clauses).has(lexLanguage) && saysCodeIsTheirs(question)) situation.codebase = codeFacts(lexLanguage, clauses, question);
   }
   // Team and code facts become signals again, so hybrids, flips and "Read as" see them.
   const extra: string[] = [];

@@ -384,6 +384,8 @@ export function languagesOffered(clauses: readonly ReadClause[]): Set<Lang> {
 /** Somebody else's code: "a competitor's client is written in Go", "a vendor's SDK". */
 const NOT_OURS = /\b(?:competitors?'?s?|rivals?'?s?|someone else'?s|another company'?s|other compan(?:y|ies)'?s?|third[- ]party|vendors?'?s?)\b/i;
 export const namesOthersCode = (text: string): boolean => NOT_OURS.test(text);
+/** Words that make code someone's own ("our", "existing", "written in", "today"...). */
+export const saysCodeIsTheirs = (text: string): boolean => OWN_WORDS.test(text) || /\b(?:monorepo|in-house|internal|\d+% (?:go|golang|rust))\b/i.test(text);
 
 /** "Our whole platform is Go", "every shared library we have is Go": a statement about code that exists. */
 export function describesExistingCode(clause: Clause): boolean {
@@ -577,8 +579,8 @@ function readNumbersOf(full: string): Situation['numbers'] {
   };
 }
 
-const OTHER_LANGUAGES = 'zig|java|kotlin|scala|python|ruby|php|node(?:\\.?js)?|typescript|javascript|c\\+\\+|cpp|c#|\\.net|elixir|erlang|swift|haskell|ocaml|nim|crystal|dart|julia|c|carbon|mojo|v|odin|d|clojure|f#|deno|bun';
-const OTHER_CHOICE = new RegExp(`\\b(?:rust|go|golang)\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_LANGUAGES})(?![\\w+#])|(?<![\\w.])(${OTHER_LANGUAGES})\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(?:rust|go|golang)\\b`, 'i');
+const OTHER_LANGUAGES = 'zig|java|kotlin|scala|python|ruby|php|node(?:\\.?js)?|typescript|javascript|c\\+\\+|cpp|c#|\\.net|dotnet|elixir|erlang|swift|haskell|ocaml|nim|crystal|dart|julia|c|carbon|mojo|v|odin|d|clojure|f#|deno|bun';
+const OTHER_CHOICE = new RegExp(`\\b(?:rust|go|golang)\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(${OTHER_LANGUAGES})(?![\\w+#])|(?<![\\w.])(${OTHER_LANGUAGES})\\s*(?:/|\\bor\\b|\\bvs\\.?|\\bversus\\b)\\s*(?:rust|go|golang)\\b|\\bbetween (?:rust|go|golang) and (${OTHER_LANGUAGES})(?![\\w+#])|\\bbetween (${OTHER_LANGUAGES}) and (?:rust|go|golang)\\b`, 'i');
 /** Two other languages or products weighed and neither Rust nor Go named ("Elixir or Erlang?", "Postgres or MongoDB?"). */
 const OTHER_TECH = `${OTHER_LANGUAGES}|postgres(?:ql)?|mysql|mongo(?:db)?|redis|kafka|rabbitmq|nats|cassandra|dynamodb|sqlite|elasticsearch|react|vue|angular|svelte|aws|gcp|azure|kubernetes|nomad|spark|flink|polars|pandas|django|rails|spring|flutter|react native`;
 // Only "or"/"vs" make two other technologies the choice: a slash list ("Java/C++/Node", "no Python/Ruby/JVM
@@ -621,7 +623,7 @@ function readScope(full: string, workloads: readonly string[], anythingElse: boo
   const other = OTHER_CHOICE.exec(full);
   // "new services must be in Rust or Kotlin": a policy's list of languages, not the choice being asked.
   const inPolicy = other !== null && POLICY.test(sentenceAround(full, other.index));
-  if (other && !inPolicy && !BOTH_CHOICE.test(full)) return { kind: 'other-language', detail: (other[1] ?? other[2] ?? '').trim() };
+  if (other && !inPolicy && !BOTH_CHOICE.test(full)) return { kind: 'other-language', detail: (other[1] ?? other[2] ?? other[3] ?? other[4] ?? '').trim() };
   if (other && BOTH_CHOICE.test(full)) {
     // "Rust, Go or Zig?": a third option in the choice itself is still another language being weighed.
     const three = new RegExp(`\\b(?:rust|go|golang)\\s*,\\s*(?:rust|go|golang)\\s*(?:,|\\bor\\b)\\s*(${OTHER_LANGUAGES})\\b`, 'i').exec(full);

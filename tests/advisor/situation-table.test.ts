@@ -137,6 +137,7 @@ const CODE: [string, Partial<Situation['codebase']>][] = [
   ['Same monorepo, 80% Go and 20% Rust. New admin API that only uses the Go services client libraries and auth middleware.', { language: 'go', linksIn: true }],
   ['Our light node has to verify proofs; which language for the node?', { language: null }],
   ['Our idea: Go for the admin dashboard backend, Rust for the packet-capture agent on each host.', { language: null }],
+  ['dotnet or go for the orders service?', { language: null }],
   ['The chain side is all cosmos modules. Should all of it be in go, or the crypto daemon in rust behind grpc?', { language: null }],
   ['The chain framework and consensus engine we plan to use are written in Go. What should the node be written in?', { language: 'go', linksIn: true }],
   ["A PHP application server built as a module of an existing Go web server.", { language: 'go', linksIn: true }],
@@ -211,6 +212,8 @@ const SCOPE: [string, Situation['outOfScope'] extends infer T ? (T extends { kin
   ['Should we use Zig or Rust for the new proxy?', 'other-language'],
   ['Rust or Java for the payment service?', 'other-language'],
   ['Go or Python for the data pipeline?', 'other-language'],
+  ['dotnet or go for the orders service?', 'other-language'],
+  ["we're choosing between Go and C# for the payments backend", 'other-language'],
   // A question about a language itself names no component of theirs.
   ["How does Go's garbage collector decide when to run?", 'nothing-named'],
   ['What is a goroutine, and how is it different from a thread?', 'nothing-named'],
