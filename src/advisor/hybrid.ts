@@ -34,16 +34,16 @@ function sceneOf(compiled: CompiledKb, u: Understanding, team: TeamSkills, prior
 /** "we need a high-throughput edge proxy" -> "a high-throughput edge proxy": the asker's preamble is not the part's name. */
 const PREAMBLE = /^(?:so\s+|and\s+|but\s+)?(?:we|i)(?:'re|'ll| are| will| would| also)?\s+(?:need|want|have|build|building|plan to build|are building|write|writing|run|running)\s+(?:to\s+(?:build|write|run)\s+)?/i;
 
-/**
- * A component as the answer names it ("For <part>: ..."): the question's words up to the end of their sentence
- * ("control plane that talks to kubernetes. which language for which piece?" stops at "kubernetes"), without the
- * asker's preamble.
- */
 /** "should we write the public REST API", "can we build": a question's opening is not the part's name either. */
 const ASKING = /^(?:should|shall|could|can|do|would)\s+(?:we|i)\s+(?:(?:write|build|use|keep|put|do|make|implement)\s+)?/i;
 /** "... in Rust", "... in Go, or keep one language": the asker's proposed language and the rest of the question. */
 const PROPOSED_TAIL = /\s+(?:in|with|using)\s+(?:rust|go|golang)\b.*$|,\s*(?:or|and)\s+.*$/i;
 
+/**
+ * A component as the answer names it ("For <part>: ..."): the question's words up to the end of their sentence
+ * ("control plane that talks to Kubernetes. which language for which piece?" stops at "Kubernetes"), without the
+ * asker's preamble, question opening or proposed language, in the asker's own casing.
+ */
 function partName(text: string, question: string): string {
   const sentence = text.split(/[.?!;]\s|[.?!;]$/)[0]!.trim();
   const named = sentence.replace(PREAMBLE, '').replace(ASKING, '').replace(PROPOSED_TAIL, '').trim();

@@ -256,13 +256,13 @@ const TEAM_IS_ALL = /\b(?:team|devs|developers|engineers|everyone|everybody)\s+(
 /** Skill from a head count: nobody is none, one person is some, two or more is a team that knows it. */
 function countedSkills(full: string): Partial<Record<'rust' | 'go', Skill>> {
   const out: Partial<Record<'rust' | 'go', Skill>> = {};
+  const langOf = (name: string): 'rust' | 'go' => (name.toLowerCase() === 'rust' ? 'rust' : 'go');
   const put = (name: string, raw: string): void => {
-    const lang = name.toLowerCase() === 'rust' ? 'rust' : 'go';
     const n = /^\d+$/.test(raw) ? Number(raw) : 0;
-    out[lang] = n === 0 ? 'none' : n === 1 ? 'some' : 'strong';
+    out[langOf(name)] = n === 0 ? 'none' : n === 1 ? 'some' : 'strong';
   };
   for (const m of full.matchAll(COUNT_AFTER)) put(m[1]!, m[2]!.toLowerCase());
-  for (const m of full.matchAll(TEAM_IS_ALL)) out[m[1]!.toLowerCase() === 'rust' ? 'rust' : 'go'] = 'strong';
+  for (const m of full.matchAll(TEAM_IS_ALL)) out[langOf(m[1]!)] = 'strong';
   for (const m of full.matchAll(COUNT_BEFORE)) put(m[2]!, m[1]!.toLowerCase());
   return out;
 }
@@ -456,7 +456,6 @@ const POLICY = /\b(bans?|(?:company|our|security|engineering|org|organisation|or
 const NO_SECOND = /\b(no (?:second|other|new|additional|extra|third) (?:programming )?language|(?:one|a single|single) language (?:only|for everything|across)|(?:allows?|permits?) (?:exactly|only) one (?:backend |programming |server )?language|only one language|do(?:n't| not) want (?:a |to add (?:a )?)?(?:second|another|new) language|(?:can(?:'t|not)|won't) (?:add|introduce|support|afford) (?:a )?(?:second|another|new) language|stick (?:to|with) (?:one|a single|our) language|not (?:adding|introduce|introducing) (?:a )?(?:second|another|new) language|avoid (?:a |adding a )?(?:second|another) language|(?:consolidat|standardi[sz]|unif)\w* (?:\w+ ){0,10}?(?:on|onto|into|to|under) (?:one|a single|the same) language)\b/i;
 const MEMORY_SAFE = /\b(must|has to|needs? to|required to|have to) be memory[- ]safe|\b(?:requires?|mandates?|demands?) memory[- ]safety\b|\bonly (?:want|allow|accept|use) memory[- ]safe\b|memory[- ]safe language (?:is )?(?:required|mandated)|memory[- ]safety (?:is )?(?:required|mandated|a requirement)\b/i;
 
-const RULE_NOUN = /\b(?:rule|rules|policy|policies|mandate|standard)\b/i;
 /** A rule that no longer holds. */
 const FORMER_RULE = /\b(?:used to|no longer|was (?:dropped|lifted|removed|relaxed|retired|abolished|scrapped)|(?:dropped|lifted|scrapped|removed|relaxed) (?:the|that) (?:rule|policy|mandate)|formerly|previously had)\b/i;
 
@@ -475,10 +474,9 @@ function readRules(clauses: readonly ReadClause[], full: string, codebase: Situa
   if (NO_GC.test(full)) rules.excludes.push('go');
   if (NO_CGO.test(full) && codebase.language === 'go') rules.mandates = 'go';
   for (const [c, rc] of clauses.entries()) {
-    if (!POLICY.test(rc.clause.text) && !RULE_NOUN.test(rc.clause.text)) continue;
+    if (!POLICY.test(rc.clause.text)) continue;
     // "We used to have a rule that every service must be Go, but it was dropped": no longer a rule.
     if (FORMER_RULE.test(rc.clause.text) || FORMER_RULE.test(clauses[c + 1]?.clause.text ?? '')) continue;
-    if (!POLICY.test(rc.clause.text)) continue;
     const { tokens } = rc.clause;
     const choice = choiceIndexes(tokens);
     const excluding = /\b(bans?|banned|forbid(?:s|den)?|not allowed|not permitted|prohibit\w*|excludes?|rules? out|no)\b/i;
@@ -499,7 +497,7 @@ function readRules(clauses: readonly ReadClause[], full: string, codebase: Situa
 
 // "A Linux kernel plus a tiny userland", "loads eBPF programs": code around the kernel, not in it. Only code that
 // runs in the kernel counts: a module or driver, "in the kernel", or eBPF programs being written.
-const KERNEL = /\b(kernel[- ](?:module|driver|space|code|subsystem)|linux (?:kernel (?:module|driver|code|subsystem)|driver)|(?:in|for|into|inside) the (?:linux )?kernel\b(?! (?:plus|and|with|\+))|in-kernel|kernel-mode|loadable (?:kernel )?module|(?:in-tree|out-of-tree|linux|block|storage|nvme|pcie?|char(?:acter)?) (?:\w+ )?driver|(?:write|writing|build|building|author|authoring) (?:the |our |an? )?(?:ebpf|bpf) programs?(?! (?:manager|loader|management|operator|registry))|(?:drm|gpu|nic|usb|pci|block|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
+const KERNEL = /\b(kernel[- ](?:module|driver|space|code|subsystem)|linux (?:kernel (?:module|driver|code|subsystem)|driver)|(?:in|for|into|inside) the (?:linux )?kernel\b(?! (?:plus|and|with|\+))|in-kernel|kernel-mode|loadable (?:kernel )?module|(?:in-tree|out-of-tree|linux|block|storage|nvme|pcie?|char(?:acter)?) (?:\w+ )?driver|(?:write|writing|build|building|author|authoring) (?:the |our |an? )?(?:ebpf|bpf) programs?(?! (?:manager|loader|management|operator|registry))|(?:drm|gpu|nic|usb|network) driver|device driver for linux|(?:write|writing|build|building) a (?:linux )?driver)\b/i;
 // "Bare metal" alone means servers without virtualisation ("bare metal hosts", "bare-metal Kubernetes"); it
 // names a microcontroller target only next to embedded words.
 const BARE_METAL = /\b(uefi|bootloader|boot loader|bare[- ]metal (?:firmware|embedded|microcontrollers?|mcus?|targets?|boards?|devices?)|embedded bare[- ]metal|no os\b|without an? (?:os|operating system)|microcontrollers?|\bmcu\b|cortex-m|stm32|esp32|nrf52|rp2040|arduino|no_std|firmware for (?:a|an|the|our) (?:mcu|microcontroller|sensor|board))/i;
@@ -509,11 +507,12 @@ const MOBILE = /\b(ios|android|mobile (?:app|apps|client|sdk)|on (?:the )?phones
 const SERVERLESS = /\b(serverless|lambda|cloud functions?|cloud run|faas|azure functions?)\b/i;
 const EDGE = /\b(edge (?:box|boxes|device|devices|node|nodes|location|locations|servers?|workers?)|at the edge|cdn edge|on-?prem(?:ise)? boxes|edge computing)\b/i;
 
-/** A driver or tool in user space (DPDK, FUSE, libusb) runs outside the kernel. */
+/** A driver or tool in user space (DPDK, FUSE, libusb) runs outside the kernel, unless the kernel is named outright. */
 const USER_SPACE = /\b(?:user[- ]?space|userland)\b/i;
+const KERNEL_OUTRIGHT = /\bkernel[- ](?:space|module|mode)\b|\bin-kernel\b/i;
 
 function readDeployment(full: string): Situation['deployment'] {
-  if (KERNEL.test(full) && !(USER_SPACE.test(full) && !/\bkernel[- ](?:space|module|mode)\b|\bin-kernel\b/i.test(full))) return 'kernel';
+  if (KERNEL.test(full) && !(USER_SPACE.test(full) && !KERNEL_OUTRIGHT.test(full))) return 'kernel';
   if (BARE_METAL.test(full)) return 'bare-metal';
   // Wasm named without a target ("wasm support is mature", "a wasm runtime", "wasm plugins") says nothing about
   // where this part runs: a Wasm host runs modules, it is not deployed as one.
@@ -587,11 +586,11 @@ const OTHER_TECH = `${OTHER_LANGUAGES}|postgres(?:ql)?|mysql|mongo(?:db)?|redis|
 // deps") is background, and a question that names neither Rust nor Go is still asked of a Rust-or-Go advisor.
 // A qualifier may sit between a name and the "or" ("Kotlin Multiplatform or Swift", "Spark (Scala) or Polars").
 const OTHER_PAIR = new RegExp(`(?<![\\w.])(${OTHER_TECH})(?:\\W+[a-z]+){0,2}?\\W*\\s(?:or|vs\\.?|versus)\\s+(?:[a-z]+\\W+){0,2}?(${OTHER_TECH})(?![\\w+#])`, 'i');
-/** A question about how the languages work, not about a component: "what's the difference between X and Y?". */
 /** "How does Go's garbage collector decide when to run?", "What is a goroutine?": about a language, not about a part of theirs. */
 const ABOUT_A_LANGUAGE = /^\s*(?:how|what|why|when|explain|is it true)\b/i;
 const LANGUAGE_CONCEPT = /\b(?:goroutines?|borrow checker|ownership|lifetimes?|traits?|generics|cargo|crates?|tokio|async\/await|channels?|garbage collector|gc)\b/i;
 const ABOUT_THEIRS = /\b(?:we|we're|we've|our|us|i|i'm|my|should|which|better)\b/i;
+/** A question about how the languages work, not about a component: "what's the difference between X and Y?". */
 const CONCEPT_QUESTION = /^\s*(?:(?:i have an interview|for an interview|quick question)[^.?!]*[.?!:]\s*)?(?:what(?:'s| is| are) the differences? between|explain (?:the )?(?:difference|how)|how (?:does|do) (?:rust|go|golang)(?:'s)? \w+ (?:work|compare))/i;
 /** A how-to question ("how do I set up ...") that names neither language asks for no choice. */
 const HOW_TO = /^\s*(?:how (?:do|can|should) (?:i|we|you)|how to)\b/i;
